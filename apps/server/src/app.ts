@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { SESSION_COOKIE } from '@steerco/contract/auth';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Db } from './db/client.ts';
+import { registerAuthHook } from './http/auth-hook.ts';
+import { AppError, registerErrorHandling } from './http/errors.ts';
+import type { ModuleOptions } from './http/module.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes, VERSION } from './modules/health/health.routes.ts';
+import { unitRoutes } from './modules/units/units.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  logger: Logger;
+}
+
+/** The API modules mounted under /api/v1. Each declares a permission on every route (see auth-hook). */
+const API_MODULES = [authRoutes, userRoutes, unitRoutes];
+
+export async function buildApp({ db, config, logger }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // The API speaks JSON only: other media types get 415 instead of reaching validation as strings.
+  app.removeContentTypeParser(['text/plain', 'application/json']);
+  // A POST without a body (e.g. /users/:id/deactivate) is fine even when a client labels it JSON.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    if (body === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(body as string));
+    } catch (err) {
+      done(new AppError('request.malformedJson', { detail: (err as Error).message }), undefined);
+    }
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('request.rateLimited', {
+        detail: `Đã vượt quá ${ctx.max} yêu cầu mỗi phút. Vui lòng thử lại sau ${Math.ceil(ctx.ttl / 1000)} giây.`,
+      }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'steerco API',
+        version: VERSION,
+        description:
+          'API của steerco — hệ thống điều hành Ban Chỉ đạo CCHC, CĐS và Đề án 06. Lỗi trả về theo RFC 9457 (application/problem+json).',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerAuthHook(app, db, config);
+  const options: ModuleOptions = { db, config };
+  await app.register(healthRoutes, { ...options, prefix: '/api' });
+  await app.register(
+    async (v1) => {
+      for (const mod of API_MODULES) await v1.register(mod, options);
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerWebAppAndNotFound(app, config.webDistDir);
+  return app;
+}
+
+/**
+ * Serves the built single-page app when it exists; unknown non-API GETs get index.html so client routes
+ * survive a reload. Everything else unknown is a 404 problem.
+ */
+function registerWebAppAndNotFound(app: FastifyInstance, distDir: string) {
+  const hasWeb = existsSync(path.join(distDir, 'index.html'));
+  if (hasWeb) {
+    app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => {
+        // Vite puts a content hash in every asset name: they never change, so cache them for a year.
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) {
+          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        }
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .sendFile('index.html');
+    }
+    throw new AppError('route.notFound', { detail: `${request.method} ${request.url.split('?')[0]}` });
+  });
+}

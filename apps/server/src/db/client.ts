@@ -1,0 +1,28 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Db = NodePgDatabase<typeof schema>;
+/** A transaction handle; repositories take it (or the db) as their first argument. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+// DATE columns stay 'YYYY-MM-DD' strings: a calendar date has no time zone.
+pg.types.setTypeParser(1082, (v) => v);
+// BIGINT counts fit in a JS number for our sizes.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface Database {
+  pool: pg.Pool;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export function connectDatabase(url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'steerco' });
+  pool.on('error', () => {
+    // An idle client lost its connection (e.g. the server restarted); the pool replaces it.
+  });
+  const db = drizzle(pool, { schema, casing: 'snake_case' });
+  return { pool, db, close: () => pool.end() };
+}

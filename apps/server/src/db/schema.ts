@@ -1,0 +1,4 @@
+// The one place drizzle (and drizzle-kit) learns about every table.
+export * from '../modules/units/units.schema.ts';
+export * from '../modules/users/users.schema.ts';
+export * from './audit.schema.ts';

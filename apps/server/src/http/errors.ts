@@ -1,0 +1,144 @@
+import { PROBLEM_TYPE_BASE, type Problem } from '@steerco/contract/problem';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+
+/**
+ * Every error the API can answer with: one stable code (`domain.reason`), its HTTP status and a Vietnamese
+ * title. The `type` URI of a problem is derived from the code, so it never changes once published.
+ */
+export const ERRORS = {
+  'request.validation': { status: 400, title: 'Dữ liệu gửi lên không hợp lệ' },
+  'request.malformedJson': { status: 400, title: 'Nội dung JSON không đúng cú pháp' },
+  'request.unsupportedMediaType': { status: 415, title: 'Định dạng nội dung không được hỗ trợ' },
+  'request.bodyTooLarge': { status: 413, title: 'Nội dung gửi lên quá lớn' },
+  'request.rateLimited': { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau' },
+  'route.notFound': { status: 404, title: 'Không tìm thấy đường dẫn' },
+  'auth.required': { status: 401, title: 'Chưa đăng nhập hoặc phiên làm việc đã hết hạn' },
+  'auth.invalidCredentials': { status: 401, title: 'Tên đăng nhập hoặc mật khẩu không đúng' },
+  'auth.locked': { status: 423, title: 'Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần' },
+  'auth.inactive': { status: 403, title: 'Tài khoản đã bị vô hiệu hóa' },
+  'auth.csrf': { status: 403, title: 'Yêu cầu bị từ chối: thiếu hoặc sai mã chống giả mạo (CSRF)' },
+  'auth.passwordChangeRequired': { status: 403, title: 'Bạn cần đổi mật khẩu trước khi tiếp tục' },
+  'auth.wrongPassword': { status: 422, title: 'Mật khẩu hiện tại không đúng' },
+  'permission.denied': { status: 403, title: 'Bạn không có quyền thực hiện thao tác này' },
+  'user.notFound': { status: 404, title: 'Không tìm thấy người dùng' },
+  'user.usernameTaken': { status: 409, title: 'Tên đăng nhập đã được sử dụng' },
+  'user.emailTaken': { status: 409, title: 'Địa chỉ email đã được sử dụng' },
+  'user.cannotDeactivateSelf': { status: 422, title: 'Không thể tự vô hiệu hóa tài khoản của mình' },
+  'user.roleNotAllowed': { status: 403, title: 'Bạn không được gán vai trò quản trị này' },
+  'unit.notFound': { status: 404, title: 'Không tìm thấy đơn vị hành chính' },
+  'unit.codeTaken': { status: 409, title: 'Mã đơn vị đã tồn tại' },
+  'unit.invalidParent': { status: 422, title: 'Đơn vị cấp trên không phù hợp với cấp của đơn vị' },
+  internal: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface FieldError {
+  path: string;
+  message: string;
+  code: string;
+}
+
+/** Thrown by services; the error handler turns it into application/problem+json. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly detail?: string;
+  readonly errors?: FieldError[];
+  readonly headers?: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    opts: { detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(opts.detail ?? ERRORS[code].title);
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.detail = opts.detail;
+    this.errors = opts.errors;
+    this.headers = opts.headers;
+  }
+}
+
+export function problemOf(err: AppError, requestId?: string, instance?: string): Problem {
+  return {
+    type: `${PROBLEM_TYPE_BASE}${err.code}`,
+    title: ERRORS[err.code].title,
+    status: err.status,
+    code: err.code,
+    ...(err.detail ? { detail: err.detail } : {}),
+    ...(instance ? { instance } : {}),
+    ...(requestId ? { requestId } : {}),
+    ...(err.errors ? { errors: err.errors } : {}),
+  };
+}
+
+/** Maps what Fastify, Zod and PostgreSQL throw to AppErrors; anything unknown becomes a bare 500. */
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext ?? 'body';
+    return new AppError('request.validation', {
+      detail: 'Vui lòng kiểm tra lại các trường được đánh dấu.',
+      errors: error.validation.map((v) => {
+        const issuePath = v.instancePath.split('/').filter(Boolean);
+        // Unknown keys are reported on the object; name each of them so the client can point at it.
+        const keys = (v.params as { keys?: string[] }).keys;
+        const fieldPath = keys?.length === 1 ? [...issuePath, keys[0]!] : issuePath;
+        return {
+          path: [context, ...fieldPath].join('.'),
+          message: translateIssue(v.keyword, v.message ?? ''),
+          code: v.keyword,
+        };
+      }),
+    });
+  }
+  const fe = error as FastifyError & { statusCode?: number };
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('request.malformedJson', { detail: fe.message });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('request.unsupportedMediaType', {
+        detail: 'Hãy gửi dữ liệu dạng application/json.',
+      });
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('request.bodyTooLarge');
+  }
+  if (fe.statusCode === 429) return new AppError('request.rateLimited', { detail: fe.message });
+  if (fe.statusCode === 400 && typeof fe.message === 'string' && /JSON/i.test(fe.message)) {
+    return new AppError('request.malformedJson', { detail: fe.message });
+  }
+  return new AppError('internal');
+}
+
+const ZOD_MESSAGES: Record<string, string> = {
+  invalid_type: 'Sai kiểu dữ liệu hoặc thiếu trường bắt buộc',
+  too_big: 'Giá trị quá dài hoặc quá lớn',
+  too_small: 'Giá trị quá ngắn hoặc quá nhỏ',
+  unrecognized_keys: 'Có trường không được phép',
+  invalid_format: 'Sai định dạng',
+  invalid_value: 'Giá trị không được phép',
+};
+
+function translateIssue(code: string | undefined, message: string): string {
+  // Messages written in Vietnamese in the contract (custom refinements) are kept as they are.
+  if (code === 'custom' || /[À-ỹ]/.test(message)) return message;
+  const vi = code ? ZOD_MESSAGES[code] : undefined;
+  return vi ? `${vi} (${message})` : message;
+}
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500 || isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'request failed');
+    }
+    if (appError.headers) reply.headers(appError.headers);
+    reply
+      .status(appError.status)
+      .type('application/problem+json; charset=utf-8')
+      .send(problemOf(appError, request.id, request.url.split('?')[0]));
+  });
+}

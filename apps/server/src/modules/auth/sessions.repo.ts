@@ -1,0 +1,66 @@
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { administrativeUnits } from '../units/units.schema.ts';
+import { userColumns } from '../users/users.repo.ts';
+import { sessions, users } from '../users/users.schema.ts';
+
+const sessionLookup = (db: Db) =>
+  db
+    .select({
+      ...userColumns,
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(administrativeUnits, eq(administrativeUnits.id, users.unitId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('steerco_session_lookup');
+
+// Every authenticated request runs this lookup: a named prepared statement skips parsing and planning.
+const prepared = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
+
+/** The session with its user (joined with the unit), in one round trip. */
+export async function findSessionWithUser(db: Db, sessionId: string) {
+  let statement = prepared.get(db);
+  if (!statement) {
+    statement = sessionLookup(db);
+    prepared.set(db, statement);
+  }
+  const [row] = await statement.execute({ id: sessionId });
+  return row;
+}
+
+export async function insertSession(
+  db: DbOrTx,
+  s: {
+    id: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
+) {
+  await db.insert(sessions).values(s);
+}
+
+export async function touchSession(db: DbOrTx, sessionId: string) {
+  await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
+}
+
+export async function deleteSession(db: DbOrTx, sessionId: string) {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of a user, except `keep` (the one changing the password stays signed in). */
+export async function deleteUserSessions(db: DbOrTx, userId: string, keep?: string) {
+  await db
+    .delete(sessions)
+    .where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: DbOrTx) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+}

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../src/config.ts';
+import { registerAuthHook } from '../src/http/auth-hook.ts';
+import { createTestContext, expectProblem, type TestContext } from './context.ts';
+import { signedInUser } from './factories.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+const apiRoutes = () =>
+  ctx.app
+    .printRoutes({ commonPrefix: false })
+    .split('\n')
+    .map((line) => line.replace(/^[\s│├└─]+/, '').trim())
+    .filter(Boolean);
+
+describe('every API route declares who may call it', () => {
+  it('refuses to register a /api/v1 route without a permission declaration', async () => {
+    const app = Fastify();
+    registerAuthHook(app, ctx.db, ctx.config);
+    expect(() => app.get('/api/v1/forgotten', async () => 'oops')).toThrow(
+      /does not declare config.permission/,
+    );
+  });
+
+  it('answers 401 problem+json to an anonymous caller on every non-public route', async () => {
+    const document = ctx.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const someId = '01900000-0000-7000-8000-000000000000';
+    let checked = 0;
+    for (const [route, methods] of Object.entries(document.paths)) {
+      if (!route.startsWith('/api/v1') || route === '/api/v1/auth/login') continue;
+      for (const method of Object.keys(methods)) {
+        const url = route.replace(/\{[^}]+\}/g, someId);
+        const res = await ctx.app.inject({
+          method: method.toUpperCase() as 'GET',
+          url,
+          payload: method === 'get' ? undefined : {},
+        });
+        expectProblem(res, 401, 'auth.required');
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
+    expect(apiRoutes().length).toBeGreaterThan(0);
+  });
+});
+
+describe('problem+json', () => {
+  it('404 for an unknown route, in the same format', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/khong-co' });
+    const body = expectProblem(res, 404, 'route.notFound');
+    expect(body.requestId).toBe(res.headers['x-request-id']);
+  });
+
+  it('400 for malformed JSON, wrong types, over-long strings and unknown fields — nothing written', async () => {
+    const admin = await signedInUser(ctx.app, ctx.db, { systemRole: 'systemAdmin' });
+    const before = (await ctx.db.execute(sql`select count(*)::int as n from administrative_units`)).rows[0]!
+      .n;
+    const send = (payload: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/units',
+        headers: { ...admin.session.headers, 'content-type': 'application/json' },
+        payload,
+      });
+    expectProblem(await send('{"level": "province", "name": '), 400, 'request.malformedJson');
+    expectProblem(
+      await send(JSON.stringify({ level: 7, name: 'X', parentId: null })),
+      400,
+      'request.validation',
+    );
+    const long = expectProblem(
+      await send(JSON.stringify({ level: 'national', name: 'X'.repeat(201), parentId: null })),
+      400,
+      'request.validation',
+    );
+    expect(long.errors?.[0]).toMatchObject({ path: 'body.name', code: 'too_big' });
+    const unknown = expectProblem(
+      await send(JSON.stringify({ level: 'national', name: 'X', parentId: null, secret: 1 })),
+      400,
+      'request.validation',
+    );
+    expect(unknown.errors?.[0]?.path).toBe('body.secret');
+    expect((await ctx.db.execute(sql`select count(*)::int as n from administrative_units`)).rows[0]!.n).toBe(
+      before,
+    );
+  });
+
+  it('415 for a body that is not JSON', async () => {
+    const admin = await signedInUser(ctx.app, ctx.db, { systemRole: 'systemAdmin' });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: { ...admin.session.headers, 'content-type': 'text/plain' },
+      payload: 'level=national',
+    });
+    expectProblem(res, 415, 'request.unsupportedMediaType');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const document = res.json();
+    expect(document.openapi).toBe('3.1.0');
+    await expect(SwaggerParser.validate(structuredClone(document))).resolves.toBeTruthy();
+  });
+
+  it('matches the committed copy the web client types are generated from (npm run api:generate)', async () => {
+    const committed = JSON.parse(readFileSync(path.join(REPO_ROOT, 'apps/web/src/api/openapi.json'), 'utf8'));
+    expect(ctx.app.swagger()).toEqual(committed);
+  });
+
+  it('has an API reference page', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('swagger');
+  });
+});
+
+describe('health', () => {
+  it('reports the database as reachable', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', database: { ok: true } });
+  });
+});
