@@ -22,7 +22,9 @@ import { registerAuthHook } from './http/auth-hook.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import type { ModuleOptions } from './http/module.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { committeeRoutes } from './modules/committees/committees.routes.ts';
 import { healthRoutes, VERSION } from './modules/health/health.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
@@ -33,7 +35,7 @@ export interface AppDeps {
 }
 
 /** The API modules mounted under /api/v1. Each declares a permission on every route (see auth-hook). */
-const API_MODULES = [authRoutes, userRoutes, unitRoutes];
+const API_MODULES = [authRoutes, userRoutes, unitRoutes, committeeRoutes, notificationRoutes];
 
 export async function buildApp({ db, config, logger }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({

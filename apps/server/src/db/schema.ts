@@ -1,4 +1,7 @@
 // The one place drizzle (and drizzle-kit) learns about every table.
+
+export * from '../modules/committees/committees.schema.ts';
+export * from '../modules/notifications/notifications.schema.ts';
 export * from '../modules/units/units.schema.ts';
 export * from '../modules/users/users.schema.ts';
 export * from './audit.schema.ts';

@@ -5,6 +5,7 @@ import { uuidv7 } from '../db/ids.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { administrativeUnits } from '../modules/units/units.schema.ts';
 import { users } from '../modules/users/users.schema.ts';
+import { seedOrganization } from './organization.ts';
 
 /** The initial password of every demo account; each must be changed at first login. */
 export const DEMO_PASSWORD = 'PhucLa@2024';
@@ -53,7 +54,7 @@ export async function seedDemo(db: Db, log?: Logger) {
       shortName: 'Hà Nội',
       parent: vn,
     });
-    await addUnit(tx, {
+    const binhDinh = await addUnit(tx, {
       level: 'province',
       code: '52',
       name: 'Tỉnh Bình Định',
@@ -175,6 +176,11 @@ export async function seedDemo(db: Db, log?: Logger) {
       ...p,
     }));
     await tx.insert(users).values(rows);
+    await seedOrganization(tx, {
+      passwordHash,
+      units: { haDong, phucLa, office, police, culture, binhDinh },
+      userIds: Object.fromEntries(rows.map((r) => [r.username, r.id])),
+    });
   });
   log?.info('demo data seeded (Phúc La)');
 }

@@ -878,6 +878,2120 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/committees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các Ban Chỉ đạo tôi được xem */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Children of this committee */
+                    parentId?: string;
+                    unitId?: string;
+                    q?: string;
+                    /** @description Only committees I sit on */
+                    mine?: "true" | "false";
+                    status?: "active" | "merged" | "dissolved";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                shortName: string | null;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                unitLevel: string;
+                                parentId: string | null;
+                                parentName: string | null;
+                                /** @enum {string} */
+                                status: "active" | "merged" | "dissolved";
+                                foundingDecision: {
+                                    /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                    number: string;
+                                    /** Format: date */
+                                    date: string;
+                                    signer?: string | null;
+                                } | null;
+                                domains: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                memberCount: number;
+                                childCount: number;
+                                isSample: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Thành lập Ban Chỉ đạo */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        shortName?: string | null;
+                        /** Format: uuid */
+                        unitId: string;
+                        parentId?: string | null;
+                        foundingDecision?: {
+                            /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                            number: string;
+                            /** Format: date */
+                            date: string;
+                            signer?: string | null;
+                        } | null;
+                        domains?: {
+                            code: string;
+                            name: string;
+                        }[];
+                        isSample?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            shortName: string | null;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            unitLevel: string;
+                            parentId: string | null;
+                            parentName: string | null;
+                            /** @enum {string} */
+                            status: "active" | "merged" | "dissolved";
+                            foundingDecision: {
+                                /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                number: string;
+                                /** Format: date */
+                                date: string;
+                                signer?: string | null;
+                            } | null;
+                            domains: {
+                                code: string;
+                                name: string;
+                            }[];
+                            memberCount: number;
+                            childCount: number;
+                            isSample: boolean;
+                            predecessors: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "active" | "merged" | "dissolved";
+                                mergeDecision: {
+                                    /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                    number: string;
+                                    /** Format: date */
+                                    date: string;
+                                    signer?: string | null;
+                                } | null;
+                            }[];
+                            successor: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            myRole: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông tin Ban Chỉ đạo và quyền của tôi */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            shortName: string | null;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            unitLevel: string;
+                            parentId: string | null;
+                            parentName: string | null;
+                            /** @enum {string} */
+                            status: "active" | "merged" | "dissolved";
+                            foundingDecision: {
+                                /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                number: string;
+                                /** Format: date */
+                                date: string;
+                                signer?: string | null;
+                            } | null;
+                            domains: {
+                                code: string;
+                                name: string;
+                            }[];
+                            memberCount: number;
+                            childCount: number;
+                            isSample: boolean;
+                            predecessors: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "active" | "merged" | "dissolved";
+                                mergeDecision: {
+                                    /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                    number: string;
+                                    /** Format: date */
+                                    date: string;
+                                    signer?: string | null;
+                                } | null;
+                            }[];
+                            successor: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            myRole: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa thông tin Ban Chỉ đạo */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        shortName?: string | null;
+                        parentId?: string | null;
+                        foundingDecision?: {
+                            /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                            number: string;
+                            /** Format: date */
+                            date: string;
+                            signer?: string | null;
+                        } | null;
+                        domains?: {
+                            code: string;
+                            name: string;
+                        }[];
+                        isSample?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            shortName: string | null;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            unitLevel: string;
+                            parentId: string | null;
+                            parentName: string | null;
+                            /** @enum {string} */
+                            status: "active" | "merged" | "dissolved";
+                            foundingDecision: {
+                                /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                number: string;
+                                /** Format: date */
+                                date: string;
+                                signer?: string | null;
+                            } | null;
+                            domains: {
+                                code: string;
+                                name: string;
+                            }[];
+                            memberCount: number;
+                            childCount: number;
+                            isSample: boolean;
+                            predecessors: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "active" | "merged" | "dissolved";
+                                mergeDecision: {
+                                    /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                    number: string;
+                                    /** Format: date */
+                                    date: string;
+                                    signer?: string | null;
+                                } | null;
+                            }[];
+                            successor: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            myRole: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận hợp nhất các Ban Chỉ đạo vào Ban này */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        predecessorIds: string[];
+                        decision: {
+                            /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                            number: string;
+                            /** Format: date */
+                            date: string;
+                            signer?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            shortName: string | null;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            unitLevel: string;
+                            parentId: string | null;
+                            parentName: string | null;
+                            /** @enum {string} */
+                            status: "active" | "merged" | "dissolved";
+                            foundingDecision: {
+                                /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                number: string;
+                                /** Format: date */
+                                date: string;
+                                signer?: string | null;
+                            } | null;
+                            domains: {
+                                code: string;
+                                name: string;
+                            }[];
+                            memberCount: number;
+                            childCount: number;
+                            isSample: boolean;
+                            predecessors: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "active" | "merged" | "dissolved";
+                                mergeDecision: {
+                                    /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                    number: string;
+                                    /** Format: date */
+                                    date: string;
+                                    signer?: string | null;
+                                } | null;
+                            }[];
+                            successor: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            myRole: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thành viên vào một ngày (mặc định hôm nay) hoặc toàn bộ lịch sử */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Members on this date (default today) */
+                    at?: string;
+                    includeEnded?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                /** @enum {string} */
+                                role: "head" | "deputyHead" | "member" | "residentialGroupHead" | "secretary" | "guest";
+                                /** @description Phó Trưởng Ban thường trực */
+                                isStanding: boolean;
+                                /** @description Domain a deputy leads */
+                                leadDomain: string | null;
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** @description Position the person sits for, e.g. "Trưởng Công an phường" */
+                                position: string | null;
+                                /** Format: date */
+                                startDate: string;
+                                endDate: string | null;
+                                appointingDecision: {
+                                    /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                    number: string;
+                                    /** Format: date */
+                                    date: string;
+                                    signer?: string | null;
+                                } | null;
+                                endReason: string | null;
+                                replacedById: string | null;
+                                active: boolean;
+                                isSample: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Bổ sung thành viên (kèm phân công nhiệm vụ) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId: string;
+                        /** @enum {string} */
+                        role: "head" | "deputyHead" | "member" | "residentialGroupHead" | "secretary" | "guest";
+                        isStanding?: boolean;
+                        leadDomain?: string | null;
+                        unitId?: string | null;
+                        position?: string | null;
+                        /** Format: date */
+                        startDate: string;
+                        endDate?: string | null;
+                        appointingDecision?: {
+                            /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                            number: string;
+                            /** Format: date */
+                            date: string;
+                            signer?: string | null;
+                        } | null;
+                        duties?: {
+                            domain: string | null;
+                            text: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** Format: uuid */
+                            userId: string;
+                            fullName: string;
+                            /** @enum {string} */
+                            role: "head" | "deputyHead" | "member" | "residentialGroupHead" | "secretary" | "guest";
+                            /** @description Phó Trưởng Ban thường trực */
+                            isStanding: boolean;
+                            /** @description Domain a deputy leads */
+                            leadDomain: string | null;
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** @description Position the person sits for, e.g. "Trưởng Công an phường" */
+                            position: string | null;
+                            /** Format: date */
+                            startDate: string;
+                            endDate: string | null;
+                            appointingDecision: {
+                                /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                number: string;
+                                /** Format: date */
+                                date: string;
+                                signer?: string | null;
+                            } | null;
+                            endReason: string | null;
+                            replacedById: string | null;
+                            active: boolean;
+                            isSample: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/members/{membershipId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa thông tin thành viên */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    membershipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role?: "head" | "deputyHead" | "member" | "residentialGroupHead" | "secretary" | "guest";
+                        isStanding?: boolean;
+                        leadDomain?: string | null;
+                        unitId?: string | null;
+                        position?: string | null;
+                        /** Format: date */
+                        startDate?: string;
+                        endDate?: string | null;
+                        appointingDecision?: {
+                            /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                            number: string;
+                            /** Format: date */
+                            date: string;
+                            signer?: string | null;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** Format: uuid */
+                            userId: string;
+                            fullName: string;
+                            /** @enum {string} */
+                            role: "head" | "deputyHead" | "member" | "residentialGroupHead" | "secretary" | "guest";
+                            /** @description Phó Trưởng Ban thường trực */
+                            isStanding: boolean;
+                            /** @description Domain a deputy leads */
+                            leadDomain: string | null;
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** @description Position the person sits for, e.g. "Trưởng Công an phường" */
+                            position: string | null;
+                            /** Format: date */
+                            startDate: string;
+                            endDate: string | null;
+                            appointingDecision: {
+                                /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                number: string;
+                                /** Format: date */
+                                date: string;
+                                signer?: string | null;
+                            } | null;
+                            endReason: string | null;
+                            replacedById: string | null;
+                            active: boolean;
+                            isSample: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/members/{membershipId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kết thúc tư cách thành viên */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    membershipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        endDate: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** Format: uuid */
+                            userId: string;
+                            fullName: string;
+                            /** @enum {string} */
+                            role: "head" | "deputyHead" | "member" | "residentialGroupHead" | "secretary" | "guest";
+                            /** @description Phó Trưởng Ban thường trực */
+                            isStanding: boolean;
+                            /** @description Domain a deputy leads */
+                            leadDomain: string | null;
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** @description Position the person sits for, e.g. "Trưởng Công an phường" */
+                            position: string | null;
+                            /** Format: date */
+                            startDate: string;
+                            endDate: string | null;
+                            appointingDecision: {
+                                /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                number: string;
+                                /** Format: date */
+                                date: string;
+                                signer?: string | null;
+                            } | null;
+                            endReason: string | null;
+                            replacedById: string | null;
+                            active: boolean;
+                            isSample: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/members/{membershipId}/duties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phân công nhiệm vụ của thành viên và lịch sử thay đổi (R7) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    membershipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            membershipId: string;
+                            version: number;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                domain: string | null;
+                                text: string;
+                                position: number;
+                            }[];
+                            history: {
+                                version: number;
+                                changedAt: string;
+                                changedBy: string | null;
+                                decision: {
+                                    /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                    number: string;
+                                    /** Format: date */
+                                    date: string;
+                                    signer?: string | null;
+                                } | null;
+                                note: string | null;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    domain: string | null;
+                                    text: string;
+                                    position: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Cập nhật phân công nhiệm vụ (tạo phiên bản mới) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    membershipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description Keep an existing item (its id stays)
+                             */
+                            id?: string;
+                            domain: string | null;
+                            text: string;
+                        }[];
+                        decision?: {
+                            /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                            number: string;
+                            /** Format: date */
+                            date: string;
+                            signer?: string | null;
+                        } | null;
+                        note?: string | null;
+                        baseVersion: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            membershipId: string;
+                            version: number;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                domain: string | null;
+                                text: string;
+                                position: number;
+                            }[];
+                            history: {
+                                version: number;
+                                changedAt: string;
+                                changedBy: string | null;
+                                decision: {
+                                    /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                    number: string;
+                                    /** Format: date */
+                                    date: string;
+                                    signer?: string | null;
+                                } | null;
+                                note: string | null;
+                                items: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    domain: string | null;
+                                    text: string;
+                                    position: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các ủy quyền của Trưởng Ban */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                /** Format: uuid */
+                                fromMembershipId: string;
+                                fromName: string;
+                                /** Format: uuid */
+                                toMembershipId: string;
+                                toName: string;
+                                scopes: ("chairMeetings" | "signDocuments" | "approveAbsences")[];
+                                /** @description Empty: every domain */
+                                domains: string[];
+                                /** Format: date */
+                                validFrom: string;
+                                /** Format: date */
+                                validTo: string;
+                                document: {
+                                    /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                    number: string;
+                                    /** Format: date */
+                                    date: string;
+                                    signer?: string | null;
+                                } | null;
+                                revokedAt: string | null;
+                                /** @description In force today */
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ghi nhận ủy quyền */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        toMembershipId: string;
+                        scopes: ("chairMeetings" | "signDocuments" | "approveAbsences")[];
+                        /** @default [] */
+                        domains?: string[];
+                        /** Format: date */
+                        validFrom: string;
+                        /** Format: date */
+                        validTo: string;
+                        document?: {
+                            /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                            number: string;
+                            /** Format: date */
+                            date: string;
+                            signer?: string | null;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** Format: uuid */
+                            fromMembershipId: string;
+                            fromName: string;
+                            /** Format: uuid */
+                            toMembershipId: string;
+                            toName: string;
+                            scopes: ("chairMeetings" | "signDocuments" | "approveAbsences")[];
+                            /** @description Empty: every domain */
+                            domains: string[];
+                            /** Format: date */
+                            validFrom: string;
+                            /** Format: date */
+                            validTo: string;
+                            document: {
+                                /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                number: string;
+                                /** Format: date */
+                                date: string;
+                                signer?: string | null;
+                            } | null;
+                            revokedAt: string | null;
+                            /** @description In force today */
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/delegations/{delegationId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thu hồi ủy quyền */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    delegationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** Format: uuid */
+                            fromMembershipId: string;
+                            fromName: string;
+                            /** Format: uuid */
+                            toMembershipId: string;
+                            toName: string;
+                            scopes: ("chairMeetings" | "signDocuments" | "approveAbsences")[];
+                            /** @description Empty: every domain */
+                            domains: string[];
+                            /** Format: date */
+                            validFrom: string;
+                            /** Format: date */
+                            validTo: string;
+                            document: {
+                                /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                number: string;
+                                /** Format: date */
+                                date: string;
+                                signer?: string | null;
+                            } | null;
+                            revokedAt: string | null;
+                            /** @description In force today */
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/acting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Người này có được thay mặt Trưởng Ban làm việc này không? */
+        get: {
+            parameters: {
+                query: {
+                    userId: string;
+                    scope: "chairMeetings" | "signDocuments" | "approveAbsences";
+                    domain?: string;
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: boolean;
+                            as: ("head" | "delegate") | null;
+                            delegationId: string | null;
+                            reason: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/standing-agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cơ quan thường trực */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                domains: string[];
+                                responsibilities: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Thêm cơ quan thường trực */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId: string;
+                        domains: string[];
+                        responsibilities?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            domains: string[];
+                            responsibilities: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/standing-agencies/{agencyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Bỏ cơ quan thường trực */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    agencyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/working-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tổ giúp việc và nhóm công tác */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                parentGroupId: string | null;
+                                name: string;
+                                domain: string | null;
+                                purpose: string | null;
+                                leaderUserId: string | null;
+                                leaderName: string | null;
+                                startDate: string | null;
+                                endDate: string | null;
+                                establishingDecision: {
+                                    /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                    number: string;
+                                    /** Format: date */
+                                    date: string;
+                                    signer?: string | null;
+                                } | null;
+                                members: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                    position: string | null;
+                                    isLeader: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Thành lập tổ giúp việc / nhóm công tác */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        parentGroupId?: string | null;
+                        domain?: string | null;
+                        purpose?: string | null;
+                        leaderUserId?: string | null;
+                        /** @default [] */
+                        memberUserIds?: string[];
+                        startDate?: string | null;
+                        endDate?: string | null;
+                        establishingDecision?: {
+                            /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                            number: string;
+                            /** Format: date */
+                            date: string;
+                            signer?: string | null;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            parentGroupId: string | null;
+                            name: string;
+                            domain: string | null;
+                            purpose: string | null;
+                            leaderUserId: string | null;
+                            leaderName: string | null;
+                            startDate: string | null;
+                            endDate: string | null;
+                            establishingDecision: {
+                                /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                number: string;
+                                /** Format: date */
+                                date: string;
+                                signer?: string | null;
+                            } | null;
+                            members: {
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                position: string | null;
+                                isLeader: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/working-groups/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sửa tổ giúp việc */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    groupId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        parentGroupId?: string | null;
+                        domain?: string | null;
+                        purpose?: string | null;
+                        leaderUserId?: string | null;
+                        /** @default [] */
+                        memberUserIds?: string[];
+                        startDate?: string | null;
+                        endDate?: string | null;
+                        establishingDecision?: {
+                            /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                            number: string;
+                            /** Format: date */
+                            date: string;
+                            signer?: string | null;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            parentGroupId: string | null;
+                            name: string;
+                            domain: string | null;
+                            purpose: string | null;
+                            leaderUserId: string | null;
+                            leaderName: string | null;
+                            startDate: string | null;
+                            endDate: string | null;
+                            establishingDecision: {
+                                /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                number: string;
+                                /** Format: date */
+                                date: string;
+                                signer?: string | null;
+                            } | null;
+                            members: {
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                position: string | null;
+                                isLeader: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/personnel-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đề xuất thay đổi nhân sự */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                /** Format: uuid */
+                                membershipId: string;
+                                outgoingName: string;
+                                /** Format: uuid */
+                                replacementUserId: string;
+                                replacementName: string;
+                                reportNumber: string | null;
+                                /** Format: date */
+                                reportDate: string;
+                                reason: string;
+                                /** Format: date */
+                                effectiveDate: string;
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "rejected";
+                                proposedBy: string | null;
+                                proposedAt: string;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                newMembershipId: string | null;
+                                /** @description What moved to the replacement, by kind */
+                                movedItems: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Đơn vị báo cáo thay đổi và đề xuất người thay thế */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        membershipId: string;
+                        /** Format: uuid */
+                        replacementUserId: string;
+                        /** @description Số văn bản báo cáo của đơn vị */
+                        reportNumber?: string | null;
+                        /** Format: date */
+                        reportDate: string;
+                        reason: string;
+                        /** Format: date */
+                        effectiveDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** Format: uuid */
+                            membershipId: string;
+                            outgoingName: string;
+                            /** Format: uuid */
+                            replacementUserId: string;
+                            replacementName: string;
+                            reportNumber: string | null;
+                            /** Format: date */
+                            reportDate: string;
+                            reason: string;
+                            /** Format: date */
+                            effectiveDate: string;
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "rejected";
+                            proposedBy: string | null;
+                            proposedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            newMembershipId: string | null;
+                            /** @description What moved to the replacement, by kind */
+                            movedItems: {
+                                [key: string]: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/personnel-changes/{changeId}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trưởng Ban duyệt hoặc không duyệt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    changeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** Format: uuid */
+                            membershipId: string;
+                            outgoingName: string;
+                            /** Format: uuid */
+                            replacementUserId: string;
+                            replacementName: string;
+                            reportNumber: string | null;
+                            /** Format: date */
+                            reportDate: string;
+                            reason: string;
+                            /** Format: date */
+                            effectiveDate: string;
+                            /** @enum {string} */
+                            status: "proposed" | "approved" | "rejected";
+                            proposedBy: string | null;
+                            proposedAt: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            newMembershipId: string | null;
+                            /** @description What moved to the replacement, by kind */
+                            movedItems: {
+                                [key: string]: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/regulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quy chế hoạt động, các phiên bản và thông số áp dụng */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                title: string;
+                                body: string;
+                                decision: {
+                                    /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                    number: string;
+                                    /** Format: date */
+                                    date: string;
+                                    signer?: string | null;
+                                } | null;
+                                /** Format: date */
+                                effectiveFrom: string;
+                                changeNote: string | null;
+                                createdBy: string | null;
+                                createdAt: string;
+                            } | null;
+                            versions: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                title: string;
+                                decision: {
+                                    /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                    number: string;
+                                    /** Format: date */
+                                    date: string;
+                                    signer?: string | null;
+                                } | null;
+                                /** Format: date */
+                                effectiveFrom: string;
+                                changeNote: string | null;
+                                createdBy: string | null;
+                                createdAt: string;
+                            }[];
+                            settings: {
+                                /** @description R9: notice ≥ N working days before */
+                                noticeLeadWorkingDays: number;
+                                /** @description R10: confirm attendance ≥ N days before */
+                                confirmationLeadDays: number;
+                                /**
+                                 * @description R11
+                                 * @enum {string}
+                                 */
+                                substitutePolicy: "chairApproval" | "deputyOfUnitOnly";
+                                /** @description R8 */
+                                meetingCadence: {
+                                    quarterly: boolean;
+                                    halfYearReview: boolean;
+                                    annualReview: boolean;
+                                };
+                                /** @description R12 */
+                                absenteeWrittenOpinionRequired: boolean;
+                                /** @description Share of members needed for quorum */
+                                quorumFraction: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/regulation/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ban hành phiên bản Quy chế mới */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        body: string;
+                        decision?: {
+                            /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                            number: string;
+                            /** Format: date */
+                            date: string;
+                            signer?: string | null;
+                        } | null;
+                        /** Format: date */
+                        effectiveFrom: string;
+                        changeNote?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                title: string;
+                                body: string;
+                                decision: {
+                                    /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                    number: string;
+                                    /** Format: date */
+                                    date: string;
+                                    signer?: string | null;
+                                } | null;
+                                /** Format: date */
+                                effectiveFrom: string;
+                                changeNote: string | null;
+                                createdBy: string | null;
+                                createdAt: string;
+                            } | null;
+                            versions: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                title: string;
+                                decision: {
+                                    /** @description Số, ký hiệu, e.g. "51/QĐ-UBND" */
+                                    number: string;
+                                    /** Format: date */
+                                    date: string;
+                                    signer?: string | null;
+                                } | null;
+                                /** Format: date */
+                                effectiveFrom: string;
+                                changeNote: string | null;
+                                createdBy: string | null;
+                                createdAt: string;
+                            }[];
+                            settings: {
+                                /** @description R9: notice ≥ N working days before */
+                                noticeLeadWorkingDays: number;
+                                /** @description R10: confirm attendance ≥ N days before */
+                                confirmationLeadDays: number;
+                                /**
+                                 * @description R11
+                                 * @enum {string}
+                                 */
+                                substitutePolicy: "chairApproval" | "deputyOfUnitOnly";
+                                /** @description R8 */
+                                meetingCadence: {
+                                    quarterly: boolean;
+                                    halfYearReview: boolean;
+                                    annualReview: boolean;
+                                };
+                                /** @description R12 */
+                                absenteeWrittenOpinionRequired: boolean;
+                                /** @description Share of members needed for quorum */
+                                quorumFraction: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sửa thông số áp dụng Quy chế */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description R9: notice ≥ N working days before */
+                        noticeLeadWorkingDays: number;
+                        /** @description R10: confirm attendance ≥ N days before */
+                        confirmationLeadDays: number;
+                        /**
+                         * @description R11
+                         * @enum {string}
+                         */
+                        substitutePolicy: "chairApproval" | "deputyOfUnitOnly";
+                        /** @description R8 */
+                        meetingCadence: {
+                            quarterly: boolean;
+                            halfYearReview: boolean;
+                            annualReview: boolean;
+                        };
+                        /** @description R12 */
+                        absenteeWrittenOpinionRequired: boolean;
+                        /** @description Share of members needed for quorum */
+                        quorumFraction: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description R9: notice ≥ N working days before */
+                            noticeLeadWorkingDays: number;
+                            /** @description R10: confirm attendance ≥ N days before */
+                            confirmationLeadDays: number;
+                            /**
+                             * @description R11
+                             * @enum {string}
+                             */
+                            substitutePolicy: "chairApproval" | "deputyOfUnitOnly";
+                            /** @description R8 */
+                            meetingCadence: {
+                                quarterly: boolean;
+                                halfYearReview: boolean;
+                                annualReview: boolean;
+                            };
+                            /** @description R12 */
+                            absenteeWrittenOpinionRequired: boolean;
+                            /** @description Share of members needed for quorum */
+                            quorumFraction: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông báo của tôi và số chưa đọc */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                title: string;
+                                body: string | null;
+                                link: string | null;
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu đã đọc (một số, hoặc tất cả) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[] | "all";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

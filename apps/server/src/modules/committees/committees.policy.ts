@@ -1,0 +1,96 @@
+import type { DelegationScope } from '@steerco/contract/delegations';
+import type { CommitteeRole } from '@steerco/contract/memberships';
+
+/** Actions on one committee. Their rules are the table below, read by `can` (http/permissions.ts). */
+export type CommitteeAction =
+  | 'committee.view'
+  | 'committee.edit'
+  | 'committee.manageMembers'
+  | 'committee.manageDuties'
+  | 'committee.delegate'
+  | 'committee.manageStructure'
+  | 'committee.editRegulation'
+  | 'committee.editSettings'
+  | 'personnel.propose'
+  | 'personnel.decide'
+  | 'meeting.chair'
+  | 'document.sign'
+  | 'absence.approve'
+  | 'task.updateOwn'
+  | 'task.viewNeighbourhood';
+
+export const COMMITTEE_ACTIONS: CommitteeAction[] = [
+  'committee.view',
+  'committee.edit',
+  'committee.manageMembers',
+  'committee.manageDuties',
+  'committee.delegate',
+  'committee.manageStructure',
+  'committee.editRegulation',
+  'committee.editSettings',
+  'personnel.propose',
+  'personnel.decide',
+  'meeting.chair',
+  'document.sign',
+  'absence.approve',
+  'task.updateOwn',
+  'task.viewNeighbourhood',
+];
+
+/** Acting for the head: allowed to the head, and to others only through a delegation with this scope (R3, R4). */
+export const DELEGABLE: Partial<Record<CommitteeAction, DelegationScope>> = {
+  'meeting.chair': 'chairMeetings',
+  'document.sign': 'signDocuments',
+  'absence.approve': 'approveAbsences',
+};
+
+const VIEW_AND_OWN_TASKS: CommitteeAction[] = ['committee.view', 'task.updateOwn', 'personnel.propose'];
+
+/**
+ * What each role may do on its own committee. The head directs everything (R3); the standing agency's staff
+ * (secretary) prepares and records — members, duties, structure, the regulation's drafts, delegations the
+ * head signed (R5); members update their own tasks; residential group heads also see their neighbourhood's
+ * tasks. Chairing, signing and approving absences are the head's, or a delegate's within scope (DELEGABLE).
+ */
+export const ROLE_PERMISSIONS: Record<CommitteeRole, CommitteeAction[]> = {
+  head: COMMITTEE_ACTIONS.filter((a) => a !== 'task.viewNeighbourhood'),
+  deputyHead: [...VIEW_AND_OWN_TASKS],
+  secretary: [
+    ...VIEW_AND_OWN_TASKS,
+    'committee.edit',
+    'committee.manageMembers',
+    'committee.manageDuties',
+    'committee.delegate',
+    'committee.manageStructure',
+    'committee.editRegulation',
+    'committee.editSettings',
+  ],
+  member: [...VIEW_AND_OWN_TASKS],
+  residentialGroupHead: [...VIEW_AND_OWN_TASKS, 'task.viewNeighbourhood'],
+  guest: [],
+};
+
+/** What administrators (system, or of the committee's unit) may do: set the committee up, never act for the head. */
+export const ADMIN_PERMISSIONS: CommitteeAction[] = [
+  'committee.view',
+  'committee.edit',
+  'committee.manageMembers',
+  'committee.manageDuties',
+  'committee.manageStructure',
+  'committee.editRegulation',
+  'committee.editSettings',
+  'personnel.propose',
+];
+
+/** Everything `can` needs to know about one actor on one committee, on one date. */
+export interface CommitteeAccess {
+  committeeId: string;
+  /** The committee's administrative unit path, for unit administrators. */
+  unitPath: string;
+  /** The actor's seat on this committee on that date, if any. */
+  membership: { id: string; role: CommitteeRole } | null;
+  /** Delegations in force on that date to the actor's seat. */
+  delegations: { id: string; scopes: DelegationScope[]; domains: string[] }[];
+  /** The actor sits on a committee above this one (district over its wards): may look, not act. */
+  oversight: boolean;
+}

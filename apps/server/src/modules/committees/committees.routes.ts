@@ -1,0 +1,392 @@
+import {
+  StandingAgency,
+  StandingAgencyBody,
+  StandingAgencyList,
+  WorkingGroup,
+  WorkingGroupBody,
+  WorkingGroupList,
+} from '@steerco/contract/agencies';
+import {
+  CommitteeDetail,
+  CommitteeList,
+  CreateCommitteeBody,
+  ListCommitteesQuery,
+  MergeCommitteesBody,
+  UpdateCommitteeBody,
+} from '@steerco/contract/committees';
+import { Id } from '@steerco/contract/common';
+import {
+  ActingAnswer,
+  ActingQuery,
+  CreateDelegationBody,
+  Delegation,
+  DelegationList,
+} from '@steerco/contract/delegations';
+import {
+  CreateMembershipBody,
+  DutyList,
+  EndMembershipBody,
+  ListMembershipsQuery,
+  Membership,
+  MembershipList,
+  ReplaceDutiesBody,
+  UpdateMembershipBody,
+} from '@steerco/contract/memberships';
+import {
+  DecidePersonnelChangeBody,
+  PersonnelChange,
+  PersonnelChangeList,
+  ProposePersonnelChangeBody,
+} from '@steerco/contract/personnel';
+import { CreateRegulationVersionBody, Regulation, RuleSettings } from '@steerco/contract/regulation';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../http/auth-hook.ts';
+import type { ModuleOptions } from '../../http/module.ts';
+import {
+  createCommittee,
+  getCommittee,
+  listCommittees,
+  mergeCommittees,
+  updateCommittee,
+  updateSettings,
+} from './committees.service.ts';
+import { actingAnswer, createDelegation, listDelegations, revokeDelegation } from './delegations.service.ts';
+import {
+  addMember,
+  endMember,
+  getDuties,
+  listMembers,
+  replaceDuties,
+  updateMember,
+} from './memberships.service.ts';
+import { decidePersonnelChange, listPersonnelChanges, proposePersonnelChange } from './personnel.service.ts';
+import { addRegulationVersion, getRegulation } from './regulation.service.ts';
+import {
+  addStandingAgency,
+  listStandingAgencies,
+  listWorkingGroups,
+  removeStandingAgency,
+  saveWorkingGroup,
+} from './structure.service.ts';
+
+const C = z.object({ id: Id }).strict();
+const CM = z.object({ id: Id, membershipId: Id }).strict();
+const tags = ['Ban Chỉ đạo'];
+// Committee routes need a signed-in user; what each may do on a committee is decided in the service (`can`).
+const config = { permission: 'authenticated' as const };
+
+export const committeeRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db }) => {
+  app.get('/committees', {
+    config,
+    schema: {
+      tags,
+      summary: 'Các Ban Chỉ đạo tôi được xem',
+      querystring: ListCommitteesQuery,
+      response: { 200: CommitteeList },
+    },
+    handler: (req) => listCommittees(db, requireActor(req), req.query),
+  });
+  app.post('/committees', {
+    config: { permission: 'committees.create' },
+    schema: {
+      tags,
+      summary: 'Thành lập Ban Chỉ đạo',
+      body: CreateCommitteeBody,
+      response: { 201: CommitteeDetail },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await createCommittee(db, requireActor(req), req.body)),
+  });
+  app.get('/committees/:id', {
+    config,
+    schema: {
+      tags,
+      summary: 'Thông tin Ban Chỉ đạo và quyền của tôi',
+      params: C,
+      response: { 200: CommitteeDetail },
+    },
+    handler: (req) => getCommittee(db, requireActor(req), req.params.id),
+  });
+  app.patch('/committees/:id', {
+    config,
+    schema: {
+      tags,
+      summary: 'Sửa thông tin Ban Chỉ đạo',
+      params: C,
+      body: UpdateCommitteeBody,
+      response: { 200: CommitteeDetail },
+    },
+    handler: (req) => updateCommittee(db, requireActor(req), req.params.id, req.body),
+  });
+  app.post('/committees/:id/merge', {
+    config,
+    schema: {
+      tags,
+      summary: 'Ghi nhận hợp nhất các Ban Chỉ đạo vào Ban này',
+      params: C,
+      body: MergeCommitteesBody,
+      response: { 200: CommitteeDetail },
+    },
+    handler: (req) => mergeCommittees(db, requireActor(req), req.params.id, req.body),
+  });
+
+  // ——— Members and duties ———
+  const memberTags = ['Thành viên'];
+  app.get('/committees/:id/members', {
+    config,
+    schema: {
+      tags: memberTags,
+      summary: 'Thành viên vào một ngày (mặc định hôm nay) hoặc toàn bộ lịch sử',
+      params: C,
+      querystring: ListMembershipsQuery,
+      response: { 200: MembershipList },
+    },
+    handler: (req) => listMembers(db, requireActor(req), req.params.id, req.query),
+  });
+  app.post('/committees/:id/members', {
+    config,
+    schema: {
+      tags: memberTags,
+      summary: 'Bổ sung thành viên (kèm phân công nhiệm vụ)',
+      params: C,
+      body: CreateMembershipBody,
+      response: { 201: Membership },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await addMember(db, requireActor(req), req.params.id, req.body)),
+  });
+  app.patch('/committees/:id/members/:membershipId', {
+    config,
+    schema: {
+      tags: memberTags,
+      summary: 'Sửa thông tin thành viên',
+      params: CM,
+      body: UpdateMembershipBody,
+      response: { 200: Membership },
+    },
+    handler: (req) => updateMember(db, requireActor(req), req.params.id, req.params.membershipId, req.body),
+  });
+  app.post('/committees/:id/members/:membershipId/end', {
+    config,
+    schema: {
+      tags: memberTags,
+      summary: 'Kết thúc tư cách thành viên',
+      params: CM,
+      body: EndMembershipBody,
+      response: { 200: Membership },
+    },
+    handler: (req) => endMember(db, requireActor(req), req.params.id, req.params.membershipId, req.body),
+  });
+  app.get('/committees/:id/members/:membershipId/duties', {
+    config,
+    schema: {
+      tags: memberTags,
+      summary: 'Phân công nhiệm vụ của thành viên và lịch sử thay đổi (R7)',
+      params: CM,
+      response: { 200: DutyList },
+    },
+    handler: (req) => getDuties(db, requireActor(req), req.params.id, req.params.membershipId),
+  });
+  app.put('/committees/:id/members/:membershipId/duties', {
+    config,
+    schema: {
+      tags: memberTags,
+      summary: 'Cập nhật phân công nhiệm vụ (tạo phiên bản mới)',
+      params: CM,
+      body: ReplaceDutiesBody,
+      response: { 200: DutyList },
+    },
+    handler: (req) => replaceDuties(db, requireActor(req), req.params.id, req.params.membershipId, req.body),
+  });
+
+  // ——— Delegations (R3, R4) ———
+  const delegationTags = ['Ủy quyền'];
+  app.get('/committees/:id/delegations', {
+    config,
+    schema: {
+      tags: delegationTags,
+      summary: 'Các ủy quyền của Trưởng Ban',
+      params: C,
+      response: { 200: DelegationList },
+    },
+    handler: (req) => listDelegations(db, requireActor(req), req.params.id),
+  });
+  app.post('/committees/:id/delegations', {
+    config,
+    schema: {
+      tags: delegationTags,
+      summary: 'Ghi nhận ủy quyền',
+      params: C,
+      body: CreateDelegationBody,
+      response: { 201: Delegation },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await createDelegation(db, requireActor(req), req.params.id, req.body)),
+  });
+  app.post('/committees/:id/delegations/:delegationId/revoke', {
+    config,
+    schema: {
+      tags: delegationTags,
+      summary: 'Thu hồi ủy quyền',
+      params: z.object({ id: Id, delegationId: Id }).strict(),
+      response: { 200: Delegation },
+    },
+    handler: (req) => revokeDelegation(db, requireActor(req), req.params.id, req.params.delegationId),
+  });
+  app.get('/committees/:id/acting', {
+    config,
+    schema: {
+      tags: delegationTags,
+      summary: 'Người này có được thay mặt Trưởng Ban làm việc này không?',
+      params: C,
+      querystring: ActingQuery,
+      response: { 200: ActingAnswer },
+    },
+    handler: (req) => actingAnswer(db, requireActor(req), req.params.id, req.query),
+  });
+
+  // ——— Standing agencies (R2) and working groups (R6) ———
+  const structureTags = ['Cơ quan thường trực, tổ giúp việc'];
+  app.get('/committees/:id/standing-agencies', {
+    config,
+    schema: {
+      tags: structureTags,
+      summary: 'Cơ quan thường trực',
+      params: C,
+      response: { 200: StandingAgencyList },
+    },
+    handler: (req) => listStandingAgencies(db, requireActor(req), req.params.id),
+  });
+  app.post('/committees/:id/standing-agencies', {
+    config,
+    schema: {
+      tags: structureTags,
+      summary: 'Thêm cơ quan thường trực',
+      params: C,
+      body: StandingAgencyBody,
+      response: { 201: StandingAgency },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await addStandingAgency(db, requireActor(req), req.params.id, req.body)),
+  });
+  app.delete('/committees/:id/standing-agencies/:agencyId', {
+    config,
+    schema: {
+      tags: structureTags,
+      summary: 'Bỏ cơ quan thường trực',
+      params: z.object({ id: Id, agencyId: Id }).strict(),
+      response: { 204: z.null() },
+    },
+    handler: async (req, reply) => {
+      await removeStandingAgency(db, requireActor(req), req.params.id, req.params.agencyId);
+      return reply.status(204).send(null);
+    },
+  });
+  app.get('/committees/:id/working-groups', {
+    config,
+    schema: {
+      tags: structureTags,
+      summary: 'Tổ giúp việc và nhóm công tác',
+      params: C,
+      response: { 200: WorkingGroupList },
+    },
+    handler: (req) => listWorkingGroups(db, requireActor(req), req.params.id),
+  });
+  app.post('/committees/:id/working-groups', {
+    config,
+    schema: {
+      tags: structureTags,
+      summary: 'Thành lập tổ giúp việc / nhóm công tác',
+      params: C,
+      body: WorkingGroupBody,
+      response: { 201: WorkingGroup },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await saveWorkingGroup(db, requireActor(req), req.params.id, req.body)),
+  });
+  app.put('/committees/:id/working-groups/:groupId', {
+    config,
+    schema: {
+      tags: structureTags,
+      summary: 'Sửa tổ giúp việc',
+      params: z.object({ id: Id, groupId: Id }).strict(),
+      body: WorkingGroupBody,
+      response: { 200: WorkingGroup },
+    },
+    handler: (req) => saveWorkingGroup(db, requireActor(req), req.params.id, req.body, req.params.groupId),
+  });
+
+  // ——— Personnel changes (R14) ———
+  const personnelTags = ['Thay đổi nhân sự'];
+  app.get('/committees/:id/personnel-changes', {
+    config,
+    schema: {
+      tags: personnelTags,
+      summary: 'Đề xuất thay đổi nhân sự',
+      params: C,
+      response: { 200: PersonnelChangeList },
+    },
+    handler: (req) => listPersonnelChanges(db, requireActor(req), req.params.id),
+  });
+  app.post('/committees/:id/personnel-changes', {
+    config,
+    schema: {
+      tags: personnelTags,
+      summary: 'Đơn vị báo cáo thay đổi và đề xuất người thay thế',
+      params: C,
+      body: ProposePersonnelChangeBody,
+      response: { 201: PersonnelChange },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await proposePersonnelChange(db, requireActor(req), req.params.id, req.body)),
+  });
+  app.post('/committees/:id/personnel-changes/:changeId/decide', {
+    config,
+    schema: {
+      tags: personnelTags,
+      summary: 'Trưởng Ban duyệt hoặc không duyệt',
+      params: z.object({ id: Id, changeId: Id }).strict(),
+      body: DecidePersonnelChangeBody,
+      response: { 200: PersonnelChange },
+    },
+    handler: (req) =>
+      decidePersonnelChange(db, requireActor(req), req.params.id, req.params.changeId, req.body),
+  });
+
+  // ——— Regulation (R21) and rule settings ———
+  const regulationTags = ['Quy chế'];
+  app.get('/committees/:id/regulation', {
+    config,
+    schema: {
+      tags: regulationTags,
+      summary: 'Quy chế hoạt động, các phiên bản và thông số áp dụng',
+      params: C,
+      response: { 200: Regulation },
+    },
+    handler: (req) => getRegulation(db, requireActor(req), req.params.id),
+  });
+  app.post('/committees/:id/regulation/versions', {
+    config,
+    schema: {
+      tags: regulationTags,
+      summary: 'Ban hành phiên bản Quy chế mới',
+      params: C,
+      body: CreateRegulationVersionBody,
+      response: { 201: Regulation },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await addRegulationVersion(db, requireActor(req), req.params.id, req.body)),
+  });
+  app.put('/committees/:id/settings', {
+    config,
+    schema: {
+      tags: regulationTags,
+      summary: 'Sửa thông số áp dụng Quy chế',
+      params: C,
+      body: RuleSettings,
+      response: { 200: RuleSettings },
+    },
+    handler: (req) => updateSettings(db, requireActor(req), req.params.id, req.body),
+  });
+};

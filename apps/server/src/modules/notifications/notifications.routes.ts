@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../http/auth-hook.ts';
+import type { ModuleOptions } from '../../http/module.ts';
+import { listNotifications, markNotificationsRead } from './notifications.service.ts';
+
+const Notification = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string().nullable(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+const tags = ['Thông báo'];
+
+export const notificationRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db }) => {
+  app.get('/notifications', {
+    config: { permission: 'authenticated' },
+    schema: {
+      tags,
+      summary: 'Thông báo của tôi và số chưa đọc',
+      querystring: z.object({ unread: z.enum(['true', 'false']).optional() }).strict(),
+      response: { 200: z.object({ unread: z.number().int(), items: z.array(Notification) }) },
+    },
+    handler: (request) => listNotifications(db, requireActor(request), request.query.unread === 'true'),
+  });
+
+  app.post('/notifications/read', {
+    config: { permission: 'authenticated' },
+    schema: {
+      tags,
+      summary: 'Đánh dấu đã đọc (một số, hoặc tất cả)',
+      body: z.object({ ids: z.union([z.array(z.uuid()).max(200), z.literal('all')]) }).strict(),
+      response: { 204: z.null() },
+    },
+    handler: async (request, reply) => {
+      await markNotificationsRead(db, requireActor(request), request.body.ids);
+      return reply.status(204).send(null);
+    },
+  });
+};

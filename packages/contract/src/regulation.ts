@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { DecisionRef } from './committees.ts';
+import { Id, IsoDate, requiredText, text } from './common.ts';
+
+/** R11: who may attend in a member's place. */
+export const SubstitutePolicy = z.enum(['chairApproval', 'deputyOfUnitOnly']);
+
+/**
+ * The rule settings the rest of the system reads from the committee's regulation (R21), with the defaults
+ * of the Phúc La regulation (seed 000) and Bình Định's confirmation rule (seed 004).
+ */
+export const RuleSettings = z
+  .object({
+    noticeLeadWorkingDays: z.number().int().min(0).max(30).describe('R9: notice ≥ N working days before'),
+    confirmationLeadDays: z.number().int().min(0).max(14).describe('R10: confirm attendance ≥ N days before'),
+    substitutePolicy: SubstitutePolicy.describe('R11'),
+    meetingCadence: z
+      .object({ quarterly: z.boolean(), halfYearReview: z.boolean(), annualReview: z.boolean() })
+      .strict()
+      .describe('R8'),
+    absenteeWrittenOpinionRequired: z.boolean().describe('R12'),
+    quorumFraction: z.number().min(0).max(1).describe('Share of members needed for quorum'),
+  })
+  .strict();
+export type RuleSettings = z.infer<typeof RuleSettings>;
+
+export const DEFAULT_RULE_SETTINGS: RuleSettings = {
+  noticeLeadWorkingDays: 2,
+  confirmationLeadDays: 1,
+  substitutePolicy: 'chairApproval',
+  meetingCadence: { quarterly: true, halfYearReview: true, annualReview: true },
+  absenteeWrittenOpinionRequired: true,
+  quorumFraction: 0.5,
+};
+
+export const RegulationVersion = z.object({
+  id: Id,
+  version: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  decision: DecisionRef.nullable(),
+  effectiveFrom: IsoDate,
+  changeNote: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const Regulation = z.object({
+  current: RegulationVersion.nullable(),
+  versions: z.array(RegulationVersion.omit({ body: true })),
+  settings: RuleSettings,
+});
+
+export const CreateRegulationVersionBody = z
+  .object({
+    title: requiredText(500),
+    body: requiredText(200_000),
+    decision: DecisionRef.nullable().optional(),
+    effectiveFrom: IsoDate,
+    changeNote: text(1000).nullable().optional(),
+  })
+  .strict();
