@@ -22,6 +22,7 @@ import { registerAuthHook } from './http/auth-hook.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import type { ModuleOptions } from './http/module.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { committeeRoutes } from './modules/committees/committees.routes.ts';
 import { healthRoutes, VERSION } from './modules/health/health.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
@@ -35,7 +36,7 @@ export interface AppDeps {
 }
 
 /** The API modules mounted under /api/v1. Each declares a permission on every route (see auth-hook). */
-const API_MODULES = [authRoutes, userRoutes, unitRoutes, committeeRoutes, notificationRoutes];
+const API_MODULES = [authRoutes, userRoutes, unitRoutes, calendarRoutes, committeeRoutes, notificationRoutes];
 
 export async function buildApp({ db, config, logger }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({

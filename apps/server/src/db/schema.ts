@@ -1,5 +1,6 @@
 // The one place drizzle (and drizzle-kit) learns about every table.
 
+export * from '../modules/calendar/calendar.schema.ts';
 export * from '../modules/committees/committees.schema.ts';
 export * from '../modules/notifications/notifications.schema.ts';
 export * from '../modules/units/units.schema.ts';

@@ -61,6 +61,8 @@ export const ERRORS = {
     title: 'Ngày hiệu lực phải sau ngày bắt đầu của thành viên hiện tại',
   },
   'validation.dateOrder': { status: 422, title: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu' },
+  'calendar.overrideExists': { status: 409, title: 'Ngày này đã có điều chỉnh lịch' },
+  'calendar.overrideNotFound': { status: 404, title: 'Không tìm thấy ngày điều chỉnh' },
   internal: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
@@ -138,6 +140,8 @@ function toAppError(error: unknown): AppError {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('request.bodyTooLarge');
   }
+  // The calendar library (and date parsing) throws RangeError for out-of-range input, e.g. year 2300.
+  if (error instanceof RangeError) return new AppError('request.validation', { detail: error.message });
   if (fe.statusCode === 429) return new AppError('request.rateLimited', { detail: fe.message });
   if (fe.statusCode === 400 && typeof fe.message === 'string' && /JSON/i.test(fe.message)) {
     return new AppError('request.malformedJson', { detail: fe.message });
