@@ -38,6 +38,7 @@ const ConfigSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  FILE_MAX_MB: z.coerce.number().positive().max(500).default(20).describe('Largest upload accepted, in MiB'),
   SEED_DEMO: bool.default(true).describe('Seed the Phúc La demo data into an empty database'),
   WEB_DIST_DIR: z.string().optional(),
   SMTP_URL: z.string().optional().describe('smtp://user:pass@host:port; e-mail is disabled when unset'),

@@ -16,6 +16,10 @@ export const Problem = z.object({
   instance: z.string().optional(),
   requestId: z.string().optional(),
   errors: z.array(FieldError).optional(),
+  rowErrors: z
+    .array(z.object({ row: z.number().int(), field: z.string(), message: z.string() }))
+    .optional()
+    .describe('Spreadsheet imports: every invalid row'),
 });
 export type Problem = z.infer<typeof Problem>;
 

@@ -63,6 +63,13 @@ export const ERRORS = {
   'validation.dateOrder': { status: 422, title: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu' },
   'calendar.overrideExists': { status: 409, title: 'Ngày này đã có điều chỉnh lịch' },
   'calendar.overrideNotFound': { status: 404, title: 'Không tìm thấy ngày điều chỉnh' },
+  'import.unreadable': { status: 422, title: 'Không đọc được tệp Excel' },
+  'import.wrongTemplate': { status: 422, title: 'Tệp không đúng mẫu nhập danh sách thành viên' },
+  'import.empty': { status: 422, title: 'Tệp không có dòng dữ liệu nào' },
+  'import.invalidRows': { status: 422, title: 'Tệp có dòng không hợp lệ' },
+  'file.required': { status: 400, title: 'Chưa chọn tệp' },
+  'file.tooLarge': { status: 413, title: 'Tệp vượt quá dung lượng cho phép' },
+  'file.typeNotAllowed': { status: 415, title: 'Loại tệp không được phép' },
   internal: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
@@ -81,10 +88,17 @@ export class AppError extends Error {
   readonly detail?: string;
   readonly errors?: FieldError[];
   readonly headers?: Record<string, string>;
+  /** Extra members of the problem body (RFC 9457 extensions), e.g. `rowErrors` of an import. */
+  readonly extensions?: Record<string, unknown>;
 
   constructor(
     code: ErrorCode,
-    opts: { detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+    opts: {
+      detail?: string;
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(opts.detail ?? ERRORS[code].title);
     this.code = code;
@@ -92,6 +106,7 @@ export class AppError extends Error {
     this.detail = opts.detail;
     this.errors = opts.errors;
     this.headers = opts.headers;
+    this.extensions = opts.extensions;
   }
 }
 
@@ -105,6 +120,7 @@ export function problemOf(err: AppError, requestId?: string, instance?: string):
     ...(instance ? { instance } : {}),
     ...(requestId ? { requestId } : {}),
     ...(err.errors ? { errors: err.errors } : {}),
+    ...err.extensions,
   };
 }
 
@@ -142,6 +158,9 @@ function toAppError(error: unknown): AppError {
   }
   // The calendar library (and date parsing) throws RangeError for out-of-range input, e.g. year 2300.
   if (error instanceof RangeError) return new AppError('request.validation', { detail: error.message });
+  if (fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.code === 'FST_FILES_LIMIT')
+    return new AppError('file.tooLarge');
+  if (fe.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new AppError('file.required');
   if (fe.statusCode === 429) return new AppError('request.rateLimited', { detail: fe.message });
   if (fe.statusCode === 400 && typeof fe.message === 'string' && /JSON/i.test(fe.message)) {
     return new AppError('request.malformedJson', { detail: fe.message });

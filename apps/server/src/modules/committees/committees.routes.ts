@@ -39,9 +39,11 @@ import {
   ProposePersonnelChangeBody,
 } from '@steerco/contract/personnel';
 import { CreateRegulationVersionBody, Regulation, RuleSettings } from '@steerco/contract/regulation';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
+import { AppError } from '../../http/errors.ts';
 import type { ModuleOptions } from '../../http/module.ts';
 import {
   createCommittee,
@@ -52,6 +54,7 @@ import {
   updateSettings,
 } from './committees.service.ts';
 import { actingAnswer, createDelegation, listDelegations, revokeDelegation } from './delegations.service.ts';
+import { exportMembersXlsx, importMembersXlsx, membersTemplateXlsx } from './members-xlsx.ts';
 import {
   addMember,
   endMember,
@@ -198,6 +201,49 @@ export const committeeRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app,
       response: { 200: DutyList },
     },
     handler: (req) => replaceDuties(db, requireActor(req), req.params.id, req.params.membershipId, req.body),
+  });
+
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const sendXlsx = (reply: FastifyReply, name: string, file: Buffer) =>
+    reply
+      .type(XLSX)
+      .header(
+        'content-disposition',
+        `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      )
+      .send(file);
+  app.get('/committees/:id/members/export.xlsx', {
+    config,
+    schema: { tags: memberTags, summary: 'Xuất danh sách thành viên ra Excel', params: C },
+    handler: async (req, reply) =>
+      sendXlsx(
+        reply,
+        'danh-sach-thanh-vien.xlsx',
+        await exportMembersXlsx(db, requireActor(req), req.params.id),
+      ),
+  });
+  app.get('/committees/members-template.xlsx', {
+    config,
+    schema: { tags: memberTags, summary: 'Mẫu Excel nhập danh sách thành viên' },
+    handler: async (_req, reply) => sendXlsx(reply, 'mau-nhap-thanh-vien.xlsx', await membersTemplateXlsx()),
+  });
+  app.post('/committees/:id/members/import', {
+    config,
+    schema: {
+      tags: memberTags,
+      summary: 'Nhập thành viên từ tệp Excel (multipart, trường "file"); có dòng lỗi thì không nhập dòng nào',
+      params: C,
+      response: { 200: z.object({ imported: z.number().int() }) },
+    },
+    handler: async (req) => {
+      const file = await req.file();
+      if (!file) throw new AppError('file.required');
+      const buffer = await file.toBuffer();
+      // An XLSX is a ZIP archive: check the content, not the name the browser sent.
+      if (buffer.subarray(0, 4).toString('binary') !== 'PK\x03\x04')
+        throw new AppError('file.typeNotAllowed');
+      return importMembersXlsx(db, requireActor(req), req.params.id, buffer);
+    },
   });
 
   // ——— Delegations (R3, R4) ———
