@@ -12,7 +12,29 @@ interface Ports {
   steercoPort: number;
   helloPort: number;
   cookie: string;
+  org: { committeeId: string; cookie: string }[];
+  permission?: { loadP50ms: number; loadP95ms: number; canNs: number };
 }
+
+function startServers(env: Record<string, string> = {}) {
+  const child = fork(path.join(here, 'http-servers.ts'), {
+    execArgv: ['--import', 'tsx'],
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  const ready = new Promise<Ports>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as Ports));
+    child.once('exit', (code) => reject(new Error(`benchmark servers exited with ${code}`)));
+  });
+  const stop = async () => {
+    child.send('stop');
+    await new Promise((r) => child.once('exit', r));
+  };
+  return { ready, stop };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 async function measure(title: string, url: string, headers: Record<string, string> = {}) {
   const result = await autocannon({ url, connections, duration: seconds, headers });
@@ -27,11 +49,8 @@ async function measure(title: string, url: string, headers: Record<string, strin
 }
 
 async function benchHttp() {
-  const child = fork(path.join(here, 'http-servers.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  const ports = await new Promise<Ports>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as Ports));
-    child.once('exit', (code) => reject(new Error(`benchmark servers exited with ${code}`)));
-  });
+  const servers = startServers();
+  const ports = await servers.ready;
   try {
     const rows = [
       await measure('bare Fastify hello world (ceiling)', `http://127.0.0.1:${ports.helloPort}/`),
@@ -55,8 +74,48 @@ async function benchHttp() {
       rows.map((r) => ({ ...r, 'of ceiling': `${((r.reqPerSec / ceiling) * 100).toFixed(1)} %` })),
     );
   } finally {
-    child.send('stop');
-    await new Promise((r) => child.once('exit', r));
+    await servers.stop();
+  }
+}
+
+/** Issue 5: the committee page's API (committee + members) on a national dataset, and the permission check. */
+async function benchOrganization() {
+  const servers = startServers({ BENCH_DATASET: 'org' });
+  const ports = await servers.ready;
+  try {
+    const base = `http://127.0.0.1:${ports.steercoPort}/api/v1/committees`;
+    const times: number[] = [];
+    for (let i = 0; i < 1_000; i++) {
+      const { committeeId, cookie } = ports.org[i % ports.org.length]!;
+      const t = performance.now();
+      const [a, b] = await Promise.all([
+        fetch(`${base}/${committeeId}`, { headers: { cookie } }),
+        fetch(`${base}/${committeeId}/members`, { headers: { cookie } }),
+      ]);
+      if (!a.ok || !b.ok) throw new Error(`committee page: ${a.status} ${b.status}`);
+      await Promise.all([a.arrayBuffer(), b.arrayBuffer()]);
+      times.push(performance.now() - t);
+    }
+    times.sort((x, y) => x - y);
+    const p = ports.permission!;
+    console.log(
+      '\nOrganisation: 3,400 committees × 25 seats (85,000 people, 170,000 duty items), 200 signed-in heads',
+    );
+    console.table([
+      {
+        measure: 'committee page API (GET committee + members, in parallel), 1,000 loads',
+        p50ms: percentile(times, 0.5).toFixed(2),
+        p95ms: percentile(times, 0.95).toFixed(2),
+      },
+      {
+        measure: 'permission check: load seat, delegations, oversight (DB)',
+        p50ms: p.loadP50ms.toFixed(3),
+        p95ms: p.loadP95ms.toFixed(3),
+      },
+      { measure: 'permission check: can() decision (pure)', p50ms: (p.canNs / 1e6).toFixed(6), p95ms: '—' },
+    ]);
+  } finally {
+    await servers.stop();
   }
 }
 
@@ -70,3 +129,4 @@ async function benchCalendar() {
 const only = process.argv[2];
 if (!only || only === 'calendar') await benchCalendar();
 if (!only || only === 'http') await benchHttp();
+if (!only || only === 'org') await benchOrganization();

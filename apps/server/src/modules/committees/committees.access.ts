@@ -47,8 +47,9 @@ export async function findSeat(db: DbOrTx, committeeId: string, userId: string, 
 }
 
 /**
- * Loads the committee and the actor's standing on it (seat, delegations, oversight from a committee above).
- * A committee the actor may not see answers 404, as if it did not exist.
+ * Loads the committee and the actor's standing on it (seat, delegations, oversight from a committee above) in
+ * one round trip: every committee request starts here. A committee the actor may not see answers 404, as if
+ * it did not exist.
  */
 export async function loadCommitteeAccess(
   db: DbOrTx,
@@ -56,27 +57,38 @@ export async function loadCommitteeAccess(
   committeeId: string,
   date = todayInVietnam(),
 ) {
-  const row = await findCommitteeRow(db, committeeId);
+  const inForce = sql`m.start_date <= ${date}::date and (m.end_date is null or m.end_date >= ${date}::date)`;
+  const [row] = await db
+    .select({
+      committee: committees,
+      unitPath: administrativeUnits.path,
+      seat: sql<{
+        id: string;
+        role: CommitteeRole;
+      } | null>`(select json_build_object('id', m.id, 'role', m.role)
+        from memberships m where m.committee_id = ${committees.id} and m.user_id = ${actor.userId} and ${inForce} limit 1)`,
+      delegations: sql<
+        { id: string; scopes: DelegationScope[]; domains: string[] }[]
+      >`(select coalesce(json_agg(
+          json_build_object('id', d.id, 'scopes', d.scopes, 'domains', d.domains)), '[]'::json)
+        from delegations d join memberships m on m.id = d.to_membership_id
+        where m.committee_id = ${committees.id} and m.user_id = ${actor.userId} and ${inForce}
+          and d.revoked_at is null and d.valid_from <= ${date}::date and d.valid_to >= ${date}::date)`,
+      // The committees above are the ids in this one's materialised path: one indexed lookup, whatever the depth.
+      oversight: sql<boolean>`exists (select 1 from memberships m where m.user_id = ${actor.userId}
+        and m.committee_id = any(string_to_array(trim(both '/' from ${committees.path}), '/')::uuid[])
+        and m.committee_id <> ${committees.id} and m.role <> 'guest' and ${inForce})`,
+    })
+    .from(committees)
+    .innerJoin(administrativeUnits, eq(administrativeUnits.id, committees.unitId))
+    .where(eq(committees.id, committeeId));
   if (!row) throw new AppError('committee.notFound');
-  const { seat, delegations: delegated } = await findSeat(db, committeeId, actor.userId, date);
-  const [above] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(memberships)
-    .innerJoin(committees, eq(committees.id, memberships.committeeId))
-    .where(
-      and(
-        eq(memberships.userId, actor.userId),
-        seatInForce(date),
-        sql`${memberships.role} <> 'guest'`,
-        sql`${row.committee.path} like ${committees.path} || '%' and ${committees.id} <> ${committeeId}`,
-      ),
-    );
   const access: CommitteeAccess = {
     committeeId,
     unitPath: row.unitPath,
-    membership: seat,
-    delegations: delegated,
-    oversight: (above?.n ?? 0) > 0,
+    membership: row.seat,
+    delegations: row.delegations,
+    oversight: row.oversight,
   };
   if (!can(actor, 'committee.view', { committee: access })) throw new AppError('committee.notFound');
   return { committee: row.committee, access };

@@ -248,17 +248,15 @@ export async function importMembersXlsx(db: Db, actor: Actor, committeeId: strin
       if (inserted && row.duties.length) {
         const items = row.duties.map((d, position) => ({ id: uuidv7(), ...d, position }));
         await tx.insert(duties).values(items.map((i) => ({ ...i, membershipId: id })));
-        await tx
-          .insert(dutyRevisions)
-          .values({
-            id: uuidv7(),
-            membershipId: id,
-            version: 1,
-            items,
-            decision: row.decision,
-            note: 'Nhập từ tệp Excel',
-            changedBy: actor.userId,
-          });
+        await tx.insert(dutyRevisions).values({
+          id: uuidv7(),
+          membershipId: id,
+          version: 1,
+          items,
+          decision: row.decision,
+          note: 'Nhập từ tệp Excel',
+          changedBy: actor.userId,
+        });
       }
     }
     if (errors.length)
