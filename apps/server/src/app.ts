@@ -25,6 +25,7 @@ import type { ModuleOptions } from './http/module.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { committeeRoutes } from './modules/committees/committees.routes.ts';
+import { fileRoutes } from './modules/files/files.routes.ts';
 import { healthRoutes, VERSION } from './modules/health/health.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
@@ -37,7 +38,15 @@ export interface AppDeps {
 }
 
 /** The API modules mounted under /api/v1. Each declares a permission on every route (see auth-hook). */
-const API_MODULES = [authRoutes, userRoutes, unitRoutes, calendarRoutes, committeeRoutes, notificationRoutes];
+const API_MODULES = [
+  authRoutes,
+  userRoutes,
+  unitRoutes,
+  calendarRoutes,
+  committeeRoutes,
+  fileRoutes,
+  notificationRoutes,
+];
 
 export async function buildApp({ db, config, logger }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, requiredText } from './common.ts';
+import { StoredFile } from './files.ts';
 
 /** R14: the member's unit reports a change and proposes a replacement; the head decides. */
 export const PersonnelChangeStatus = z.enum(['proposed', 'approved', 'rejected']);
@@ -13,6 +14,7 @@ export const PersonnelChange = z.object({
   replacementName: z.string(),
   reportNumber: z.string().nullable(),
   reportDate: IsoDate,
+  reportFile: StoredFile.nullable(),
   reason: z.string(),
   effectiveDate: IsoDate,
   status: PersonnelChangeStatus,
@@ -32,6 +34,7 @@ export const ProposePersonnelChangeBody = z
     replacementUserId: Id,
     reportNumber: requiredText(60).nullable().optional().describe('Số văn bản báo cáo của đơn vị'),
     reportDate: IsoDate,
+    reportFileId: Id.nullable().optional().describe('The uploaded report (POST /committees/{id}/files)'),
     reason: requiredText(2000),
     effectiveDate: IsoDate,
   })

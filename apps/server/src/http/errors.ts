@@ -67,6 +67,7 @@ export const ERRORS = {
   'import.wrongTemplate': { status: 422, title: 'Tệp không đúng mẫu nhập danh sách thành viên' },
   'import.empty': { status: 422, title: 'Tệp không có dòng dữ liệu nào' },
   'import.invalidRows': { status: 422, title: 'Tệp có dòng không hợp lệ' },
+  'file.notFound': { status: 404, title: 'Không tìm thấy tệp' },
   'file.required': { status: 400, title: 'Chưa chọn tệp' },
   'file.tooLarge': { status: 413, title: 'Tệp vượt quá dung lượng cho phép' },
   'file.typeNotAllowed': { status: 415, title: 'Loại tệp không được phép' },

@@ -2865,6 +2865,15 @@ export interface paths {
                                 reportNumber: string | null;
                                 /** Format: date */
                                 reportDate: string;
+                                reportFile: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                } | null;
                                 reason: string;
                                 /** Format: date */
                                 effectiveDate: string;
@@ -2908,6 +2917,8 @@ export interface paths {
                         reportNumber?: string | null;
                         /** Format: date */
                         reportDate: string;
+                        /** @description The uploaded report (POST /committees/{id}/files) */
+                        reportFileId?: string | null;
                         reason: string;
                         /** Format: date */
                         effectiveDate: string;
@@ -2935,6 +2946,15 @@ export interface paths {
                             reportNumber: string | null;
                             /** Format: date */
                             reportDate: string;
+                            reportFile: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mimeType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            } | null;
                             reason: string;
                             /** Format: date */
                             effectiveDate: string;
@@ -3011,6 +3031,15 @@ export interface paths {
                             reportNumber: string | null;
                             /** Format: date */
                             reportDate: string;
+                            reportFile: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                mimeType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            } | null;
                             reason: string;
                             /** Format: date */
                             effectiveDate: string;
@@ -3323,6 +3352,88 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tải lên tệp (PDF, DOCX, XLSX, PNG, JPEG; kiểm tra theo nội dung) cho Ban Chỉ đạo; multipart, trường "file" */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mimeType: string;
+                            size: number;
+                            sha256: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tệp về */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

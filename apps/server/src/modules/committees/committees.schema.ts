@@ -269,6 +269,8 @@ export const personnelChanges = pgTable(
       .references(() => users.id),
     reportNumber: text(),
     reportDate: date().notNull(),
+    /** The unit's written report (R14), uploaded as a file. */
+    reportFileId: uuid(),
     reason: text().notNull(),
     effectiveDate: date().notNull(),
     status: text().notNull().default('proposed').$type<'proposed' | 'approved' | 'rejected'>(),

@@ -7,6 +7,8 @@ import type { Db, Tx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
+import { files } from '../files/files.schema.ts';
+import { assertFileOfCommittee, toFileDto } from '../files/files.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { users } from '../users/users.schema.ts';
 import { assertCommittee, findSeat, loadCommitteeAccess, seatInForce } from './committees.access.ts';
@@ -74,6 +76,7 @@ export async function listPersonnelChanges(db: Db, actor: Actor, committeeId: st
       replacementName: replacement.fullName,
       proposedBy: proposer.fullName,
       decidedBy: decider.fullName,
+      reportFile: files,
     })
     .from(personnelChanges)
     .innerJoin(memberships, eq(memberships.id, personnelChanges.membershipId))
@@ -81,10 +84,11 @@ export async function listPersonnelChanges(db: Db, actor: Actor, committeeId: st
     .innerJoin(replacement, eq(replacement.id, personnelChanges.replacementUserId))
     .leftJoin(proposer, eq(proposer.id, personnelChanges.proposedBy))
     .leftJoin(decider, eq(decider.id, personnelChanges.decidedBy))
+    .leftJoin(files, eq(files.id, personnelChanges.reportFileId))
     .where(eq(personnelChanges.committeeId, committeeId))
     .orderBy(desc(personnelChanges.proposedAt));
   return {
-    items: rows.map(({ p, ...names }) => ({
+    items: rows.map(({ p, reportFile, ...names }) => ({
       id: p.id,
       committeeId: p.committeeId,
       membershipId: p.membershipId,
@@ -93,6 +97,7 @@ export async function listPersonnelChanges(db: Db, actor: Actor, committeeId: st
       replacementName: names.replacementName,
       reportNumber: p.reportNumber,
       reportDate: p.reportDate,
+      reportFile: reportFile ? toFileDto(reportFile) : null,
       reason: p.reason,
       effectiveDate: p.effectiveDate,
       status: p.status,
@@ -136,6 +141,7 @@ export async function proposePersonnelChange(
   const [person] = await db.select().from(users).where(eq(users.id, body.replacementUserId));
   if (!person) throw new AppError('user.notFound');
   if (!person.active) throw new AppError('membership.userInactive');
+  if (body.reportFileId) await assertFileOfCommittee(db, body.reportFileId, committeeId);
   const already = await findSeat(db, committeeId, body.replacementUserId, body.effectiveDate);
   if (already.seat) throw new AppError('membership.duplicate');
 
@@ -148,6 +154,7 @@ export async function proposePersonnelChange(
       replacementUserId: body.replacementUserId,
       reportNumber: body.reportNumber ?? null,
       reportDate: body.reportDate,
+      reportFileId: body.reportFileId ?? null,
       reason: body.reason,
       effectiveDate: body.effectiveDate,
       proposedBy: actor.userId,

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { recordAudit } from '../../db/audit.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { uuidv7 } from '../../db/ids.ts';
+import { AppError } from '../../http/errors.ts';
+import type { Actor } from '../../http/permissions.ts';
+import { assertCommittee, loadCommitteeAccess } from '../committees/committees.access.ts';
+import { type FileStore, sniffFileType } from './file-store.ts';
+import { files } from './files.schema.ts';
+
+export type StoredFile = typeof files.$inferSelect;
+
+export function toFileDto(f: StoredFile) {
+  return {
+    id: f.id,
+    name: f.originalName,
+    mimeType: f.mimeType,
+    size: f.size,
+    sha256: f.sha256,
+    createdAt: f.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Stores an upload for a committee: the type is checked from the content (PDF, DOCX, XLSX, PNG, JPEG), the name
+ * is kept for display only, and the bytes go to the store before the row is written.
+ */
+export async function uploadCommitteeFile(
+  db: Db,
+  store: FileStore,
+  actor: Actor,
+  committeeId: string,
+  upload: { filename: string; data: Buffer },
+) {
+  const { access } = await loadCommitteeAccess(db, actor, committeeId);
+  // Whoever may file a report on the committee may upload for it (members, the standing agency, admins).
+  assertCommittee(actor, 'personnel.propose', access);
+  const type = sniffFileType(upload.data);
+  if (!type) {
+    throw new AppError('file.typeNotAllowed', {
+      detail: 'Chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx), PNG hoặc JPEG.',
+    });
+  }
+  const id = uuidv7();
+  const key = `${id.slice(0, 8)}/${id}.${type.extension}`;
+  await store.put(key, upload.data);
+  const name = path.basename(upload.filename).slice(0, 200) || `tep.${type.extension}`;
+  const [row] = await db
+    .insert(files)
+    .values({
+      id,
+      committeeId,
+      uploadedBy: actor.userId,
+      originalName: name,
+      mimeType: type.mime,
+      size: upload.data.length,
+      sha256: createHash('sha256').update(upload.data).digest('hex'),
+      storageKey: key,
+    })
+    .returning();
+  await recordAudit(db, {
+    actorId: actor.userId,
+    action: 'file.uploaded',
+    entityType: 'file',
+    entityId: id,
+    data: { committeeId, name },
+  });
+  return toFileDto(row!);
+}
+
+/** A committee's file the actor may see (404 otherwise). */
+export async function getCommitteeFile(db: DbOrTx, actor: Actor, fileId: string) {
+  const [row] = await db.select().from(files).where(eq(files.id, fileId));
+  if (!row?.committeeId) throw new AppError('file.notFound');
+  await loadCommitteeAccess(db, actor, row.committeeId).catch(() => {
+    throw new AppError('file.notFound');
+  });
+  return row;
+}
+
+/** Checks that a file belongs to the committee a record refers it from. */
+export async function assertFileOfCommittee(db: DbOrTx, fileId: string, committeeId: string) {
+  const [row] = await db
+    .select({ id: files.id })
+    .from(files)
+    .where(and(eq(files.id, fileId), eq(files.committeeId, committeeId)));
+  if (!row) throw new AppError('file.notFound', { detail: 'Tệp đính kèm không thuộc Ban Chỉ đạo này.' });
+}
