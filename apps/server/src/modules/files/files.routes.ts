@@ -28,14 +28,12 @@ export const fileRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db
       if (!part) throw new AppError('file.required');
       const data = await part.toBuffer();
       if (!data.length) throw new AppError('file.required');
-      return reply
-        .status(201)
-        .send(
-          await uploadCommitteeFile(db, store, requireActor(req), req.params.id, {
-            filename: part.filename,
-            data,
-          }),
-        );
+      return reply.status(201).send(
+        await uploadCommitteeFile(db, store, requireActor(req), req.params.id, {
+          filename: part.filename,
+          data,
+        }),
+      );
     },
   });
 

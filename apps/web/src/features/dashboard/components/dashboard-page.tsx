@@ -1,0 +1,123 @@
+import { Card, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { formatDate } from '@steerco/contract/datetime';
+import type { User } from '@steerco/contract/users';
+import { IconBuilding, IconCalendar, IconId, IconSitemap, IconUsers } from '@tabler/icons-react';
+import { Link, type LinkProps } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isAdmin } from '../../auth/api.ts';
+import { COMMITTEE_MODULES } from '../../modules/modules.ts';
+
+/** Tổng quan: who is signed in, for which unit, today's date, and the way into each module. */
+export function DashboardPage({ user }: { user: User }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xl">
+      <Paper
+        withBorder
+        radius="md"
+        p={{ base: 'md', sm: 'lg' }}
+        style={{ borderLeft: '4px solid var(--mantine-color-govRed-8)' }}
+      >
+        <Stack gap="sm">
+          <Title order={1} fz={{ base: 'h3', sm: 'h2' }}>
+            {t('dashboard.greeting', { name: user.fullName })}
+          </Title>
+          <Group gap="lg" wrap="wrap">
+            {user.position && (
+              <Fact icon={<IconId size={16} />} label={t('dashboard.position')} value={user.position} />
+            )}
+            {user.unitName && (
+              <Fact icon={<IconBuilding size={16} />} label={t('dashboard.unit')} value={user.unitName} />
+            )}
+            <Fact
+              icon={<IconCalendar size={16} />}
+              value={t('dashboard.today', { date: formatDate(new Date()) })}
+            />
+          </Group>
+        </Stack>
+      </Paper>
+
+      <Stack gap="md">
+        <Title order={2} fz="h4">
+          {t('dashboard.modules')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+          {COMMITTEE_MODULES.map((module) => (
+            <ModuleCard
+              key={module.key}
+              to={module.path}
+              icon={<module.icon size={22} />}
+              title={t(`modules.${module.key}.title`)}
+              summary={t(`modules.${module.key}.summary`)}
+            />
+          ))}
+          {isAdmin(user) && (
+            <>
+              <ModuleCard
+                to="/quan-tri/nguoi-dung"
+                icon={<IconUsers size={22} />}
+                title={t('nav.users')}
+                summary={t('users.subtitle')}
+              />
+              <ModuleCard
+                to="/quan-tri/don-vi"
+                icon={<IconSitemap size={22} />}
+                title={t('nav.units')}
+                summary={t('units.subtitle')}
+              />
+            </>
+          )}
+        </SimpleGrid>
+      </Stack>
+    </Stack>
+  );
+}
+
+function Fact({ icon, label, value }: { icon: ReactNode; label?: string; value: string }) {
+  return (
+    <Group gap={6} wrap="nowrap" align="center">
+      <ThemeIcon variant="light" color="gray" size="sm" aria-hidden>
+        {icon}
+      </ThemeIcon>
+      <Text size="sm">
+        {label && (
+          <Text span c="dimmed" size="sm">
+            {label}:{' '}
+          </Text>
+        )}
+        {value}
+      </Text>
+    </Group>
+  );
+}
+
+interface ModuleCardProps {
+  to: LinkProps['to'];
+  icon: ReactNode;
+  title: string;
+  summary: string;
+}
+
+function ModuleCard({ to, icon, title, summary }: ModuleCardProps) {
+  return (
+    <Card
+      renderRoot={(props) => <Link to={to} {...props} />}
+      padding="lg"
+      style={{ textDecoration: 'none', color: 'inherit' }}
+      className="module-card"
+    >
+      <Group gap="md" wrap="nowrap" align="flex-start">
+        <ThemeIcon size={44} radius="md" variant="light" aria-hidden>
+          {icon}
+        </ThemeIcon>
+        <Stack gap={4}>
+          <Text fw={650}>{title}</Text>
+          <Text size="sm" c="dimmed">
+            {summary}
+          </Text>
+        </Stack>
+      </Group>
+    </Card>
+  );
+}

@@ -1,0 +1,76 @@
+import { AppShell, Burger, Divider, Group, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBuilding } from '@tabler/icons-react';
+import { Outlet, useRouter } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrandMark } from '../../../components/brand-mark.tsx';
+import { useSession } from '../../auth/api.ts';
+import { MainNav } from './main-nav.tsx';
+import { UserMenu } from './user-menu.tsx';
+
+/**
+ * The frame of every signed-in page: header (name, the user's unit, user menu), sidebar (a drawer behind the
+ * burger on phones) and the page.
+ */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const router = useRouter();
+  const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const signedOut = !session || session.user.mustChangePassword;
+
+  // The session ended (logout, expiry, a 401 anywhere) or needs a new password while a page is open: the
+  // route guard, run again, sends the user to the right page and back here afterwards.
+  useEffect(() => {
+    if (signedOut) void router.invalidate();
+  }, [signedOut, router]);
+
+  if (signedOut) return null;
+  const { user } = session;
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <AppShell.Header style={{ borderTop: '3px solid var(--mantine-color-govRed-8)' }}>
+        <Group h="100%" px={{ base: 'sm', sm: 'md' }} justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={navOpened}
+              onClick={toggleNav}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.toggle')}
+            />
+            <BrandMark />
+            {user.unitName && (
+              <>
+                <Divider orientation="vertical" visibleFrom="xs" my={14} />
+                <Group gap={6} wrap="nowrap" visibleFrom="xs" style={{ minWidth: 0 }}>
+                  <IconBuilding size={16} color="var(--mantine-color-dimmed)" aria-hidden />
+                  <Text size="sm" c="dimmed" truncate>
+                    {user.unitName}
+                  </Text>
+                </Group>
+              </>
+            )}
+          </Group>
+          <UserMenu user={user} />
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
+        <MainNav user={user} onNavigate={closeNav} />
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <div style={{ maxWidth: 1280, margin: '0 auto' }}>
+          <Outlet />
+        </div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,24 @@
+import type { UseFormReturnType } from '@mantine/form';
+import { fieldErrorsOf, isApiProblem } from '../api/problem.ts';
+
+/**
+ * Maps problem codes that concern one field without listing it in `errors[]` (409 `user.usernameTaken`)
+ * to that field.
+ */
+export type FieldOfCode<Values> = Record<string, keyof Values & string>;
+
+/** Puts a failed save's field errors (`errors[].path`, and `fieldOfCode`) on the form's fields. */
+export function setFieldErrorsFromProblem<Values extends Record<string, unknown>>(
+  form: UseFormReturnType<Values>,
+  error: unknown,
+  fieldOfCode: FieldOfCode<Values> = {},
+): void {
+  const fields = fieldErrorsOf(error, fieldOfCode);
+  const values = form.getValues();
+  form.setErrors(Object.fromEntries(Object.entries(fields).filter(([field]) => field in values)));
+}
+
+/** The error to show above the form's buttons, or null when one field already says it all. */
+export function problemOutsideFields<Values>(error: unknown, fieldOfCode: FieldOfCode<Values> = {}): unknown {
+  return isApiProblem(error) && fieldOfCode[error.code] !== undefined ? null : error;
+}

@@ -1,0 +1,207 @@
+import { Center, Loader } from '@mantine/core';
+import type { QueryClient } from '@tanstack/react-query';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  notFound,
+  Outlet,
+  type ParsedLocation,
+  redirect,
+} from '@tanstack/react-router';
+import { NotFoundPage } from './components/not-found-page.tsx';
+import { RouteErrorPage } from './components/route-error-page.tsx';
+import { isAdmin, sessionQueryOptions, useSession } from './features/auth/api.ts';
+import { ChangePasswordPage } from './features/auth/components/change-password-page.tsx';
+import { LoginPage } from './features/auth/components/login-page.tsx';
+import { DashboardPage } from './features/dashboard/components/dashboard-page.tsx';
+import { ModulePlaceholderPage } from './features/modules/components/module-placeholder-page.tsx';
+import type { ModuleKey } from './features/modules/modules.ts';
+import { AppLayout } from './features/shell/components/app-layout.tsx';
+import { unitChildrenQueryOptions } from './features/units/api.ts';
+import { UnitsPage } from './features/units/components/units-page.tsx';
+import { parseUsersSearch } from './features/users/api.ts';
+import { UsersPage } from './features/users/components/users-page.tsx';
+import { parseRedirectSearch } from './lib/redirect.ts';
+
+/*
+ * Code-based routes. Each route only wires a feature's queries and components together; the pages live in
+ * src/features. Paths are Vietnamese, as users read and share them.
+ */
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dang-nhap',
+  validateSearch: parseRedirectSearch,
+  beforeLoad: async ({ context, search }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQueryOptions);
+    if (session?.user.mustChangePassword) throw redirect({ to: '/doi-mat-khau', search });
+    if (session) throw redirect({ href: search.redirect ?? '/' });
+  },
+  component: function LoginRoute() {
+    const { redirect } = loginRoute.useSearch();
+    return <LoginPage redirectTo={redirect ?? '/'} />;
+  },
+});
+
+/** Where a visitor who is not signed in goes: the login page, coming back here afterwards. */
+const toLogin = (location: ParsedLocation) =>
+  redirect({ to: '/dang-nhap', search: { redirect: location.href } });
+
+const changePasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/doi-mat-khau',
+  validateSearch: parseRedirectSearch,
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQueryOptions);
+    if (!session) throw toLogin(location);
+  },
+  component: function ChangePasswordRoute() {
+    const { redirect } = changePasswordRoute.useSearch();
+    const session = useSession();
+    if (!session) return null;
+    return (
+      <ChangePasswordPage
+        username={session.user.username}
+        forced={session.user.mustChangePassword}
+        redirectTo={redirect ?? '/'}
+      />
+    );
+  },
+});
+
+/** Every signed-in page: requires a session whose initial password has been changed. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQueryOptions);
+    if (!session) throw toLogin(location);
+    if (session.user.mustChangePassword) {
+      throw redirect({ to: '/doi-mat-khau', search: { redirect: location.href } });
+    }
+    return { session };
+  },
+  component: AppLayout,
+});
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: function DashboardRoute() {
+    const session = useSession();
+    return session ? <DashboardPage user={session.user} /> : null;
+  },
+});
+
+function createModuleRoute<const Path extends string>(path: Path, module: ModuleKey) {
+  return createRoute({
+    getParentRoute: () => appRoute,
+    path,
+    component: () => <ModulePlaceholderPage module={module} />,
+  });
+}
+
+const moduleRoutes = [
+  createModuleRoute('/ban-chi-dao', 'committees'),
+  createModuleRoute('/cuoc-hop', 'meetings'),
+  createModuleRoute('/nhiem-vu', 'tasks'),
+  createModuleRoute('/van-ban', 'documents'),
+  createModuleRoute('/bao-cao', 'reports'),
+] as const;
+
+/** Administration: system and unit administrators only; for everyone else it does not exist. */
+const adminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/quan-tri',
+  beforeLoad: ({ context }) => {
+    if (!isAdmin(context.session.user)) throw notFound();
+  },
+});
+
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/quan-tri/nguoi-dung', replace: true });
+  },
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/nguoi-dung',
+  validateSearch: parseUsersSearch,
+  // No loader: the page loads the list itself, so typing a search keeps the current rows (and the search box)
+  // on screen instead of putting the whole route back into a pending state.
+  component: function UsersRoute() {
+    const search = usersRoute.useSearch();
+    const navigate = usersRoute.useNavigate();
+    const { session } = usersRoute.useRouteContext();
+    return (
+      <UsersPage
+        search={search}
+        onSearchChange={(next) => void navigate({ search: next, replace: true })}
+        canAssignRoles={session.user.systemRole === 'systemAdmin'}
+      />
+    );
+  },
+});
+
+const unitsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/don-vi',
+  loader: ({ context }) => context.queryClient.ensureQueryData(unitChildrenQueryOptions(null)),
+  component: function UnitsRoute() {
+    const { data: topUnits } = useSuspenseQuery(unitChildrenQueryOptions(null));
+    const { session } = unitsRoute.useRouteContext();
+    return <UnitsPage topUnits={topUnits} canManage={session.user.systemRole === 'systemAdmin'} />;
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  changePasswordRoute,
+  appRoute.addChildren([
+    dashboardRoute,
+    ...moduleRoutes,
+    adminRoute.addChildren([adminIndexRoute, usersRoute, unitsRoute]),
+  ]),
+]);
+
+function PendingPage() {
+  return (
+    <Center mih="40vh">
+      <Loader />
+    </Center>
+  );
+}
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // TanStack Query decides freshness; the router should always ask it.
+    defaultPreloadStaleTime: 0,
+    defaultErrorComponent: RouteErrorPage,
+    defaultPendingComponent: PendingPage,
+    defaultNotFoundComponent: NotFoundPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const reportDir = process.env.STEERCO_TEST_REPORT_DIR;
+
+/**
+ * End-to-end tests: a real server (built web app, demo data, its own fresh database) driven through Chromium.
+ * Run from the repository root after building the web app: `npm run test:e2e`.
+ */
+export default defineConfig({
+  test: {
+    name: 'e2e',
+    root: repoRoot,
+    include: ['apps/web/e2e/**/*.e2e.ts'],
+    globalSetup: ['apps/web/e2e/global-setup.ts'],
+    // One server, one browser journey at a time; steps within a file depend on each other.
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
+    reporters: reportDir ? ['default', ['json', { outputFile: `${reportDir}/e2e.json` }]] : ['default'],
+  },
+});
