@@ -101,40 +101,38 @@ describe.each([2024, 2025, 2026])('official schedule %i', (year) => {
 });
 
 describe('official schedule data', () => {
-  it.each(OFFICIAL_SCHEDULES.map((schedule) => [schedule.year, schedule] as const))(
-    '%i is consistent with the law and the lunar calendar',
-    (year, schedule: OfficialSchedule) => {
-      const documents = new Set(schedule.sources.map((source) => source.number));
-      for (const source of schedule.sources) {
-        expect(source.number).toMatch(/^\d+\/[A-ZĐ-]+$/);
-        expect(source.issuedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-        expect(source.issuer.length).toBeGreaterThan(0);
-        expect(source.title.length).toBeGreaterThan(0);
-      }
-      for (const day of schedule.days) {
-        expect(day.date.slice(0, 4)).toBe(String(year));
-        expect(day.source === LABOR_CODE_2019 || documents.has(day.source), day.source).toBe(true);
-        const weekday = dayOfWeek(day.date);
-        const weekend = weekday === 0 || weekday === 6;
-        if (day.kind === 'swappedWorkday') expect(weekend, day.date).toBe(true);
-        if (day.kind === 'dayOffBySwap' || day.kind === 'compensatory') expect(weekend, day.date).toBe(false);
-        // Tết names must match the lunar date they claim.
-        const lunar = solarToLunar(day.date);
-        const beforeTet = /^Tết Nguyên đán \((\d+) Tết\)$/.exec(day.name);
-        if (beforeTet) expect([lunar.month, lunar.day]).toEqual([12, Number(beforeTet[1])]);
-        const newYear = /^Tết Nguyên đán \(Mùng (\d)\)$/.exec(day.name);
-        if (newYear) expect([lunar.month, lunar.day]).toEqual([1, Number(newYear[1])]);
-        if (day.name.startsWith('Giỗ Tổ'))
-          expect([lunar.month, lunar.day, lunar.leap]).toEqual([3, 10, false]);
-      }
-      // Art. 112(1): 11 holidays a year (1 + 5 + 1 + 1 + 1 + 2); every swap pairs a day off with a worked day.
-      expect(schedule.days.filter((day) => day.kind === 'holiday')).toHaveLength(11);
-      expect(schedule.days.filter((day) => day.kind === 'dayOffBySwap').length).toBe(
-        schedule.days.filter((day) => day.kind === 'swappedWorkday').length,
-      );
-      expect(new Set(schedule.days.map((day) => day.date)).size).toBe(schedule.days.length);
-    },
-  );
+  it.each(
+    OFFICIAL_SCHEDULES.map((schedule) => [schedule.year, schedule] as const),
+  )('%i is consistent with the law and the lunar calendar', (year, schedule: OfficialSchedule) => {
+    const documents = new Set(schedule.sources.map((source) => source.number));
+    for (const source of schedule.sources) {
+      expect(source.number).toMatch(/^\d+\/[A-ZĐ-]+$/);
+      expect(source.issuedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(source.issuer.length).toBeGreaterThan(0);
+      expect(source.title.length).toBeGreaterThan(0);
+    }
+    for (const day of schedule.days) {
+      expect(day.date.slice(0, 4)).toBe(String(year));
+      expect(day.source === LABOR_CODE_2019 || documents.has(day.source), day.source).toBe(true);
+      const weekday = dayOfWeek(day.date);
+      const weekend = weekday === 0 || weekday === 6;
+      if (day.kind === 'swappedWorkday') expect(weekend, day.date).toBe(true);
+      if (day.kind === 'dayOffBySwap' || day.kind === 'compensatory') expect(weekend, day.date).toBe(false);
+      // Tết names must match the lunar date they claim.
+      const lunar = solarToLunar(day.date);
+      const beforeTet = /^Tết Nguyên đán \((\d+) Tết\)$/.exec(day.name);
+      if (beforeTet) expect([lunar.month, lunar.day]).toEqual([12, Number(beforeTet[1])]);
+      const newYear = /^Tết Nguyên đán \(Mùng (\d)\)$/.exec(day.name);
+      if (newYear) expect([lunar.month, lunar.day]).toEqual([1, Number(newYear[1])]);
+      if (day.name.startsWith('Giỗ Tổ')) expect([lunar.month, lunar.day, lunar.leap]).toEqual([3, 10, false]);
+    }
+    // Art. 112(1): 11 holidays a year (1 + 5 + 1 + 1 + 1 + 2); every swap pairs a day off with a worked day.
+    expect(schedule.days.filter((day) => day.kind === 'holiday')).toHaveLength(11);
+    expect(schedule.days.filter((day) => day.kind === 'dayOffBySwap').length).toBe(
+      schedule.days.filter((day) => day.kind === 'swappedWorkday').length,
+    );
+    expect(new Set(schedule.days.map((day) => day.date)).size).toBe(schedule.days.length);
+  });
 
   it('gives the long breaks announced to the public', () => {
     const offRun = (from: string, to: string) =>

@@ -22,15 +22,14 @@ describe('src/ purity', () => {
     expect(files.length).toBeGreaterThan(5);
   });
 
-  it.each(files.map((file) => [relative(sourceRoot, file), file]))(
-    '%s imports only relative modules',
-    (_, file) => {
-      const text = readFileSync(file, 'utf8');
-      const specifiers = [...text.matchAll(/\bfrom\s+'([^']+)'/g)].map((match) => match[1]!);
-      for (const specifier of specifiers) expect(specifier, specifier).toMatch(/^\.\.?\//);
-      expect(text).not.toMatch(/\brequire\(|\bprocess\.|\bimport\(/);
-    },
-  );
+  it.each(
+    files.map((file) => [relative(sourceRoot, file), file]),
+  )('%s imports only relative modules', (_, file) => {
+    const text = readFileSync(file, 'utf8');
+    const specifiers = [...text.matchAll(/\bfrom\s+'([^']+)'/g)].map((match) => match[1]!);
+    for (const specifier of specifiers) expect(specifier, specifier).toMatch(/^\.\.?\//);
+    expect(text).not.toMatch(/\brequire\(|\bprocess\.|\bimport\(/);
+  });
 
   it.each(files.map((file) => [relative(sourceRoot, file), file]))('%s never reads local time', (_, file) => {
     const text = readFileSync(file, 'utf8');
