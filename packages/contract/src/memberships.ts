@@ -123,3 +123,15 @@ export const ReplaceDutiesBody = z
   })
   .strict();
 export type ReplaceDutiesBody = z.infer<typeof ReplaceDutiesBody>;
+
+/** People a committee manager may pick (to seat, to replace a member, to put in a working group). */
+export const Candidate = z.object({
+  id: Id,
+  username: z.string(),
+  fullName: z.string(),
+  position: z.string().nullable(),
+  unitName: z.string().nullable(),
+  currentRole: CommitteeRole.nullable().describe('Seat held on this committee today, if any'),
+});
+export const CandidateList = z.object({ items: z.array(Candidate) });
+export const CandidateQuery = z.object({ q: text(100).optional() }).strict();

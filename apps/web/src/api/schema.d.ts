@@ -1791,6 +1791,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/committees/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tìm người để bổ sung, thay thế hoặc đưa vào tổ giúp việc */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                fullName: string;
+                                position: string | null;
+                                unitName: string | null;
+                                /** @description Seat held on this committee today, if any */
+                                currentRole: ("head" | "deputyHead" | "member" | "residentialGroupHead" | "secretary" | "guest") | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/committees/{id}/members/{membershipId}": {
         parameters: {
             query?: never;

@@ -108,6 +108,19 @@ const CASES: Case[] = [
     }),
   },
   {
+    name: 'GET candidates',
+    allowed: [
+      'head',
+      'deputyHead',
+      'secretary',
+      'member',
+      'residentialGroupHead',
+      'systemAdmin',
+      'unitAdmin',
+    ],
+    request: async () => ({ method: 'GET', url: `${org.url}/candidates?q=head` }),
+  },
+  {
     name: 'PATCH committee',
     allowed: MANAGERS,
     request: async () => ({ method: 'PATCH', url: org.url, payload: { shortName: 'BCĐ thử' } }),

@@ -23,6 +23,8 @@ import {
   DelegationList,
 } from '@steerco/contract/delegations';
 import {
+  CandidateList,
+  CandidateQuery,
   CreateMembershipBody,
   DutyList,
   EndMembershipBody,
@@ -58,6 +60,7 @@ import { exportMembersXlsx, importMembersXlsx, membersTemplateXlsx } from './mem
 import {
   addMember,
   endMember,
+  findCandidates,
   getDuties,
   listMembers,
   replaceDuties,
@@ -146,6 +149,17 @@ export const committeeRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app,
       response: { 200: MembershipList },
     },
     handler: (req) => listMembers(db, requireActor(req), req.params.id, req.query),
+  });
+  app.get('/committees/:id/candidates', {
+    config,
+    schema: {
+      tags: memberTags,
+      summary: 'Tìm người để bổ sung, thay thế hoặc đưa vào tổ giúp việc',
+      params: C,
+      querystring: CandidateQuery,
+      response: { 200: CandidateList },
+    },
+    handler: (req) => findCandidates(db, requireActor(req), req.params.id, req.query.q),
   });
   app.post('/committees/:id/members', {
     config,

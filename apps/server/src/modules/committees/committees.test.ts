@@ -112,6 +112,29 @@ describe('demo data (seeds 000 and 004)', () => {
 });
 
 describe('memberships', () => {
+  it('lets the secretary find people to seat, without diacritics, with their current seat', async () => {
+    const secretary = await login(ctx.app, 'huan.vt', 'Mat-khau-Huan-2026');
+    const [phucLa] = (await call(ctx.app, secretary, 'GET', '/api/v1/committees?mine=true')).json().items;
+    const found = (
+      await call(
+        ctx.app,
+        secretary,
+        'GET',
+        `/api/v1/committees/${phucLa.id}/candidates?q=trinh%20xuan`,
+        undefined,
+        200,
+      )
+    ).json();
+    expect(found.items).toEqual([
+      expect.objectContaining({
+        fullName: 'Trịnh Xuân Hoàn',
+        currentRole: 'member',
+        unitName: 'Công an phường Phúc La',
+      }),
+    ]);
+    expect(found.items[0]).not.toHaveProperty('email');
+  });
+
   it('refuses two heads at once, a duplicate member and an end before the start — and writes nothing', async () => {
     const { seats, url, admin } = await committeeWithRoles(ctx.app, ctx.db, 'trung-lap');
     const before = await count('memberships');

@@ -1,6 +1,7 @@
 import type { DecisionRef } from '@steerco/contract/committees';
 import { todayInVietnam } from '@steerco/contract/datetime';
 import type {
+  CommitteeRole,
   CreateMembershipBody,
   Duty,
   Membership,
@@ -12,7 +13,7 @@ import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
-import type { Actor } from '../../http/permissions.ts';
+import { type Actor, can } from '../../http/permissions.ts';
 import { administrativeUnits } from '../units/units.schema.ts';
 import { users } from '../users/users.schema.ts';
 import { assertCommittee, loadCommitteeAccess, seatInForce } from './committees.access.ts';
@@ -359,4 +360,38 @@ export async function moveDuties(tx: DbOrTx, fromMembershipId: string, toMembers
     .insert(dutyRevisions)
     .values({ id: uuidv7(), membershipId: toMembershipId, version, items, note, changedBy: null });
   return items.length;
+}
+
+/**
+ * People search for whoever manages the committee's members, duties, groups or personnel changes: active
+ * accounts by name, username or position (accents ignored), with their seat on this committee if any.
+ * Only what a picker needs is returned (no e-mail or phone).
+ */
+export async function findCandidates(db: Db, actor: Actor, committeeId: string, q: string | undefined) {
+  const { access } = await loadCommitteeAccess(db, actor, committeeId);
+  const allowed = ['committee.manageMembers', 'committee.manageStructure', 'personnel.propose'] as const;
+  if (!allowed.some((a) => can(actor, a, { committee: access }))) throw new AppError('permission.denied');
+  const today = todayInVietnam();
+  const rows = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      fullName: users.fullName,
+      position: users.position,
+      unitName: administrativeUnits.name,
+      currentRole: sql<CommitteeRole | null>`(select m.role from memberships m where m.user_id = ${users.id}
+        and m.committee_id = ${committeeId} and m.start_date <= ${today}::date
+        and (m.end_date is null or m.end_date >= ${today}::date) limit 1)`,
+    })
+    .from(users)
+    .leftJoin(administrativeUnits, eq(administrativeUnits.id, users.unitId))
+    .where(
+      and(
+        eq(users.active, true),
+        q ? sql`${users.searchText} like '%' || steerco_fold(${q}) || '%'` : undefined,
+      ),
+    )
+    .orderBy(asc(users.fullName))
+    .limit(20);
+  return { items: rows };
 }
