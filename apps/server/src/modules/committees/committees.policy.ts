@@ -44,6 +44,11 @@ export const DELEGABLE: Partial<Record<CommitteeAction, DelegationScope>> = {
   'absence.approve': 'approveAbsences',
 };
 
+/** The action each delegation scope lets a delegate perform. */
+export const ACTION_OF_SCOPE = Object.fromEntries(
+  Object.entries(DELEGABLE).map(([action, scope]) => [scope, action as CommitteeAction]),
+) as Record<DelegationScope, CommitteeAction>;
+
 const VIEW_AND_OWN_TASKS: CommitteeAction[] = ['committee.view', 'task.updateOwn', 'personnel.propose'];
 
 /**

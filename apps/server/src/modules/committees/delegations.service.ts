@@ -6,9 +6,10 @@ import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
-import type { Actor } from '../../http/permissions.ts';
+import { type Actor, can } from '../../http/permissions.ts';
 import { users } from '../users/users.schema.ts';
 import { assertCommittee, findSeat, loadCommitteeAccess } from './committees.access.ts';
+import { ACTION_OF_SCOPE, type CommitteeAccess } from './committees.policy.ts';
 import { delegations, memberships } from './committees.schema.ts';
 import { assertDomains } from './committees.service.ts';
 
@@ -156,8 +157,9 @@ export async function revokeDelegation(db: Db, actor: Actor, committeeId: string
 }
 
 /**
- * "May `userId` act for the head on `scope` in `domain` on `date`?" — the head always may; anyone else only
- * with a delegation in force whose scope and domains cover it (R4: beyond the scope, it goes back to the head).
+ * "May `userId` act for the head on `scope` in `domain` on `date`?" — answered by the same `can` every request
+ * goes through: the head always may; anyone else only with a delegation in force whose scope and domains cover
+ * it (R4: beyond the scope, it goes back to the head).
  */
 export async function mayActForHead(
   db: DbOrTx,
@@ -172,24 +174,31 @@ export async function mayActForHead(
       delegationId: null,
       reason: 'Không phải thành viên Ban Chỉ đạo vào ngày này',
     } as const;
+  const access: CommitteeAccess = {
+    committeeId: q.committeeId,
+    unitPath: '',
+    membership: seat,
+    delegations: delegated,
+    oversight: false,
+  };
+  // Acting for the head is never an administrator's right, so the person is judged by their seat alone.
+  const person = { userId: q.userId, systemRole: null, unitPath: null } as unknown as Actor;
+  if (!can(person, ACTION_OF_SCOPE[q.scope], { committee: access, domain: q.domain ?? null })) {
+    return {
+      allowed: false,
+      as: null,
+      delegationId: null,
+      reason: 'Không có ủy quyền còn hiệu lực cho việc này',
+    } as const;
+  }
   if (seat.role === 'head')
     return { allowed: true, as: 'head', delegationId: null, reason: 'Trưởng Ban' } as const;
-  const match = delegated.find(
-    (d) =>
-      d.scopes.includes(q.scope) && (d.domains.length === 0 || (!!q.domain && d.domains.includes(q.domain))),
-  );
-  if (match)
-    return {
-      allowed: true,
-      as: 'delegate',
-      delegationId: match.id,
-      reason: 'Được Trưởng Ban ủy quyền',
-    } as const;
+  const match = delegated.find((d) => d.scopes.includes(q.scope));
   return {
-    allowed: false,
-    as: null,
-    delegationId: null,
-    reason: 'Không có ủy quyền còn hiệu lực cho việc này',
+    allowed: true,
+    as: 'delegate',
+    delegationId: match?.id ?? null,
+    reason: 'Được Trưởng Ban ủy quyền',
   } as const;
 }
 

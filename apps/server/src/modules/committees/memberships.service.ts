@@ -84,7 +84,12 @@ export async function listMembers(
   if (query.includeEnded !== 'true') where.push(seatInForce(query.at ?? todayInVietnam()));
   const rows = await selectMemberships(db)
     .where(and(...where))
-    .orderBy(ROLE_ORDER, desc(memberships.isStanding), asc(memberships.startDate), asc(users.fullName));
+    .orderBy(
+      ROLE_ORDER,
+      desc(memberships.isStanding),
+      sql`steerco_name_key(${users.fullName}) collate steerco_vi`,
+      asc(memberships.startDate),
+    );
   return { items: rows.map((r) => toMembershipDto(r)) };
 }
 
@@ -391,7 +396,7 @@ export async function findCandidates(db: Db, actor: Actor, committeeId: string, 
         q ? sql`${users.searchText} like '%' || steerco_fold(${q}) || '%'` : undefined,
       ),
     )
-    .orderBy(asc(users.fullName))
+    .orderBy(sql`steerco_name_key(${users.fullName}) collate steerco_vi`)
     .limit(20);
   return { items: rows };
 }

@@ -75,7 +75,7 @@ export async function findUsers(db: DbOrTx, query: ListUsersQuery, withinUnitPat
   const [rows, [total]] = await Promise.all([
     selectUsers(db)
       .where(condition)
-      .orderBy(desc(users.active), users.fullName, users.id)
+      .orderBy(desc(users.active), sql`steerco_name_key(${users.fullName}) collate steerco_vi`, users.id)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db

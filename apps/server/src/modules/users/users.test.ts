@@ -103,6 +103,20 @@ describe('system administrator manages accounts', () => {
     expect(await countUsers()).toBe(before);
   });
 
+  it('orders people the Vietnamese way: by given name, in the Vietnamese alphabet', async () => {
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/users?unitId=${phucLaId}`,
+      headers: admin.headers,
+    });
+    const seeded = new Set(['Bình', 'Hằng', 'Hoa', 'Lan', 'Minh', 'Tuấn']); // other tests add people to the ward
+    const given = res
+      .json()
+      .items.map((u: { fullName: string }) => u.fullName.split(' ').at(-1))
+      .filter((g: string) => seeded.has(g));
+    expect(given).toEqual(['Bình', 'Hằng', 'Hoa', 'Lan', 'Minh', 'Tuấn']); // ă before o: Hằng before Hoa
+  });
+
   it('searches names without diacritics, filters and pages', async () => {
     const res = await ctx.app.inject({
       method: 'GET',
