@@ -27,6 +27,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { committeeRoutes } from './modules/committees/committees.routes.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { healthRoutes, VERSION } from './modules/health/health.routes.ts';
+import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -44,6 +45,7 @@ const API_MODULES = [
   unitRoutes,
   calendarRoutes,
   committeeRoutes,
+  meetingRoutes,
   fileRoutes,
   notificationRoutes,
 ];

@@ -3,6 +3,7 @@
 export * from '../modules/calendar/calendar.schema.ts';
 export * from '../modules/committees/committees.schema.ts';
 export * from '../modules/files/files.schema.ts';
+export * from '../modules/meetings/meetings.schema.ts';
 export * from '../modules/notifications/notifications.schema.ts';
 export * from '../modules/units/units.schema.ts';
 export * from '../modules/users/users.schema.ts';

@@ -71,6 +71,34 @@ export const ERRORS = {
   'file.required': { status: 400, title: 'Chưa chọn tệp' },
   'file.tooLarge': { status: 413, title: 'Tệp vượt quá dung lượng cho phép' },
   'file.typeNotAllowed': { status: 415, title: 'Loại tệp không được phép' },
+  'meeting.notFound': { status: 404, title: 'Không tìm thấy cuộc họp' },
+  'meeting.invalidChair': {
+    status: 422,
+    title: 'Người chủ trì phải là Trưởng Ban hoặc người được ủy quyền chủ trì (R4)',
+  },
+  'meeting.notMember': {
+    status: 422,
+    title: 'Người được mời không phải là thành viên Ban Chỉ đạo vào ngày họp',
+  },
+  'meeting.noticeAlreadySent': { status: 409, title: 'Giấy mời đã được gửi' },
+  'meeting.lateNoticeReasonRequired': {
+    status: 422,
+    title: 'Giấy mời gửi muộn so với Quy chế: cần nêu lý do (R9)',
+  },
+  'meeting.lateNoticeNeedsChair': {
+    status: 403,
+    title: 'Gửi giấy mời muộn cần người chủ trì quyết định (R9)',
+  },
+  'meeting.locked': { status: 409, title: 'Cuộc họp đã diễn ra hoặc đã hủy, không sửa được' },
+  'meeting.agendaItemNotFound': { status: 404, title: 'Không tìm thấy nội dung trong chương trình họp' },
+  'meeting.notInvited': { status: 404, title: 'Không có trong thành phần mời họp' },
+  'meeting.notOpenForAnswers': { status: 409, title: 'Cuộc họp chưa gửi giấy mời hoặc đã kết thúc' },
+  'meeting.confirmationClosed': { status: 409, title: 'Đã hết hạn xác nhận tham dự (R10)' },
+  'meeting.substituteNotAllowed': {
+    status: 422,
+    title: 'Người dự thay không đúng quy định của Ban Chỉ đạo (R11)',
+  },
+  'meeting.nothingToApprove': { status: 409, title: 'Không có đề nghị vắng mặt hoặc dự thay đang chờ duyệt' },
   internal: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -3410,6 +3410,1466 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cuộc họp của một Ban Chỉ đạo, hoặc cuộc họp tôi được mời */
+        get: {
+            parameters: {
+                query?: {
+                    committeeId?: string;
+                    from?: string;
+                    to?: string;
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                /** @enum {string} */
+                                kind: "quarterly" | "halfYearReview" | "annualReview" | "adHoc" | "thematic";
+                                title: string;
+                                /** @enum {string} */
+                                status: "draft" | "noticeSent" | "held" | "closed" | "cancelled";
+                                /** @description Ad hoc with some members only */
+                                partial: boolean;
+                                chairMembershipId: string | null;
+                                chairName: string | null;
+                                place: string | null;
+                                onlineLink: string | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                noticeSentAt: string | null;
+                                noticeVersion: number;
+                                /** @description R9: the notice went out late; why */
+                                lateNotice: {
+                                    /** Format: date */
+                                    requiredBy: string;
+                                    workingDaysGiven: number;
+                                    reason: string;
+                                } | null;
+                                /**
+                                 * Format: date-time
+                                 * @description R10: attendance must be confirmed before this
+                                 */
+                                confirmationDeadline: string;
+                                cancelledReason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lên lịch cuộc họp (bản nháp) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        committeeId: string;
+                        /** @enum {string} */
+                        kind: "quarterly" | "halfYearReview" | "annualReview" | "adHoc" | "thematic";
+                        title: string;
+                        /** @description Default: the head */
+                        chairMembershipId?: string | null;
+                        place?: string | null;
+                        onlineLink?: string | null;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        attendeeUserIds?: string[];
+                        guestUserIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            kind: "quarterly" | "halfYearReview" | "annualReview" | "adHoc" | "thematic";
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "noticeSent" | "held" | "closed" | "cancelled";
+                            /** @description Ad hoc with some members only */
+                            partial: boolean;
+                            chairMembershipId: string | null;
+                            chairName: string | null;
+                            place: string | null;
+                            onlineLink: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            noticeSentAt: string | null;
+                            noticeVersion: number;
+                            /** @description R9: the notice went out late; why */
+                            lateNotice: {
+                                /** Format: date */
+                                requiredBy: string;
+                                workingDaysGiven: number;
+                                reason: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description R10: attendance must be confirmed before this
+                             */
+                            confirmationDeadline: string;
+                            cancelledReason: string | null;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                title: string;
+                                presenter: string | null;
+                                durationMinutes: number | null;
+                                /** @description R12: takes opinions on a major issue or a draft report to the higher level */
+                                takesOpinions: boolean;
+                                /** @description Filled by the follow-up module: unfinished tasks (R8) */
+                                carriedOver: boolean;
+                            }[];
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                position: string | null;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @description Committee role for members */
+                                role: string | null;
+                                response: ("attend" | "absent" | "substitute") | null;
+                                reason: string | null;
+                                substitute: {
+                                    name: string;
+                                    position: string | null;
+                                    userId: string | null;
+                                    briefed: boolean;
+                                } | null;
+                                respondedAt: string | null;
+                                /** @description Recorded by the secretary after the deadline (R10) */
+                                respondedLate: boolean;
+                                /** @description R11: absence and substitutes need the chair’s approval */
+                                approval: ("pending" | "approved" | "rejected") | null;
+                                approvalNote: string | null;
+                            }[];
+                            roll: {
+                                attend: number;
+                                absent: number;
+                                substitutePending: number;
+                                noAnswer: number;
+                            };
+                            notice: {
+                                leadWorkingDays: number;
+                                /**
+                                 * Format: date
+                                 * @description Last day a notice gives the lead time (R9)
+                                 */
+                                latestOnTimeDate: string;
+                            };
+                            myAttendeeId: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/meetings/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lập lịch họp định kỳ cả năm theo Quy chế (R8), dạng nháp */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cuộc họp: chương trình, thành phần, xác nhận tham dự */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            kind: "quarterly" | "halfYearReview" | "annualReview" | "adHoc" | "thematic";
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "noticeSent" | "held" | "closed" | "cancelled";
+                            /** @description Ad hoc with some members only */
+                            partial: boolean;
+                            chairMembershipId: string | null;
+                            chairName: string | null;
+                            place: string | null;
+                            onlineLink: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            noticeSentAt: string | null;
+                            noticeVersion: number;
+                            /** @description R9: the notice went out late; why */
+                            lateNotice: {
+                                /** Format: date */
+                                requiredBy: string;
+                                workingDaysGiven: number;
+                                reason: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description R10: attendance must be confirmed before this
+                             */
+                            confirmationDeadline: string;
+                            cancelledReason: string | null;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                title: string;
+                                presenter: string | null;
+                                durationMinutes: number | null;
+                                /** @description R12: takes opinions on a major issue or a draft report to the higher level */
+                                takesOpinions: boolean;
+                                /** @description Filled by the follow-up module: unfinished tasks (R8) */
+                                carriedOver: boolean;
+                            }[];
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                position: string | null;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @description Committee role for members */
+                                role: string | null;
+                                response: ("attend" | "absent" | "substitute") | null;
+                                reason: string | null;
+                                substitute: {
+                                    name: string;
+                                    position: string | null;
+                                    userId: string | null;
+                                    briefed: boolean;
+                                } | null;
+                                respondedAt: string | null;
+                                /** @description Recorded by the secretary after the deadline (R10) */
+                                respondedLate: boolean;
+                                /** @description R11: absence and substitutes need the chair’s approval */
+                                approval: ("pending" | "approved" | "rejected") | null;
+                                approvalNote: string | null;
+                            }[];
+                            roll: {
+                                attend: number;
+                                absent: number;
+                                substitutePending: number;
+                                noAnswer: number;
+                            };
+                            notice: {
+                                leadWorkingDays: number;
+                                /**
+                                 * Format: date
+                                 * @description Last day a notice gives the lead time (R9)
+                                 */
+                                latestOnTimeDate: string;
+                            };
+                            myAttendeeId: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa cuộc họp (sau khi đã gửi giấy mời: gửi thông báo thay đổi) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** @description Default: the head */
+                        chairMembershipId?: string | null;
+                        place?: string | null;
+                        onlineLink?: string | null;
+                        /** Format: date-time */
+                        startsAt?: string;
+                        /** Format: date-time */
+                        endsAt?: string;
+                        attendeeUserIds?: string[];
+                        guestUserIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            kind: "quarterly" | "halfYearReview" | "annualReview" | "adHoc" | "thematic";
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "noticeSent" | "held" | "closed" | "cancelled";
+                            /** @description Ad hoc with some members only */
+                            partial: boolean;
+                            chairMembershipId: string | null;
+                            chairName: string | null;
+                            place: string | null;
+                            onlineLink: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            noticeSentAt: string | null;
+                            noticeVersion: number;
+                            /** @description R9: the notice went out late; why */
+                            lateNotice: {
+                                /** Format: date */
+                                requiredBy: string;
+                                workingDaysGiven: number;
+                                reason: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description R10: attendance must be confirmed before this
+                             */
+                            confirmationDeadline: string;
+                            cancelledReason: string | null;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                title: string;
+                                presenter: string | null;
+                                durationMinutes: number | null;
+                                /** @description R12: takes opinions on a major issue or a draft report to the higher level */
+                                takesOpinions: boolean;
+                                /** @description Filled by the follow-up module: unfinished tasks (R8) */
+                                carriedOver: boolean;
+                            }[];
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                position: string | null;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @description Committee role for members */
+                                role: string | null;
+                                response: ("attend" | "absent" | "substitute") | null;
+                                reason: string | null;
+                                substitute: {
+                                    name: string;
+                                    position: string | null;
+                                    userId: string | null;
+                                    briefed: boolean;
+                                } | null;
+                                respondedAt: string | null;
+                                /** @description Recorded by the secretary after the deadline (R10) */
+                                respondedLate: boolean;
+                                /** @description R11: absence and substitutes need the chair’s approval */
+                                approval: ("pending" | "approved" | "rejected") | null;
+                                approvalNote: string | null;
+                            }[];
+                            roll: {
+                                attend: number;
+                                absent: number;
+                                substitutePending: number;
+                                noAnswer: number;
+                            };
+                            notice: {
+                                leadWorkingDays: number;
+                                /**
+                                 * Format: date
+                                 * @description Last day a notice gives the lead time (R9)
+                                 */
+                                latestOnTimeDate: string;
+                            };
+                            myAttendeeId: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi giấy mời (R9: gửi muộn cần lý do của người chủ trì) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Required when the notice is late (R9) */
+                        lateReason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            kind: "quarterly" | "halfYearReview" | "annualReview" | "adHoc" | "thematic";
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "noticeSent" | "held" | "closed" | "cancelled";
+                            /** @description Ad hoc with some members only */
+                            partial: boolean;
+                            chairMembershipId: string | null;
+                            chairName: string | null;
+                            place: string | null;
+                            onlineLink: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            noticeSentAt: string | null;
+                            noticeVersion: number;
+                            /** @description R9: the notice went out late; why */
+                            lateNotice: {
+                                /** Format: date */
+                                requiredBy: string;
+                                workingDaysGiven: number;
+                                reason: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description R10: attendance must be confirmed before this
+                             */
+                            confirmationDeadline: string;
+                            cancelledReason: string | null;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                title: string;
+                                presenter: string | null;
+                                durationMinutes: number | null;
+                                /** @description R12: takes opinions on a major issue or a draft report to the higher level */
+                                takesOpinions: boolean;
+                                /** @description Filled by the follow-up module: unfinished tasks (R8) */
+                                carriedOver: boolean;
+                            }[];
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                position: string | null;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @description Committee role for members */
+                                role: string | null;
+                                response: ("attend" | "absent" | "substitute") | null;
+                                reason: string | null;
+                                substitute: {
+                                    name: string;
+                                    position: string | null;
+                                    userId: string | null;
+                                    briefed: boolean;
+                                } | null;
+                                respondedAt: string | null;
+                                /** @description Recorded by the secretary after the deadline (R10) */
+                                respondedLate: boolean;
+                                /** @description R11: absence and substitutes need the chair’s approval */
+                                approval: ("pending" | "approved" | "rejected") | null;
+                                approvalNote: string | null;
+                            }[];
+                            roll: {
+                                attend: number;
+                                absent: number;
+                                substitutePending: number;
+                                noAnswer: number;
+                            };
+                            notice: {
+                                leadWorkingDays: number;
+                                /**
+                                 * Format: date
+                                 * @description Last day a notice gives the lead time (R9)
+                                 */
+                                latestOnTimeDate: string;
+                            };
+                            myAttendeeId: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hủy cuộc họp */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            kind: "quarterly" | "halfYearReview" | "annualReview" | "adHoc" | "thematic";
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "noticeSent" | "held" | "closed" | "cancelled";
+                            /** @description Ad hoc with some members only */
+                            partial: boolean;
+                            chairMembershipId: string | null;
+                            chairName: string | null;
+                            place: string | null;
+                            onlineLink: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            noticeSentAt: string | null;
+                            noticeVersion: number;
+                            /** @description R9: the notice went out late; why */
+                            lateNotice: {
+                                /** Format: date */
+                                requiredBy: string;
+                                workingDaysGiven: number;
+                                reason: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description R10: attendance must be confirmed before this
+                             */
+                            confirmationDeadline: string;
+                            cancelledReason: string | null;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                title: string;
+                                presenter: string | null;
+                                durationMinutes: number | null;
+                                /** @description R12: takes opinions on a major issue or a draft report to the higher level */
+                                takesOpinions: boolean;
+                                /** @description Filled by the follow-up module: unfinished tasks (R8) */
+                                carriedOver: boolean;
+                            }[];
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                position: string | null;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @description Committee role for members */
+                                role: string | null;
+                                response: ("attend" | "absent" | "substitute") | null;
+                                reason: string | null;
+                                substitute: {
+                                    name: string;
+                                    position: string | null;
+                                    userId: string | null;
+                                    briefed: boolean;
+                                } | null;
+                                respondedAt: string | null;
+                                /** @description Recorded by the secretary after the deadline (R10) */
+                                respondedLate: boolean;
+                                /** @description R11: absence and substitutes need the chair’s approval */
+                                approval: ("pending" | "approved" | "rejected") | null;
+                                approvalNote: string | null;
+                            }[];
+                            roll: {
+                                attend: number;
+                                absent: number;
+                                substitutePending: number;
+                                noAnswer: number;
+                            };
+                            notice: {
+                                leadWorkingDays: number;
+                                /**
+                                 * Format: date
+                                 * @description Last day a notice gives the lead time (R9)
+                                 */
+                                latestOnTimeDate: string;
+                            };
+                            myAttendeeId: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm nội dung vào chương trình họp */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        presenter?: string | null;
+                        durationMinutes?: number | null;
+                        /** @default false */
+                        takesOpinions?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            kind: "quarterly" | "halfYearReview" | "annualReview" | "adHoc" | "thematic";
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "noticeSent" | "held" | "closed" | "cancelled";
+                            /** @description Ad hoc with some members only */
+                            partial: boolean;
+                            chairMembershipId: string | null;
+                            chairName: string | null;
+                            place: string | null;
+                            onlineLink: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            noticeSentAt: string | null;
+                            noticeVersion: number;
+                            /** @description R9: the notice went out late; why */
+                            lateNotice: {
+                                /** Format: date */
+                                requiredBy: string;
+                                workingDaysGiven: number;
+                                reason: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description R10: attendance must be confirmed before this
+                             */
+                            confirmationDeadline: string;
+                            cancelledReason: string | null;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                title: string;
+                                presenter: string | null;
+                                durationMinutes: number | null;
+                                /** @description R12: takes opinions on a major issue or a draft report to the higher level */
+                                takesOpinions: boolean;
+                                /** @description Filled by the follow-up module: unfinished tasks (R8) */
+                                carriedOver: boolean;
+                            }[];
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                position: string | null;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @description Committee role for members */
+                                role: string | null;
+                                response: ("attend" | "absent" | "substitute") | null;
+                                reason: string | null;
+                                substitute: {
+                                    name: string;
+                                    position: string | null;
+                                    userId: string | null;
+                                    briefed: boolean;
+                                } | null;
+                                respondedAt: string | null;
+                                /** @description Recorded by the secretary after the deadline (R10) */
+                                respondedLate: boolean;
+                                /** @description R11: absence and substitutes need the chair’s approval */
+                                approval: ("pending" | "approved" | "rejected") | null;
+                                approvalNote: string | null;
+                            }[];
+                            roll: {
+                                attend: number;
+                                absent: number;
+                                substitutePending: number;
+                                noAnswer: number;
+                            };
+                            notice: {
+                                leadWorkingDays: number;
+                                /**
+                                 * Format: date
+                                 * @description Last day a notice gives the lead time (R9)
+                                 */
+                                latestOnTimeDate: string;
+                            };
+                            myAttendeeId: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/agenda/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Bỏ nội dung khỏi chương trình họp */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            kind: "quarterly" | "halfYearReview" | "annualReview" | "adHoc" | "thematic";
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "noticeSent" | "held" | "closed" | "cancelled";
+                            /** @description Ad hoc with some members only */
+                            partial: boolean;
+                            chairMembershipId: string | null;
+                            chairName: string | null;
+                            place: string | null;
+                            onlineLink: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            noticeSentAt: string | null;
+                            noticeVersion: number;
+                            /** @description R9: the notice went out late; why */
+                            lateNotice: {
+                                /** Format: date */
+                                requiredBy: string;
+                                workingDaysGiven: number;
+                                reason: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description R10: attendance must be confirmed before this
+                             */
+                            confirmationDeadline: string;
+                            cancelledReason: string | null;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                title: string;
+                                presenter: string | null;
+                                durationMinutes: number | null;
+                                /** @description R12: takes opinions on a major issue or a draft report to the higher level */
+                                takesOpinions: boolean;
+                                /** @description Filled by the follow-up module: unfinished tasks (R8) */
+                                carriedOver: boolean;
+                            }[];
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                position: string | null;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @description Committee role for members */
+                                role: string | null;
+                                response: ("attend" | "absent" | "substitute") | null;
+                                reason: string | null;
+                                substitute: {
+                                    name: string;
+                                    position: string | null;
+                                    userId: string | null;
+                                    briefed: boolean;
+                                } | null;
+                                respondedAt: string | null;
+                                /** @description Recorded by the secretary after the deadline (R10) */
+                                respondedLate: boolean;
+                                /** @description R11: absence and substitutes need the chair’s approval */
+                                approval: ("pending" | "approved" | "rejected") | null;
+                                approvalNote: string | null;
+                            }[];
+                            roll: {
+                                attend: number;
+                                absent: number;
+                                substitutePending: number;
+                                noAnswer: number;
+                            };
+                            notice: {
+                                leadWorkingDays: number;
+                                /**
+                                 * Format: date
+                                 * @description Last day a notice gives the lead time (R9)
+                                 */
+                                latestOnTimeDate: string;
+                            };
+                            myAttendeeId: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xác nhận tham dự, báo vắng hoặc cử người dự thay (R10, R11) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        response: "attend" | "absent" | "substitute";
+                        reason?: string | null;
+                        substitute?: {
+                            name: string;
+                            position?: string | null;
+                            userId?: string | null;
+                            /** @enum {boolean} */
+                            briefed: true;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            kind: "quarterly" | "halfYearReview" | "annualReview" | "adHoc" | "thematic";
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "noticeSent" | "held" | "closed" | "cancelled";
+                            /** @description Ad hoc with some members only */
+                            partial: boolean;
+                            chairMembershipId: string | null;
+                            chairName: string | null;
+                            place: string | null;
+                            onlineLink: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            noticeSentAt: string | null;
+                            noticeVersion: number;
+                            /** @description R9: the notice went out late; why */
+                            lateNotice: {
+                                /** Format: date */
+                                requiredBy: string;
+                                workingDaysGiven: number;
+                                reason: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description R10: attendance must be confirmed before this
+                             */
+                            confirmationDeadline: string;
+                            cancelledReason: string | null;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                title: string;
+                                presenter: string | null;
+                                durationMinutes: number | null;
+                                /** @description R12: takes opinions on a major issue or a draft report to the higher level */
+                                takesOpinions: boolean;
+                                /** @description Filled by the follow-up module: unfinished tasks (R8) */
+                                carriedOver: boolean;
+                            }[];
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                position: string | null;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @description Committee role for members */
+                                role: string | null;
+                                response: ("attend" | "absent" | "substitute") | null;
+                                reason: string | null;
+                                substitute: {
+                                    name: string;
+                                    position: string | null;
+                                    userId: string | null;
+                                    briefed: boolean;
+                                } | null;
+                                respondedAt: string | null;
+                                /** @description Recorded by the secretary after the deadline (R10) */
+                                respondedLate: boolean;
+                                /** @description R11: absence and substitutes need the chair’s approval */
+                                approval: ("pending" | "approved" | "rejected") | null;
+                                approvalNote: string | null;
+                            }[];
+                            roll: {
+                                attend: number;
+                                absent: number;
+                                substitutePending: number;
+                                noAnswer: number;
+                            };
+                            notice: {
+                                leadWorkingDays: number;
+                                /**
+                                 * Format: date
+                                 * @description Last day a notice gives the lead time (R9)
+                                 */
+                                latestOnTimeDate: string;
+                            };
+                            myAttendeeId: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/attendees/{attendeeId}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cơ quan thường trực ghi nhận xác nhận thay thành viên (kể cả sau hạn, có đánh dấu) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attendeeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        response: "attend" | "absent" | "substitute";
+                        reason?: string | null;
+                        substitute?: {
+                            name: string;
+                            position?: string | null;
+                            userId?: string | null;
+                            /** @enum {boolean} */
+                            briefed: true;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            kind: "quarterly" | "halfYearReview" | "annualReview" | "adHoc" | "thematic";
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "noticeSent" | "held" | "closed" | "cancelled";
+                            /** @description Ad hoc with some members only */
+                            partial: boolean;
+                            chairMembershipId: string | null;
+                            chairName: string | null;
+                            place: string | null;
+                            onlineLink: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            noticeSentAt: string | null;
+                            noticeVersion: number;
+                            /** @description R9: the notice went out late; why */
+                            lateNotice: {
+                                /** Format: date */
+                                requiredBy: string;
+                                workingDaysGiven: number;
+                                reason: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description R10: attendance must be confirmed before this
+                             */
+                            confirmationDeadline: string;
+                            cancelledReason: string | null;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                title: string;
+                                presenter: string | null;
+                                durationMinutes: number | null;
+                                /** @description R12: takes opinions on a major issue or a draft report to the higher level */
+                                takesOpinions: boolean;
+                                /** @description Filled by the follow-up module: unfinished tasks (R8) */
+                                carriedOver: boolean;
+                            }[];
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                position: string | null;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @description Committee role for members */
+                                role: string | null;
+                                response: ("attend" | "absent" | "substitute") | null;
+                                reason: string | null;
+                                substitute: {
+                                    name: string;
+                                    position: string | null;
+                                    userId: string | null;
+                                    briefed: boolean;
+                                } | null;
+                                respondedAt: string | null;
+                                /** @description Recorded by the secretary after the deadline (R10) */
+                                respondedLate: boolean;
+                                /** @description R11: absence and substitutes need the chair’s approval */
+                                approval: ("pending" | "approved" | "rejected") | null;
+                                approvalNote: string | null;
+                            }[];
+                            roll: {
+                                attend: number;
+                                absent: number;
+                                substitutePending: number;
+                                noAnswer: number;
+                            };
+                            notice: {
+                                leadWorkingDays: number;
+                                /**
+                                 * Format: date
+                                 * @description Last day a notice gives the lead time (R9)
+                                 */
+                                latestOnTimeDate: string;
+                            };
+                            myAttendeeId: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/attendees/{attendeeId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Người chủ trì duyệt vắng mặt hoặc người dự thay (R11) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attendeeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            kind: "quarterly" | "halfYearReview" | "annualReview" | "adHoc" | "thematic";
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "noticeSent" | "held" | "closed" | "cancelled";
+                            /** @description Ad hoc with some members only */
+                            partial: boolean;
+                            chairMembershipId: string | null;
+                            chairName: string | null;
+                            place: string | null;
+                            onlineLink: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            noticeSentAt: string | null;
+                            noticeVersion: number;
+                            /** @description R9: the notice went out late; why */
+                            lateNotice: {
+                                /** Format: date */
+                                requiredBy: string;
+                                workingDaysGiven: number;
+                                reason: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description R10: attendance must be confirmed before this
+                             */
+                            confirmationDeadline: string;
+                            cancelledReason: string | null;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                title: string;
+                                presenter: string | null;
+                                durationMinutes: number | null;
+                                /** @description R12: takes opinions on a major issue or a draft report to the higher level */
+                                takesOpinions: boolean;
+                                /** @description Filled by the follow-up module: unfinished tasks (R8) */
+                                carriedOver: boolean;
+                            }[];
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                position: string | null;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @description Committee role for members */
+                                role: string | null;
+                                response: ("attend" | "absent" | "substitute") | null;
+                                reason: string | null;
+                                substitute: {
+                                    name: string;
+                                    position: string | null;
+                                    userId: string | null;
+                                    briefed: boolean;
+                                } | null;
+                                respondedAt: string | null;
+                                /** @description Recorded by the secretary after the deadline (R10) */
+                                respondedLate: boolean;
+                                /** @description R11: absence and substitutes need the chair’s approval */
+                                approval: ("pending" | "approved" | "rejected") | null;
+                                approvalNote: string | null;
+                            }[];
+                            roll: {
+                                attend: number;
+                                absent: number;
+                                substitutePending: number;
+                                noAnswer: number;
+                            };
+                            notice: {
+                                leadWorkingDays: number;
+                                /**
+                                 * Format: date
+                                 * @description Last day a notice gives the lead time (R9)
+                                 */
+                                latestOnTimeDate: string;
+                            };
+                            myAttendeeId: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/committees/{id}/files": {
         parameters: {
             query?: never;

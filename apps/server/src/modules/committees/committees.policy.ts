@@ -13,6 +13,7 @@ export type CommitteeAction =
   | 'committee.editSettings'
   | 'personnel.propose'
   | 'personnel.decide'
+  | 'meeting.manage'
   | 'meeting.chair'
   | 'document.sign'
   | 'absence.approve'
@@ -30,6 +31,7 @@ export const COMMITTEE_ACTIONS: CommitteeAction[] = [
   'committee.editSettings',
   'personnel.propose',
   'personnel.decide',
+  'meeting.manage',
   'meeting.chair',
   'document.sign',
   'absence.approve',
@@ -69,6 +71,7 @@ export const ROLE_PERMISSIONS: Record<CommitteeRole, CommitteeAction[]> = {
     'committee.manageStructure',
     'committee.editRegulation',
     'committee.editSettings',
+    'meeting.manage',
   ],
   member: [...VIEW_AND_OWN_TASKS],
   residentialGroupHead: [...VIEW_AND_OWN_TASKS, 'task.viewNeighbourhood'],

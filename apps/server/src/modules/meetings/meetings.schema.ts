@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { committees, memberships } from '../committees/committees.schema.ts';
+import { users } from '../users/users.schema.ts';
+
+const at = () => timestamp({ withTimezone: true });
+
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: uuid().primaryKey(),
+    committeeId: uuid()
+      .notNull()
+      .references(() => committees.id),
+    kind: text().notNull().$type<'quarterly' | 'halfYearReview' | 'annualReview' | 'adHoc' | 'thematic'>(),
+    title: text().notNull(),
+    status: text()
+      .notNull()
+      .default('draft')
+      .$type<'draft' | 'noticeSent' | 'held' | 'closed' | 'cancelled'>(),
+    partial: boolean().notNull().default(false),
+    chairMembershipId: uuid().references(() => memberships.id),
+    place: text(),
+    onlineLink: text(),
+    startsAt: at().notNull(),
+    endsAt: at().notNull(),
+    /** Bumped on every change sent to attendees: the ICS SEQUENCE. */
+    sequence: integer().notNull().default(0),
+    noticeVersion: integer().notNull().default(0),
+    noticeSentAt: at(),
+    lateNoticeRequiredBy: date(),
+    lateNoticeWorkingDays: integer(),
+    lateNoticeReason: text(),
+    cancelledReason: text(),
+    createdBy: uuid().references(() => users.id),
+    createdAt: at().notNull().defaultNow(),
+    updatedAt: at().notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'meetings_kind_check',
+      sql`${t.kind} in ('quarterly','halfYearReview','annualReview','adHoc','thematic')`,
+    ),
+    check('meetings_status_check', sql`${t.status} in ('draft','noticeSent','held','closed','cancelled')`),
+    check('meetings_time_check', sql`${t.endsAt} > ${t.startsAt}`),
+    index('meetings_committee_idx').on(t.committeeId, t.startsAt),
+  ],
+);
+
+export const agendaItems = pgTable(
+  'agenda_items',
+  {
+    id: uuid().primaryKey(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    title: text().notNull(),
+    presenter: text(),
+    durationMinutes: integer(),
+    takesOpinions: boolean().notNull().default(false),
+    carriedOver: boolean().notNull().default(false),
+  },
+  (t) => [index('agenda_items_meeting_idx').on(t.meetingId, t.position)],
+);
+
+/** Who is invited, how they answered (R10), and the chair's decision on absences and substitutes (R11). */
+export const meetingAttendees = pgTable(
+  'meeting_attendees',
+  {
+    id: uuid().primaryKey(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    membershipId: uuid().references(() => memberships.id),
+    kind: text().notNull().$type<'member' | 'guest'>(),
+    response: text().$type<'attend' | 'absent' | 'substitute'>(),
+    reason: text(),
+    substituteName: text(),
+    substitutePosition: text(),
+    substituteUserId: uuid().references(() => users.id),
+    substituteBriefed: boolean(),
+    respondedAt: at(),
+    respondedBy: uuid().references(() => users.id),
+    respondedLate: boolean().notNull().default(false),
+    approval: text().$type<'pending' | 'approved' | 'rejected'>(),
+    approvalBy: uuid().references(() => users.id),
+    approvalAt: at(),
+    approvalNote: text(),
+  },
+  (t) => [
+    unique('meeting_attendees_person_key').on(t.meetingId, t.userId),
+    index('meeting_attendees_user_idx').on(t.userId),
+  ],
+);
+
+/** Every notice sent (R9): the first, each amendment with what changed, and the cancellation. */
+export const meetingNotices = pgTable(
+  'meeting_notices',
+  {
+    id: uuid().primaryKey(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    version: integer().notNull(),
+    kind: text().notNull().$type<'notice' | 'amendment' | 'cancellation'>(),
+    sentAt: at().notNull().defaultNow(),
+    sentBy: uuid().references(() => users.id),
+    snapshot: jsonb().notNull(),
+    changes: jsonb().$type<string[]>(),
+  },
+  (t) => [unique('meeting_notices_version_key').on(t.meetingId, t.version)],
+);

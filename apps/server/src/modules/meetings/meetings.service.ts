@@ -1,0 +1,905 @@
+import { formatDate, formatDateTime, todayInVietnam } from '@steerco/contract/datetime';
+import {
+  type AgendaItem,
+  type Attendee,
+  type CreateMeetingBody,
+  MEETING_KIND_LABELS,
+  type Meeting,
+  type MeetingDetail,
+  type MeetingKind,
+  type RespondBody,
+  type UpdateMeetingBody,
+} from '@steerco/contract/meetings';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { recordAudit } from '../../db/audit.ts';
+import type { Db, DbOrTx, Tx } from '../../db/client.ts';
+import { uuidv7 } from '../../db/ids.ts';
+import { AppError } from '../../http/errors.ts';
+import { type Actor, can } from '../../http/permissions.ts';
+import { getWorkingCalendar } from '../calendar/calendar.service.ts';
+import { assertCommittee, loadCommitteeAccess } from '../committees/committees.access.ts';
+import type { CommitteeAccess } from '../committees/committees.policy.ts';
+import { memberships } from '../committees/committees.schema.ts';
+import { getSettings } from '../committees/committees.service.ts';
+import { mayActForHead } from '../committees/delegations.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
+import { users } from '../users/users.schema.ts';
+import { agendaItems, meetingAttendees, meetingNotices, meetings } from './meetings.schema.ts';
+
+type MeetingRow = typeof meetings.$inferSelect;
+const chairSeat = alias(memberships, 'chair_seat');
+const chairUser = alias(users, 'chair_user');
+
+/** The calendar date of an instant in Viet Nam (meetings are held in UTC+7). */
+const vnDate = (d: Date) => todayInVietnam(d);
+
+/** R10: attendance is confirmed at least N days before the meeting. */
+const confirmationDeadline = (m: MeetingRow, leadDays: number) =>
+  new Date(m.startsAt.getTime() - leadDays * 86_400_000);
+
+async function loadMeeting(db: DbOrTx, actor: Actor, meetingId: string) {
+  const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
+  if (!meeting) throw new AppError('meeting.notFound');
+  const [invited] = await db
+    .select({ id: meetingAttendees.id })
+    .from(meetingAttendees)
+    .where(and(eq(meetingAttendees.meetingId, meetingId), eq(meetingAttendees.userId, actor.userId)));
+  // Guests see the meetings they are invited to, nothing else of the committee.
+  const access = await loadCommitteeAccess(db, actor, meeting.committeeId).catch((err) => {
+    if (invited) return null;
+    throw err instanceof AppError && err.code === 'committee.notFound'
+      ? new AppError('meeting.notFound')
+      : err;
+  });
+  return { meeting, access: access?.access ?? null, myAttendeeId: invited?.id ?? null };
+}
+
+function assertManage(actor: Actor, access: CommitteeAccess | null) {
+  if (!access) throw new AppError('permission.denied');
+  assertCommittee(actor, 'meeting.manage', access);
+}
+
+/** The chair: the given seat if it is the head's or holds a delegation to chair on that date (R4), else the head. */
+async function resolveChair(
+  db: DbOrTx,
+  committeeId: string,
+  chairMembershipId: string | null | undefined,
+  date: string,
+) {
+  if (chairMembershipId) {
+    const [seat] = await db
+      .select({ id: memberships.id, userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.id, chairMembershipId), eq(memberships.committeeId, committeeId)));
+    if (!seat) throw new AppError('meeting.invalidChair');
+    const answer = await mayActForHead(db, {
+      committeeId,
+      userId: seat.userId,
+      scope: 'chairMeetings',
+      date,
+    });
+    if (!answer.allowed) throw new AppError('meeting.invalidChair', { detail: answer.reason });
+    return seat.id;
+  }
+  const [head] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.committeeId, committeeId),
+        eq(memberships.role, 'head'),
+        sql`${memberships.startDate} <= ${date}::date and (${memberships.endDate} is null or ${memberships.endDate} >= ${date}::date)`,
+      ),
+    );
+  return head?.id ?? null;
+}
+
+/** Seats in force on `date` (not guests), optionally only those of `userIds`. */
+async function seatsOn(db: DbOrTx, committeeId: string, date: string, userIds?: string[]) {
+  return db
+    .select({ id: memberships.id, userId: memberships.userId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.committeeId, committeeId),
+        sql`${memberships.role} <> 'guest'`,
+        sql`${memberships.startDate} <= ${date}::date and (${memberships.endDate} is null or ${memberships.endDate} >= ${date}::date)`,
+        userIds ? inArray(memberships.userId, userIds) : undefined,
+      ),
+    );
+}
+
+async function writeAttendees(
+  tx: Tx,
+  meetingId: string,
+  committeeId: string,
+  date: string,
+  body: Pick<CreateMeetingBody, 'attendeeUserIds' | 'guestUserIds'>,
+) {
+  const seats = await seatsOn(tx, committeeId, date, body.attendeeUserIds);
+  if (body.attendeeUserIds) {
+    const seated = new Set(seats.map((s) => s.userId));
+    const missing = body.attendeeUserIds.filter((id) => !seated.has(id));
+    if (missing.length) {
+      throw new AppError('meeting.notMember', {
+        detail:
+          'Chỉ mời được thành viên còn trong Ban Chỉ đạo vào ngày họp; người ngoài Ban mời với tư cách khách mời.',
+        errors: missing.map((id) => ({
+          path: 'body.attendeeUserIds',
+          message: `Không phải thành viên vào ngày họp: ${id}`,
+          code: 'not_member',
+        })),
+      });
+    }
+  }
+  const guests = (body.guestUserIds ?? []).filter((id) => !seats.some((s) => s.userId === id));
+  if (guests.length) {
+    const found = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, guests), eq(users.active, true)));
+    if (found.length !== guests.length)
+      throw new AppError('user.notFound', { detail: 'Khách mời không tồn tại hoặc đã bị vô hiệu hóa.' });
+  }
+  await tx.delete(meetingAttendees).where(eq(meetingAttendees.meetingId, meetingId));
+  const rows = [
+    ...seats.map((s) => ({
+      id: uuidv7(),
+      meetingId,
+      userId: s.userId,
+      membershipId: s.id,
+      kind: 'member' as const,
+    })),
+    ...guests.map((userId) => ({
+      id: uuidv7(),
+      meetingId,
+      userId,
+      membershipId: null,
+      kind: 'guest' as const,
+    })),
+  ];
+  if (rows.length) await tx.insert(meetingAttendees).values(rows);
+}
+
+/** Schedules a meeting as a draft (R8): the chair defaults to the head; attendees to every member on that date. */
+export async function createMeeting(db: Db, actor: Actor, body: CreateMeetingBody) {
+  const { access } = await loadCommitteeAccess(db, actor, body.committeeId);
+  assertManage(actor, access);
+  const startsAt = new Date(body.startsAt);
+  const endsAt = new Date(body.endsAt);
+  if (endsAt <= startsAt)
+    throw new AppError('validation.dateOrder', { detail: 'Giờ kết thúc phải sau giờ bắt đầu.' });
+  const date = vnDate(startsAt);
+  const chair = await resolveChair(db, body.committeeId, body.chairMembershipId, date);
+  const id = uuidv7();
+  await db.transaction(async (tx) => {
+    await tx.insert(meetings).values({
+      id,
+      committeeId: body.committeeId,
+      kind: body.kind,
+      title: body.title,
+      partial: !!body.attendeeUserIds,
+      chairMembershipId: chair,
+      place: body.place ?? null,
+      onlineLink: body.onlineLink ?? null,
+      startsAt,
+      endsAt,
+      createdBy: actor.userId,
+    });
+    await writeAttendees(tx, id, body.committeeId, date, body);
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'meeting.created',
+      entityType: 'meeting',
+      entityId: id,
+      data: body,
+    });
+  });
+  return getMeeting(db, actor, id);
+}
+
+function toMeetingDto(m: MeetingRow & { chairName: string | null }, confirmationLeadDays: number): Meeting {
+  return {
+    id: m.id,
+    committeeId: m.committeeId,
+    kind: m.kind,
+    title: m.title,
+    status: m.status,
+    partial: m.partial,
+    chairMembershipId: m.chairMembershipId,
+    chairName: m.chairName,
+    place: m.place,
+    onlineLink: m.onlineLink,
+    startsAt: m.startsAt.toISOString(),
+    endsAt: m.endsAt.toISOString(),
+    noticeSentAt: m.noticeSentAt?.toISOString() ?? null,
+    noticeVersion: m.noticeVersion,
+    lateNotice:
+      m.lateNoticeReason && m.lateNoticeRequiredBy
+        ? {
+            requiredBy: m.lateNoticeRequiredBy,
+            workingDaysGiven: m.lateNoticeWorkingDays ?? 0,
+            reason: m.lateNoticeReason,
+          }
+        : null,
+    confirmationDeadline: confirmationDeadline(m, confirmationLeadDays).toISOString(),
+    cancelledReason: m.cancelledReason,
+  };
+}
+
+const selectMeetings = (db: DbOrTx) =>
+  db
+    .select({ m: meetings, chairName: chairUser.fullName })
+    .from(meetings)
+    .leftJoin(chairSeat, eq(chairSeat.id, meetings.chairMembershipId))
+    .leftJoin(chairUser, eq(chairUser.id, chairSeat.userId));
+
+export async function listMeetings(
+  db: Db,
+  actor: Actor,
+  query: { committeeId?: string; from?: string; to?: string; mine?: string },
+) {
+  const where = [];
+  if (query.committeeId) {
+    await loadCommitteeAccess(db, actor, query.committeeId);
+    where.push(eq(meetings.committeeId, query.committeeId));
+  }
+  if (query.mine === 'true' || !query.committeeId) {
+    where.push(
+      sql`${meetings.id} in (select meeting_id from meeting_attendees where user_id = ${actor.userId})`,
+    );
+  }
+  if (query.from) where.push(gte(meetings.startsAt, new Date(`${query.from}T00:00:00+07:00`)));
+  if (query.to) where.push(lte(meetings.startsAt, new Date(`${query.to}T23:59:59+07:00`)));
+  const rows = await selectMeetings(db)
+    .where(and(...where))
+    .orderBy(asc(meetings.startsAt))
+    .limit(500);
+  const leads = new Map<string, number>();
+  const items: Meeting[] = [];
+  for (const { m, chairName } of rows) {
+    if (!leads.has(m.committeeId))
+      leads.set(m.committeeId, (await getSettings(db, m.committeeId)).confirmationLeadDays);
+    items.push(toMeetingDto({ ...m, chairName }, leads.get(m.committeeId)!));
+  }
+  return { items };
+}
+
+async function attendeesOf(db: DbOrTx, meetingId: string): Promise<Attendee[]> {
+  const rows = await db
+    .select({
+      a: meetingAttendees,
+      fullName: users.fullName,
+      position: users.position,
+      role: memberships.role,
+    })
+    .from(meetingAttendees)
+    .innerJoin(users, eq(users.id, meetingAttendees.userId))
+    .leftJoin(memberships, eq(memberships.id, meetingAttendees.membershipId))
+    .where(eq(meetingAttendees.meetingId, meetingId))
+    .orderBy(
+      sql`array_position(array['head','deputyHead','secretary','member','residentialGroupHead'], ${memberships.role})`,
+      sql`steerco_name_key(${users.fullName}) collate steerco_vi`,
+    );
+  return rows.map(({ a, fullName, position, role }) => ({
+    id: a.id,
+    userId: a.userId,
+    fullName,
+    position,
+    kind: a.kind,
+    role,
+    response: a.response,
+    reason: a.reason,
+    substitute: a.substituteName
+      ? {
+          name: a.substituteName,
+          position: a.substitutePosition,
+          userId: a.substituteUserId,
+          briefed: !!a.substituteBriefed,
+        }
+      : null,
+    respondedAt: a.respondedAt?.toISOString() ?? null,
+    respondedLate: a.respondedLate,
+    approval: a.approval,
+    approvalNote: a.approvalNote,
+  }));
+}
+
+async function agendaOf(db: DbOrTx, meetingId: string): Promise<AgendaItem[]> {
+  const rows = await db
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position));
+  return rows.map(({ meetingId: _m, ...r }) => r);
+}
+
+/** R9: the last day a notice gives `lead` full working days before the meeting day. */
+async function noticeWindow(db: DbOrTx, m: MeetingRow, lead: number) {
+  const calendar = await getWorkingCalendar(db);
+  const meetingDay = vnDate(m.startsAt);
+  const latest = calendar.latestDateWithNotice(meetingDay, lead);
+  const today = todayInVietnam();
+  // Full working days strictly between today and the meeting day.
+  const given = Math.max(
+    0,
+    calendar.workingDaysBetween(today, meetingDay) - (calendar.isWorkingDay(meetingDay) ? 1 : 0),
+  );
+  return { latest, late: today > latest, given };
+}
+
+export async function getMeeting(db: Db, actor: Actor, meetingId: string): Promise<MeetingDetail> {
+  const { meeting, access, myAttendeeId } = await loadMeeting(db, actor, meetingId);
+  const settings = await getSettings(db, meeting.committeeId);
+  const [row] = await selectMeetings(db).where(eq(meetings.id, meetingId));
+  const [agenda, attendees, window] = await Promise.all([
+    agendaOf(db, meetingId),
+    attendeesOf(db, meetingId),
+    noticeWindow(db, meeting, settings.noticeLeadWorkingDays),
+  ]);
+  const count = (f: (a: Attendee) => boolean) => attendees.filter(f).length;
+  const isChair = await actorChairs(db, actor, meeting);
+  return {
+    ...toMeetingDto({ ...meeting, chairName: row?.chairName ?? null }, settings.confirmationLeadDays),
+    agenda,
+    attendees,
+    roll: {
+      attend: count((a) => a.response === 'attend'),
+      absent: count((a) => a.response === 'absent'),
+      substitutePending: count((a) => a.response === 'substitute' && a.approval === 'pending'),
+      noAnswer: count((a) => !a.response),
+    },
+    notice: { leadWorkingDays: settings.noticeLeadWorkingDays, latestOnTimeDate: window.latest },
+    myAttendeeId,
+    myPermissions: [
+      ...(access && can(actor, 'meeting.manage', { committee: access }) ? ['meeting.manage'] : []),
+      ...(isChair ? ['meeting.chair', 'absence.approve'] : []),
+    ],
+  };
+}
+
+/** The meeting's chair, the head, or a delegate to approve absences on the meeting day (R11). */
+async function actorChairs(db: DbOrTx, actor: Actor, m: MeetingRow) {
+  const date = vnDate(m.startsAt);
+  if (m.chairMembershipId) {
+    const [chair] = await db
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(eq(memberships.id, m.chairMembershipId));
+    if (chair?.userId === actor.userId) return true;
+  }
+  const answer = await mayActForHead(db, {
+    committeeId: m.committeeId,
+    userId: actor.userId,
+    scope: 'approveAbsences',
+    date,
+  });
+  return answer.allowed;
+}
+
+// ——— Changes, notice (R9), amendments and cancellation ———
+
+function snapshotOf(m: MeetingRow, agenda: AgendaItem[]) {
+  return {
+    title: m.title,
+    startsAt: m.startsAt.toISOString(),
+    endsAt: m.endsAt.toISOString(),
+    place: m.place,
+    onlineLink: m.onlineLink,
+    chairMembershipId: m.chairMembershipId,
+    agenda: agenda.map((a) => ({ title: a.title, presenter: a.presenter, takesOpinions: a.takesOpinions })),
+  };
+}
+
+/** Human-readable list of what changed between two snapshots, for the amended notice. */
+function describeChanges(
+  before: ReturnType<typeof snapshotOf>,
+  after: ReturnType<typeof snapshotOf>,
+): string[] {
+  const changes: string[] = [];
+  if (before.startsAt !== after.startsAt || before.endsAt !== after.endsAt) {
+    changes.push(`Thời gian: ${formatDateTime(before.startsAt)} → ${formatDateTime(after.startsAt)}`);
+  }
+  if (before.place !== after.place) changes.push(`Địa điểm: ${before.place ?? '—'} → ${after.place ?? '—'}`);
+  if (before.onlineLink !== after.onlineLink) changes.push('Đường dẫn họp trực tuyến đã thay đổi');
+  if (before.title !== after.title) changes.push(`Nội dung: ${after.title}`);
+  if (before.chairMembershipId !== after.chairMembershipId) changes.push('Người chủ trì đã thay đổi');
+  if (JSON.stringify(before.agenda) !== JSON.stringify(after.agenda))
+    changes.push('Chương trình họp đã được điều chỉnh');
+  return changes;
+}
+
+async function latestSnapshot(tx: DbOrTx, meetingId: string) {
+  const [last] = await tx
+    .select({ snapshot: meetingNotices.snapshot, version: meetingNotices.version })
+    .from(meetingNotices)
+    .where(eq(meetingNotices.meetingId, meetingId))
+    .orderBy(sql`${meetingNotices.version} desc`)
+    .limit(1);
+  return last;
+}
+
+/** Invitations go to every attendee (in-app now; e-mail with the calendar file through the mail outbox). */
+async function notifyAttendees(
+  tx: Tx,
+  m: MeetingRow,
+  kind: 'meeting.notice' | 'meeting.amended' | 'meeting.cancelled',
+  extra = '',
+) {
+  const people = await tx
+    .select({ userId: meetingAttendees.userId })
+    .from(meetingAttendees)
+    .where(eq(meetingAttendees.meetingId, m.id));
+  const when = `${formatDateTime(m.startsAt)}${m.place ? `, ${m.place}` : ''}`;
+  const title = {
+    'meeting.notice': `Giấy mời: ${m.title} — ${when}`,
+    'meeting.amended': `Thông báo thay đổi: ${m.title} — ${when}`,
+    'meeting.cancelled': `Hủy cuộc họp: ${m.title}`,
+  }[kind];
+  await notify(
+    tx,
+    people.map((p) => ({ userId: p.userId, kind, title, body: extra || null, link: `/cuoc-hop/${m.id}` })),
+  );
+  await afterInvitations.run(
+    tx,
+    m,
+    kind,
+    people.map((p) => p.userId),
+  );
+}
+
+/** Where the invitation e-mails hook in (the mail module registers itself here). */
+export const afterInvitations = {
+  handlers: [] as ((tx: Tx, m: MeetingRow, kind: string, userIds: string[]) => Promise<void>)[],
+  async run(tx: Tx, m: MeetingRow, kind: string, userIds: string[]) {
+    for (const h of this.handlers) await h(tx, m, kind, userIds);
+  },
+};
+
+/**
+ * Sends the notice (R9): freezes the agenda as version 1 and records when. A notice later than the committee's
+ * lead time (default 2 working days) needs the chair's reason, which is recorded and shown on the meeting.
+ */
+export async function sendNotice(
+  db: Db,
+  actor: Actor,
+  meetingId: string,
+  body: { lateReason?: string | null },
+) {
+  const { meeting, access } = await loadMeeting(db, actor, meetingId);
+  assertManage(actor, access);
+  if (meeting.status !== 'draft') throw new AppError('meeting.noticeAlreadySent');
+  const settings = await getSettings(db, meeting.committeeId);
+  const window = await noticeWindow(db, meeting, settings.noticeLeadWorkingDays);
+  if (window.late) {
+    const shortfall = `Giấy mời phải gửi chậm nhất ngày ${formatDate(window.latest)} (trước ${settings.noticeLeadWorkingDays} ngày làm việc); hôm nay chỉ còn ${window.given} ngày làm việc.`;
+    if (!body.lateReason) throw new AppError('meeting.lateNoticeReasonRequired', { detail: shortfall });
+    if (!(await actorChairs(db, actor, meeting))) {
+      throw new AppError('meeting.lateNoticeNeedsChair', {
+        detail: `${shortfall} Người chủ trì phải nêu lý do.`,
+      });
+    }
+  }
+  await db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
+    if (locked?.status !== 'draft') throw new AppError('meeting.noticeAlreadySent');
+    const [updated] = await tx
+      .update(meetings)
+      .set({
+        status: 'noticeSent',
+        noticeVersion: 1,
+        noticeSentAt: sql`now()`,
+        ...(window.late
+          ? {
+              lateNoticeRequiredBy: window.latest,
+              lateNoticeWorkingDays: window.given,
+              lateNoticeReason: body.lateReason ?? null,
+            }
+          : {}),
+        updatedAt: sql`now()`,
+      })
+      .where(eq(meetings.id, meetingId))
+      .returning();
+    await tx.insert(meetingNotices).values({
+      id: uuidv7(),
+      meetingId,
+      version: 1,
+      kind: 'notice',
+      sentBy: actor.userId,
+      snapshot: snapshotOf(updated!, await agendaOf(tx, meetingId)),
+    });
+    await notifyAttendees(tx, updated!, 'meeting.notice');
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'meeting.noticeSent',
+      entityType: 'meeting',
+      entityId: meetingId,
+      data: { late: window.late },
+    });
+  });
+  return getMeeting(db, actor, meetingId);
+}
+
+/** After the notice, any change of time, place or agenda is sent to everyone as an amended notice. */
+async function amendIfNoticed(tx: Tx, actor: Actor, meetingId: string) {
+  const [m] = await tx.select().from(meetings).where(eq(meetings.id, meetingId));
+  if (m?.status !== 'noticeSent') return;
+  const last = await latestSnapshot(tx, meetingId);
+  const now = snapshotOf(m, await agendaOf(tx, meetingId));
+  const changes = last ? describeChanges(last.snapshot as ReturnType<typeof snapshotOf>, now) : [];
+  if (!changes.length) return;
+  const version = (last?.version ?? 0) + 1;
+  const [updated] = await tx
+    .update(meetings)
+    .set({ noticeVersion: version, sequence: sql`${meetings.sequence} + 1`, updatedAt: sql`now()` })
+    .where(eq(meetings.id, meetingId))
+    .returning();
+  await tx.insert(meetingNotices).values({
+    id: uuidv7(),
+    meetingId,
+    version,
+    kind: 'amendment',
+    sentBy: actor.userId,
+    snapshot: now,
+    changes,
+  });
+  await notifyAttendees(tx, updated!, 'meeting.amended', changes.join('\n'));
+}
+
+export async function updateMeeting(db: Db, actor: Actor, meetingId: string, body: UpdateMeetingBody) {
+  const { meeting, access } = await loadMeeting(db, actor, meetingId);
+  assertManage(actor, access);
+  if (meeting.status !== 'draft' && meeting.status !== 'noticeSent') throw new AppError('meeting.locked');
+  const startsAt = body.startsAt ? new Date(body.startsAt) : meeting.startsAt;
+  const endsAt = body.endsAt ? new Date(body.endsAt) : meeting.endsAt;
+  if (endsAt <= startsAt)
+    throw new AppError('validation.dateOrder', { detail: 'Giờ kết thúc phải sau giờ bắt đầu.' });
+  const date = vnDate(startsAt);
+  const chair =
+    body.chairMembershipId !== undefined || body.startsAt
+      ? await resolveChair(db, meeting.committeeId, body.chairMembershipId ?? meeting.chairMembershipId, date)
+      : meeting.chairMembershipId;
+  await db.transaction(async (tx) => {
+    await tx
+      .update(meetings)
+      .set({
+        ...(body.title !== undefined ? { title: body.title } : {}),
+        ...(body.place !== undefined ? { place: body.place } : {}),
+        ...(body.onlineLink !== undefined ? { onlineLink: body.onlineLink } : {}),
+        startsAt,
+        endsAt,
+        chairMembershipId: chair,
+        ...(body.attendeeUserIds ? { partial: true } : {}),
+        updatedAt: sql`now()`,
+      })
+      .where(eq(meetings.id, meetingId));
+    if (body.attendeeUserIds || body.guestUserIds)
+      await writeAttendees(tx, meetingId, meeting.committeeId, date, body);
+    await amendIfNoticed(tx, actor, meetingId);
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'meeting.updated',
+      entityType: 'meeting',
+      entityId: meetingId,
+      data: body,
+    });
+  });
+  return getMeeting(db, actor, meetingId);
+}
+
+export async function cancelMeeting(db: Db, actor: Actor, meetingId: string, reason: string) {
+  const { meeting, access } = await loadMeeting(db, actor, meetingId);
+  assertManage(actor, access);
+  if (meeting.status !== 'draft' && meeting.status !== 'noticeSent') throw new AppError('meeting.locked');
+  await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(meetings)
+      .set({
+        status: 'cancelled',
+        cancelledReason: reason,
+        sequence: sql`${meetings.sequence} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(meetings.id, meetingId))
+      .returning();
+    if (meeting.status === 'noticeSent') {
+      const last = await latestSnapshot(tx, meetingId);
+      await tx.insert(meetingNotices).values({
+        id: uuidv7(),
+        meetingId,
+        version: (last?.version ?? 0) + 1,
+        kind: 'cancellation',
+        sentBy: actor.userId,
+        snapshot: snapshotOf(updated!, await agendaOf(tx, meetingId)),
+        changes: [`Hủy cuộc họp: ${reason}`],
+      });
+      await notifyAttendees(tx, updated!, 'meeting.cancelled', reason);
+    }
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'meeting.cancelled',
+      entityType: 'meeting',
+      entityId: meetingId,
+      data: { reason },
+    });
+  });
+  return getMeeting(db, actor, meetingId);
+}
+
+// ——— Agenda ———
+
+export async function addAgendaItem(
+  db: Db,
+  actor: Actor,
+  meetingId: string,
+  body: { title: string; presenter?: string | null; durationMinutes?: number | null; takesOpinions: boolean },
+) {
+  const { meeting, access } = await loadMeeting(db, actor, meetingId);
+  assertManage(actor, access);
+  if (meeting.status !== 'draft' && meeting.status !== 'noticeSent') throw new AppError('meeting.locked');
+  await db.transaction(async (tx) => {
+    const [last] = await tx
+      .select({ n: sql<number>`coalesce(max(${agendaItems.position}), 0)::int` })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId));
+    await tx.insert(agendaItems).values({
+      id: uuidv7(),
+      meetingId,
+      position: (last?.n ?? 0) + 1,
+      title: body.title,
+      presenter: body.presenter ?? null,
+      durationMinutes: body.durationMinutes ?? null,
+      takesOpinions: body.takesOpinions,
+    });
+    await amendIfNoticed(tx, actor, meetingId);
+  });
+  return getMeeting(db, actor, meetingId);
+}
+
+export async function removeAgendaItem(db: Db, actor: Actor, meetingId: string, itemId: string) {
+  const { meeting, access } = await loadMeeting(db, actor, meetingId);
+  assertManage(actor, access);
+  if (meeting.status !== 'draft' && meeting.status !== 'noticeSent') throw new AppError('meeting.locked');
+  await db.transaction(async (tx) => {
+    const deleted = await tx
+      .delete(agendaItems)
+      .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)))
+      .returning({ id: agendaItems.id });
+    if (!deleted.length) throw new AppError('meeting.agendaItemNotFound');
+    await amendIfNoticed(tx, actor, meetingId);
+  });
+  return getMeeting(db, actor, meetingId);
+}
+
+// ——— Confirmation (R10) and approval of absences and substitutes (R11) ———
+
+/** Bình Định's rule (seed 004): a substitute must be a deputy head of the member's own unit, never a division head. */
+export function isDeputyHeadTitle(position: string | null | undefined): boolean {
+  if (!position) return false;
+  const p = position.trim().toLowerCase();
+  return p.startsWith('phó ') && !/phó trưởng phòng|phó phòng|phó trưởng bộ phận/.test(p);
+}
+
+/**
+ * An attendee's answer: attend, absent (with a reason) or send a substitute (named, briefed). After the
+ * committee's deadline only the standing agency may record an answer, marked as late. Absence and
+ * substitutes wait for the chair's approval.
+ */
+export async function respond(
+  db: Db,
+  actor: Actor,
+  meetingId: string,
+  attendeeId: string | null,
+  body: RespondBody,
+) {
+  const { meeting, access, myAttendeeId } = await loadMeeting(db, actor, meetingId);
+  const targetId = attendeeId ?? myAttendeeId;
+  if (!targetId) throw new AppError('meeting.notInvited');
+  const onBehalf = targetId !== myAttendeeId;
+  if (onBehalf) assertManage(actor, access);
+  if (meeting.status !== 'noticeSent') throw new AppError('meeting.notOpenForAnswers');
+  const settings = await getSettings(db, meeting.committeeId);
+  const deadline = confirmationDeadline(meeting, settings.confirmationLeadDays);
+  const late = Date.now() > deadline.getTime();
+  if (late && !(access && can(actor, 'meeting.manage', { committee: access }))) {
+    throw new AppError('meeting.confirmationClosed', {
+      detail: `Hạn xác nhận tham dự là ${formatDateTime(deadline)} (R10). Vui lòng báo trực tiếp cơ quan thường trực.`,
+    });
+  }
+  const [target] = await db
+    .select({ a: meetingAttendees, unitId: memberships.unitId })
+    .from(meetingAttendees)
+    .leftJoin(memberships, eq(memberships.id, meetingAttendees.membershipId))
+    .where(and(eq(meetingAttendees.id, targetId), eq(meetingAttendees.meetingId, meetingId)));
+  if (!target) throw new AppError('meeting.notInvited');
+  if (body.response === 'absent' && !body.reason) {
+    throw new AppError('request.validation', {
+      errors: [{ path: 'body.reason', message: 'Cần nêu lý do vắng mặt', code: 'required' }],
+    });
+  }
+  if (body.response === 'substitute') {
+    if (!body.substitute) {
+      throw new AppError('request.validation', {
+        errors: [{ path: 'body.substitute', message: 'Cần ghi rõ người dự thay', code: 'required' }],
+      });
+    }
+    if (settings.substitutePolicy === 'deputyOfUnitOnly') {
+      const [sub] = body.substitute.userId
+        ? await db
+            .select({ unitId: users.unitId, position: users.position })
+            .from(users)
+            .where(eq(users.id, body.substitute.userId))
+        : [];
+      const position = sub?.position ?? body.substitute.position;
+      if (!sub || sub.unitId !== target.unitId || !isDeputyHeadTitle(position)) {
+        throw new AppError('meeting.substituteNotAllowed', {
+          detail:
+            'Theo Quy chế, người dự thay phải là cấp phó của người đứng đầu đơn vị mình, không cử lãnh đạo cấp phòng (R11).',
+        });
+      }
+    }
+  }
+  const needsApproval = body.response !== 'attend';
+  await db.transaction(async (tx) => {
+    await tx
+      .update(meetingAttendees)
+      .set({
+        response: body.response,
+        reason: body.reason ?? null,
+        substituteName: body.substitute?.name ?? null,
+        substitutePosition: body.substitute?.position ?? null,
+        substituteUserId: body.substitute?.userId ?? null,
+        substituteBriefed: body.substitute ? true : null,
+        respondedAt: sql`now()`,
+        respondedBy: actor.userId,
+        respondedLate: late,
+        approval: needsApproval ? 'pending' : null,
+        approvalBy: null,
+        approvalAt: null,
+        approvalNote: null,
+      })
+      .where(eq(meetingAttendees.id, targetId));
+    if (needsApproval && meeting.chairMembershipId) {
+      const [chair] = await tx
+        .select({ userId: memberships.userId })
+        .from(memberships)
+        .where(eq(memberships.id, meeting.chairMembershipId));
+      if (chair) {
+        await notify(tx, [
+          {
+            userId: chair.userId,
+            kind: 'meeting.approvalRequested',
+            title: `Xin ${body.response === 'absent' ? 'vắng mặt' : 'cử người dự thay'}: ${meeting.title}`,
+            body: body.reason ?? body.substitute?.name ?? null,
+            link: `/cuoc-hop/${meetingId}`,
+          },
+        ]);
+      }
+    }
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'meeting.responded',
+      entityType: 'meeting',
+      entityId: meetingId,
+      data: { attendeeId: targetId, ...body, late },
+    });
+  });
+  return getMeeting(db, actor, meetingId);
+}
+
+/** R11: the chair (or the head, or a delegate for absences) approves or rejects an absence or a substitute. */
+export async function decideAttendance(
+  db: Db,
+  actor: Actor,
+  meetingId: string,
+  attendeeId: string,
+  body: { decision: 'approve' | 'reject'; note?: string | null },
+) {
+  const { meeting } = await loadMeeting(db, actor, meetingId);
+  if (!(await actorChairs(db, actor, meeting))) {
+    throw new AppError('permission.denied', {
+      detail: 'Chỉ người chủ trì, Trưởng Ban hoặc người được ủy quyền mới duyệt vắng mặt (R11).',
+    });
+  }
+  await db.transaction(async (tx) => {
+    const [a] = await tx
+      .select()
+      .from(meetingAttendees)
+      .where(and(eq(meetingAttendees.id, attendeeId), eq(meetingAttendees.meetingId, meetingId)))
+      .for('update');
+    if (!a) throw new AppError('meeting.notInvited');
+    if (a.approval !== 'pending') throw new AppError('meeting.nothingToApprove');
+    await tx
+      .update(meetingAttendees)
+      .set({
+        approval: body.decision === 'approve' ? 'approved' : 'rejected',
+        approvalBy: actor.userId,
+        approvalAt: sql`now()`,
+        approvalNote: body.note ?? null,
+      })
+      .where(eq(meetingAttendees.id, attendeeId));
+    await notify(tx, [
+      {
+        userId: a.userId,
+        kind: 'meeting.approvalDecided',
+        title: `${body.decision === 'approve' ? 'Đồng ý' : 'Không đồng ý'} ${a.response === 'absent' ? 'cho vắng mặt' : 'người dự thay'}: ${meeting.title}`,
+        body: body.note ?? null,
+        link: `/cuoc-hop/${meetingId}`,
+      },
+    ]);
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'meeting.attendanceDecided',
+      entityType: 'meeting',
+      entityId: meetingId,
+      data: { attendeeId, ...body },
+    });
+  });
+  return getMeeting(db, actor, meetingId);
+}
+
+// ——— Yearly meeting calendar (R8) ———
+
+const QUARTER_PLAN: {
+  quarter: number;
+  month: number;
+  kind: MeetingKind;
+  setting: 'quarterly' | 'halfYearReview' | 'annualReview';
+}[] = [
+  { quarter: 1, month: 3, kind: 'quarterly', setting: 'quarterly' },
+  { quarter: 2, month: 6, kind: 'halfYearReview', setting: 'halfYearReview' },
+  { quarter: 3, month: 9, kind: 'quarterly', setting: 'quarterly' },
+  { quarter: 4, month: 12, kind: 'annualReview', setting: 'annualReview' },
+];
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/**
+ * Drafts the year's periodic meetings from the committee's settings (R8): one per quarter, the second being
+ * the six-month review and the fourth the annual review, on the first working day from the 20th of the
+ * quarter's last month, 14:00. Quarters that already have a periodic meeting are left alone.
+ */
+export async function generateYearCalendar(db: Db, actor: Actor, committeeId: string, year: number) {
+  const { access } = await loadCommitteeAccess(db, actor, committeeId);
+  assertManage(actor, access);
+  const settings = await getSettings(db, committeeId);
+  const calendar = await getWorkingCalendar(db);
+  const existing = await db
+    .select({ startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.committeeId, committeeId),
+        inArray(meetings.kind, ['quarterly', 'halfYearReview', 'annualReview']),
+        sql`${meetings.status} <> 'cancelled'`,
+        sql`extract(year from ${meetings.startsAt} at time zone 'Asia/Ho_Chi_Minh') = ${year}`,
+      ),
+    );
+  const taken = new Set(existing.map((e) => Math.floor(Number(vnDate(e.startsAt).slice(5, 7)) / 3.01) + 1));
+  const created: string[] = [];
+  for (const plan of QUARTER_PLAN) {
+    if (taken.has(plan.quarter)) continue;
+    const wanted = settings.meetingCadence[plan.setting]
+      ? plan.kind
+      : settings.meetingCadence.quarterly
+        ? 'quarterly'
+        : null;
+    if (!wanted) continue;
+    const twentieth = `${year}-${String(plan.month).padStart(2, '0')}-20`;
+    const day = calendar.addWorkingDays(twentieth, 0);
+    const label = {
+      quarterly: `Họp định kỳ quý ${ROMAN[plan.quarter - 1]} năm ${year}`,
+      halfYearReview: `Sơ kết 6 tháng đầu năm ${year}`,
+      annualReview: `Tổng kết năm ${year}`,
+    }[wanted as 'quarterly' | 'halfYearReview' | 'annualReview'];
+    const meeting = await createMeeting(db, actor, {
+      committeeId,
+      kind: wanted,
+      title: label ?? MEETING_KIND_LABELS[wanted],
+      startsAt: `${day}T14:00:00+07:00`,
+      endsAt: `${day}T16:30:00+07:00`,
+    });
+    created.push(meeting.id);
+  }
+  return { created };
+}

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { Id, IsoDate, IsoDateTime, requiredText, text } from './common.ts';
+
+/** R8: periodic (quarterly), six-month review, annual review, ad hoc (whole or part of the committee), thematic. */
+export const MeetingKind = z.enum(['quarterly', 'halfYearReview', 'annualReview', 'adHoc', 'thematic']);
+export type MeetingKind = z.infer<typeof MeetingKind>;
+
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
+  quarterly: 'Họp định kỳ quý',
+  halfYearReview: 'Sơ kết 6 tháng',
+  annualReview: 'Tổng kết năm',
+  adHoc: 'Họp đột xuất',
+  thematic: 'Họp chuyên đề',
+};
+
+export const MeetingStatus = z.enum(['draft', 'noticeSent', 'held', 'closed', 'cancelled']);
+export type MeetingStatus = z.infer<typeof MeetingStatus>;
+
+export const AgendaItem = z.object({
+  id: Id,
+  position: z.number().int(),
+  title: z.string(),
+  presenter: z.string().nullable(),
+  durationMinutes: z.number().int().nullable(),
+  takesOpinions: z
+    .boolean()
+    .describe('R12: takes opinions on a major issue or a draft report to the higher level'),
+  carriedOver: z.boolean().describe('Filled by the follow-up module: unfinished tasks (R8)'),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const AgendaItemBody = z
+  .object({
+    title: requiredText(500),
+    presenter: text(200).nullable().optional(),
+    durationMinutes: z.number().int().min(1).max(600).nullable().optional(),
+    takesOpinions: z.boolean().default(false),
+  })
+  .strict();
+
+export const AttendeeResponse = z.enum(['attend', 'absent', 'substitute']);
+export const Approval = z.enum(['pending', 'approved', 'rejected']);
+
+export const Attendee = z.object({
+  id: Id,
+  userId: Id,
+  fullName: z.string(),
+  position: z.string().nullable(),
+  kind: z.enum(['member', 'guest']),
+  role: z.string().nullable().describe('Committee role for members'),
+  response: AttendeeResponse.nullable(),
+  reason: z.string().nullable(),
+  substitute: z
+    .object({
+      name: z.string(),
+      position: z.string().nullable(),
+      userId: Id.nullable(),
+      briefed: z.boolean(),
+    })
+    .nullable(),
+  respondedAt: z.string().nullable(),
+  respondedLate: z.boolean().describe('Recorded by the secretary after the deadline (R10)'),
+  approval: Approval.nullable().describe('R11: absence and substitutes need the chair’s approval'),
+  approvalNote: z.string().nullable(),
+});
+export type Attendee = z.infer<typeof Attendee>;
+
+export const Meeting = z.object({
+  id: Id,
+  committeeId: Id,
+  kind: MeetingKind,
+  title: z.string(),
+  status: MeetingStatus,
+  partial: z.boolean().describe('Ad hoc with some members only'),
+  chairMembershipId: Id.nullable(),
+  chairName: z.string().nullable(),
+  place: z.string().nullable(),
+  onlineLink: z.string().nullable(),
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
+  noticeSentAt: z.string().nullable(),
+  noticeVersion: z.number().int(),
+  lateNotice: z
+    .object({ requiredBy: IsoDate, workingDaysGiven: z.number().int(), reason: z.string() })
+    .nullable()
+    .describe('R9: the notice went out late; why'),
+  confirmationDeadline: IsoDateTime.describe('R10: attendance must be confirmed before this'),
+  cancelledReason: z.string().nullable(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+export const MeetingDetail = Meeting.extend({
+  agenda: z.array(AgendaItem),
+  attendees: z.array(Attendee),
+  roll: z.object({
+    attend: z.number().int(),
+    absent: z.number().int(),
+    substitutePending: z.number().int(),
+    noAnswer: z.number().int(),
+  }),
+  notice: z.object({
+    leadWorkingDays: z.number().int(),
+    latestOnTimeDate: IsoDate.describe('Last day a notice gives the lead time (R9)'),
+  }),
+  myAttendeeId: Id.nullable(),
+  myPermissions: z.array(z.string()),
+});
+export type MeetingDetail = z.infer<typeof MeetingDetail>;
+
+export const ListMeetingsQuery = z
+  .object({
+    committeeId: Id.optional(),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    mine: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
+export const MeetingList = z.object({ items: z.array(Meeting) });
+
+export const CreateMeetingBody = z
+  .object({
+    committeeId: Id,
+    kind: MeetingKind,
+    title: requiredText(500),
+    chairMembershipId: Id.nullable().optional().describe('Default: the head'),
+    place: text(300).nullable().optional(),
+    onlineLink: z.url().max(500).nullable().optional(),
+    startsAt: IsoDateTime,
+    endsAt: IsoDateTime,
+    /** Ad hoc meetings with some members only (R8); default: every member. */
+    attendeeUserIds: z.array(Id).max(500).optional(),
+    /** Non-members the head decides to invite (R3). */
+    guestUserIds: z.array(Id).max(100).optional(),
+  })
+  .strict();
+export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
+
+export const UpdateMeetingBody = CreateMeetingBody.omit({ committeeId: true, kind: true }).partial().strict();
+export type UpdateMeetingBody = z.infer<typeof UpdateMeetingBody>;
+
+export const SendNoticeBody = z
+  .object({ lateReason: text(1000).nullable().optional().describe('Required when the notice is late (R9)') })
+  .strict();
+
+export const CancelMeetingBody = z.object({ reason: requiredText(1000) }).strict();
+
+export const RespondBody = z
+  .object({
+    response: AttendeeResponse,
+    reason: text(1000).nullable().optional(),
+    substitute: z
+      .object({
+        name: requiredText(120),
+        position: text(200).nullable().optional(),
+        userId: Id.nullable().optional(),
+        briefed: z.literal(true, { error: 'Người dự thay phải được phổ biến nội dung cuộc họp (R11)' }),
+      })
+      .strict()
+      .nullable()
+      .optional(),
+  })
+  .strict();
+export type RespondBody = z.infer<typeof RespondBody>;
+
+export const DecideAttendanceBody = z
+  .object({ decision: z.enum(['approve', 'reject']), note: text(1000).nullable().optional() })
+  .strict();
+
+export const GenerateCalendarBody = z.object({ year: z.number().int().min(2000).max(2100) }).strict();
