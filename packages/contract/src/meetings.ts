@@ -167,3 +167,116 @@ export const DecideAttendanceBody = z
   .strict();
 
 export const GenerateCalendarBody = z.object({ year: z.number().int().min(2000).max(2100) }).strict();
+
+// ——— Written opinions (R12) ———
+
+export const WrittenOpinion = z.object({
+  id: Id,
+  attendeeId: Id,
+  fullName: z.string(),
+  agendaItemId: Id,
+  text: z.string(),
+  fileId: Id.nullable(),
+  submittedAt: z.string(),
+});
+export const WrittenOpinionBody = z
+  .object({ agendaItemId: Id, text: requiredText(20_000), fileId: Id.nullable().optional() })
+  .strict();
+export const MissingOpinion = z.object({
+  attendeeId: Id,
+  fullName: z.string(),
+  agendaItemId: Id,
+  agendaTitle: z.string(),
+});
+
+// ——— At the meeting: check-in and quorum ———
+
+export const AttendanceStatus = z.enum([
+  'present',
+  'substitutePresent',
+  'guestPresent',
+  'absentApproved',
+  'absentNotApproved',
+  'notArrived',
+]);
+export const AttendanceRow = z.object({
+  attendeeId: Id,
+  fullName: z.string(),
+  kind: z.enum(['member', 'guest']),
+  status: AttendanceStatus,
+  substituteName: z.string().nullable(),
+  checkedInAt: z.string().nullable(),
+});
+export const Attendance = z.object({
+  rows: z.array(AttendanceRow),
+  quorum: z.object({
+    members: z.number().int(),
+    present: z.number().int().describe('Members present in person or by substitute'),
+    required: z.number().int(),
+    reached: z.boolean(),
+  }),
+});
+
+// ——— Minutes and conclusions (R5, R13) ———
+
+export const TaskProposal = z
+  .object({
+    title: requiredText(500),
+    /** R1: the lead is a unit or a member, never the committee itself. */
+    leadUnitId: Id.nullable().optional(),
+    leadMembershipId: Id.nullable().optional(),
+    cooperatingUnitIds: z.array(Id).max(30).default([]),
+    deadline: IsoDate.nullable().optional(),
+  })
+  .strict()
+  .refine((t) => !!t.leadUnitId !== !!t.leadMembershipId, {
+    message: 'Nhiệm vụ phải có một đơn vị hoặc một thành viên chủ trì (R1)',
+    path: ['leadUnitId'],
+  });
+export type TaskProposal = z.infer<typeof TaskProposal>;
+
+export const Conclusion = z.object({
+  id: Id,
+  position: z.number().int(),
+  text: z.string(),
+  domain: z.string().nullable(),
+  tasks: z.array(TaskProposal),
+});
+export const ConclusionsBody = z
+  .object({
+    items: z
+      .array(
+        z
+          .object({
+            text: requiredText(10_000),
+            domain: text(12).nullable().optional(),
+            tasks: z.array(TaskProposal).max(20).default([]),
+          })
+          .strict(),
+      )
+      .max(100),
+  })
+  .strict();
+
+export const MinutesStatus = z.enum(['draft', 'submitted', 'returned', 'approved']);
+export const MinutesBody = z
+  .object({
+    summary: text(50_000).nullable().optional(),
+    notes: z
+      .array(z.object({ agendaItemId: Id, text: text(50_000) }).strict())
+      .max(100)
+      .default([]),
+  })
+  .strict();
+export const Minutes = z.object({
+  status: MinutesStatus,
+  summary: z.string().nullable(),
+  notes: z.array(z.object({ agendaItemId: Id, agendaTitle: z.string(), text: z.string() })),
+  attendance: Attendance,
+  opinions: z.array(WrittenOpinion),
+  conclusions: z.array(Conclusion),
+  returnComment: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+});
+export const ReturnMinutesBody = z.object({ comment: requiredText(2000) }).strict();

@@ -99,6 +99,16 @@ export const ERRORS = {
     title: 'Người dự thay không đúng quy định của Ban Chỉ đạo (R11)',
   },
   'meeting.nothingToApprove': { status: 409, title: 'Không có đề nghị vắng mặt hoặc dự thay đang chờ duyệt' },
+  'meeting.opinionNotExpected': {
+    status: 409,
+    title: 'Không thuộc trường hợp phải gửi ý kiến bằng văn bản (R12)',
+  },
+  'meeting.opinionClosed': { status: 409, title: 'Đã quá hạn gửi ý kiến bằng văn bản (trước giờ họp)' },
+  'meeting.checkInClosed': { status: 409, title: 'Chưa đến giờ hoặc đã hết giờ điểm danh' },
+  'meeting.notHeldYet': { status: 409, title: 'Cuộc họp chưa gửi giấy mời hoặc đã hủy' },
+  'meeting.minutesSubmitted': { status: 409, title: 'Biên bản đang chờ người chủ trì duyệt' },
+  'meeting.minutesWrongState': { status: 409, title: 'Thao tác không phù hợp với trạng thái biên bản' },
+  'meeting.conclusionsLocked': { status: 409, title: 'Kết luận đã được duyệt, không sửa được (R13)' },
   internal: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -4870,6 +4870,897 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings/{id}/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ý kiến bằng văn bản và danh sách còn thiếu (R12) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                attendeeId: string;
+                                fullName: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                text: string;
+                                fileId: string | null;
+                                submittedAt: string;
+                            }[];
+                            missing: {
+                                /** Format: uuid */
+                                attendeeId: string;
+                                fullName: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                agendaTitle: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Gửi ý kiến bằng văn bản về một nội dung lấy ý kiến (R12) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agendaItemId: string;
+                        text: string;
+                        fileId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                attendeeId: string;
+                                fullName: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                text: string;
+                                fileId: string | null;
+                                submittedAt: string;
+                            }[];
+                            missing: {
+                                /** Format: uuid */
+                                attendeeId: string;
+                                fullName: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                agendaTitle: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Điểm danh và số lượng cần thiết */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                /** Format: uuid */
+                                attendeeId: string;
+                                fullName: string;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @enum {string} */
+                                status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                substituteName: string | null;
+                                checkedInAt: string | null;
+                            }[];
+                            quorum: {
+                                members: number;
+                                /** @description Members present in person or by substitute */
+                                present: number;
+                                required: number;
+                                reached: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tự điểm danh (từ 2 giờ trước giờ họp đến khi kết thúc) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                /** Format: uuid */
+                                attendeeId: string;
+                                fullName: string;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @enum {string} */
+                                status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                substituteName: string | null;
+                                checkedInAt: string | null;
+                            }[];
+                            quorum: {
+                                members: number;
+                                /** @description Members present in person or by substitute */
+                                present: number;
+                                required: number;
+                                reached: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/attendees/{attendeeId}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thư ký điểm danh */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attendeeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                /** Format: uuid */
+                                attendeeId: string;
+                                fullName: string;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @enum {string} */
+                                status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                substituteName: string | null;
+                                checkedInAt: string | null;
+                            }[];
+                            quorum: {
+                                members: number;
+                                /** @description Members present in person or by substitute */
+                                present: number;
+                                required: number;
+                                reached: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biên bản và kết luận (kèm điểm danh, ý kiến bằng văn bản) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "approved";
+                            summary: string | null;
+                            notes: {
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                agendaTitle: string;
+                                text: string;
+                            }[];
+                            attendance: {
+                                rows: {
+                                    /** Format: uuid */
+                                    attendeeId: string;
+                                    fullName: string;
+                                    /** @enum {string} */
+                                    kind: "member" | "guest";
+                                    /** @enum {string} */
+                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                    substituteName: string | null;
+                                    checkedInAt: string | null;
+                                }[];
+                                quorum: {
+                                    members: number;
+                                    /** @description Members present in person or by substitute */
+                                    present: number;
+                                    required: number;
+                                    reached: boolean;
+                                };
+                            };
+                            opinions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                attendeeId: string;
+                                fullName: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                text: string;
+                                fileId: string | null;
+                                submittedAt: string;
+                            }[];
+                            conclusions: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                text: string;
+                                domain: string | null;
+                                tasks: {
+                                    title: string;
+                                    leadUnitId?: string | null;
+                                    leadMembershipId?: string | null;
+                                    /** @default [] */
+                                    cooperatingUnitIds: string[];
+                                    deadline?: string | null;
+                                }[];
+                            }[];
+                            returnComment: string | null;
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Soạn biên bản theo từng nội dung */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary?: string | null;
+                        /** @default [] */
+                        notes?: {
+                            /** Format: uuid */
+                            agendaItemId: string;
+                            text: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "approved";
+                            summary: string | null;
+                            notes: {
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                agendaTitle: string;
+                                text: string;
+                            }[];
+                            attendance: {
+                                rows: {
+                                    /** Format: uuid */
+                                    attendeeId: string;
+                                    fullName: string;
+                                    /** @enum {string} */
+                                    kind: "member" | "guest";
+                                    /** @enum {string} */
+                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                    substituteName: string | null;
+                                    checkedInAt: string | null;
+                                }[];
+                                quorum: {
+                                    members: number;
+                                    /** @description Members present in person or by substitute */
+                                    present: number;
+                                    required: number;
+                                    reached: boolean;
+                                };
+                            };
+                            opinions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                attendeeId: string;
+                                fullName: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                text: string;
+                                fileId: string | null;
+                                submittedAt: string;
+                            }[];
+                            conclusions: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                text: string;
+                                domain: string | null;
+                                tasks: {
+                                    title: string;
+                                    leadUnitId?: string | null;
+                                    leadMembershipId?: string | null;
+                                    /** @default [] */
+                                    cooperatingUnitIds: string[];
+                                    deadline?: string | null;
+                                }[];
+                            }[];
+                            returnComment: string | null;
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/conclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Soạn danh sách kết luận và nhiệm vụ đề xuất (R1: chủ trì là đơn vị hoặc thành viên) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            text: string;
+                            domain?: string | null;
+                            /** @default [] */
+                            tasks?: {
+                                title: string;
+                                leadUnitId?: string | null;
+                                leadMembershipId?: string | null;
+                                /** @default [] */
+                                cooperatingUnitIds?: string[];
+                                deadline?: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "approved";
+                            summary: string | null;
+                            notes: {
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                agendaTitle: string;
+                                text: string;
+                            }[];
+                            attendance: {
+                                rows: {
+                                    /** Format: uuid */
+                                    attendeeId: string;
+                                    fullName: string;
+                                    /** @enum {string} */
+                                    kind: "member" | "guest";
+                                    /** @enum {string} */
+                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                    substituteName: string | null;
+                                    checkedInAt: string | null;
+                                }[];
+                                quorum: {
+                                    members: number;
+                                    /** @description Members present in person or by substitute */
+                                    present: number;
+                                    required: number;
+                                    reached: boolean;
+                                };
+                            };
+                            opinions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                attendeeId: string;
+                                fullName: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                text: string;
+                                fileId: string | null;
+                                submittedAt: string;
+                            }[];
+                            conclusions: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                text: string;
+                                domain: string | null;
+                                tasks: {
+                                    title: string;
+                                    leadUnitId?: string | null;
+                                    leadMembershipId?: string | null;
+                                    /** @default [] */
+                                    cooperatingUnitIds: string[];
+                                    deadline?: string | null;
+                                }[];
+                            }[];
+                            returnComment: string | null;
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/minutes/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trình người chủ trì duyệt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "approved";
+                            summary: string | null;
+                            notes: {
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                agendaTitle: string;
+                                text: string;
+                            }[];
+                            attendance: {
+                                rows: {
+                                    /** Format: uuid */
+                                    attendeeId: string;
+                                    fullName: string;
+                                    /** @enum {string} */
+                                    kind: "member" | "guest";
+                                    /** @enum {string} */
+                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                    substituteName: string | null;
+                                    checkedInAt: string | null;
+                                }[];
+                                quorum: {
+                                    members: number;
+                                    /** @description Members present in person or by substitute */
+                                    present: number;
+                                    required: number;
+                                    reached: boolean;
+                                };
+                            };
+                            opinions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                attendeeId: string;
+                                fullName: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                text: string;
+                                fileId: string | null;
+                                submittedAt: string;
+                            }[];
+                            conclusions: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                text: string;
+                                domain: string | null;
+                                tasks: {
+                                    title: string;
+                                    leadUnitId?: string | null;
+                                    leadMembershipId?: string | null;
+                                    /** @default [] */
+                                    cooperatingUnitIds: string[];
+                                    deadline?: string | null;
+                                }[];
+                            }[];
+                            returnComment: string | null;
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/minutes/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duyệt biên bản và kết luận: khóa và gửi toàn thể thành viên (R13) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "approved";
+                            summary: string | null;
+                            notes: {
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                agendaTitle: string;
+                                text: string;
+                            }[];
+                            attendance: {
+                                rows: {
+                                    /** Format: uuid */
+                                    attendeeId: string;
+                                    fullName: string;
+                                    /** @enum {string} */
+                                    kind: "member" | "guest";
+                                    /** @enum {string} */
+                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                    substituteName: string | null;
+                                    checkedInAt: string | null;
+                                }[];
+                                quorum: {
+                                    members: number;
+                                    /** @description Members present in person or by substitute */
+                                    present: number;
+                                    required: number;
+                                    reached: boolean;
+                                };
+                            };
+                            opinions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                attendeeId: string;
+                                fullName: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                text: string;
+                                fileId: string | null;
+                                submittedAt: string;
+                            }[];
+                            conclusions: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                text: string;
+                                domain: string | null;
+                                tasks: {
+                                    title: string;
+                                    leadUnitId?: string | null;
+                                    leadMembershipId?: string | null;
+                                    /** @default [] */
+                                    cooperatingUnitIds: string[];
+                                    deadline?: string | null;
+                                }[];
+                            }[];
+                            returnComment: string | null;
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/minutes/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trả lại kèm ý kiến */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "approved";
+                            summary: string | null;
+                            notes: {
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                agendaTitle: string;
+                                text: string;
+                            }[];
+                            attendance: {
+                                rows: {
+                                    /** Format: uuid */
+                                    attendeeId: string;
+                                    fullName: string;
+                                    /** @enum {string} */
+                                    kind: "member" | "guest";
+                                    /** @enum {string} */
+                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                    substituteName: string | null;
+                                    checkedInAt: string | null;
+                                }[];
+                                quorum: {
+                                    members: number;
+                                    /** @description Members present in person or by substitute */
+                                    present: number;
+                                    required: number;
+                                    reached: boolean;
+                                };
+                            };
+                            opinions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                attendeeId: string;
+                                fullName: string;
+                                /** Format: uuid */
+                                agendaItemId: string;
+                                text: string;
+                                fileId: string | null;
+                                submittedAt: string;
+                            }[];
+                            conclusions: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                text: string;
+                                domain: string | null;
+                                tasks: {
+                                    title: string;
+                                    leadUnitId?: string | null;
+                                    leadMembershipId?: string | null;
+                                    /** @default [] */
+                                    cooperatingUnitIds: string[];
+                                    deadline?: string | null;
+                                }[];
+                            }[];
+                            returnComment: string | null;
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/committees/{id}/files": {
         parameters: {
             query?: never;

@@ -1,16 +1,24 @@
 import { Id } from '@steerco/contract/common';
 import {
   AgendaItemBody,
+  Attendance,
   CancelMeetingBody,
+  ConclusionsBody,
   CreateMeetingBody,
   DecideAttendanceBody,
   GenerateCalendarBody,
   ListMeetingsQuery,
   MeetingDetail,
   MeetingList,
+  Minutes,
+  MinutesBody,
+  MissingOpinion,
   RespondBody,
+  ReturnMinutesBody,
   SendNoticeBody,
   UpdateMeetingBody,
+  WrittenOpinion,
+  WrittenOpinionBody,
 } from '@steerco/contract/meetings';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -29,6 +37,16 @@ import {
   sendNotice,
   updateMeeting,
 } from './meetings.service.ts';
+import {
+  checkIn,
+  decideMinutes,
+  getAttendance,
+  getMinutes,
+  listOpinions,
+  saveConclusions,
+  saveMinutes,
+  submitOpinion,
+} from './minutes.service.ts';
 
 const M = z.object({ id: Id }).strict();
 const MA = z.object({ id: Id, attendeeId: Id }).strict();
@@ -165,5 +183,106 @@ export const meetingRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, {
       response: { 200: MeetingDetail },
     },
     handler: (req) => decideAttendance(db, requireActor(req), req.params.id, req.params.attendeeId, req.body),
+  });
+
+  const Opinions = z.object({ items: z.array(WrittenOpinion), missing: z.array(MissingOpinion) });
+  app.get('/meetings/:id/opinions', {
+    config,
+    schema: {
+      tags,
+      summary: 'Ý kiến bằng văn bản và danh sách còn thiếu (R12)',
+      params: M,
+      response: { 200: Opinions },
+    },
+    handler: (req) => listOpinions(db, requireActor(req), req.params.id),
+  });
+  app.post('/meetings/:id/opinions', {
+    config,
+    schema: {
+      tags,
+      summary: 'Gửi ý kiến bằng văn bản về một nội dung lấy ý kiến (R12)',
+      params: M,
+      body: WrittenOpinionBody,
+      response: { 200: Opinions },
+    },
+    handler: (req) => submitOpinion(db, requireActor(req), req.params.id, req.body),
+  });
+  app.get('/meetings/:id/attendance', {
+    config,
+    schema: { tags, summary: 'Điểm danh và số lượng cần thiết', params: M, response: { 200: Attendance } },
+    handler: (req) => getAttendance(db, requireActor(req), req.params.id),
+  });
+  app.post('/meetings/:id/check-in', {
+    config,
+    schema: {
+      tags,
+      summary: 'Tự điểm danh (từ 2 giờ trước giờ họp đến khi kết thúc)',
+      params: M,
+      response: { 200: Attendance },
+    },
+    handler: (req) => checkIn(db, requireActor(req), req.params.id, null),
+  });
+  app.post('/meetings/:id/attendees/:attendeeId/check-in', {
+    config,
+    schema: { tags, summary: 'Thư ký điểm danh', params: MA, response: { 200: Attendance } },
+    handler: (req) => checkIn(db, requireActor(req), req.params.id, req.params.attendeeId),
+  });
+  app.get('/meetings/:id/minutes', {
+    config,
+    schema: {
+      tags,
+      summary: 'Biên bản và kết luận (kèm điểm danh, ý kiến bằng văn bản)',
+      params: M,
+      response: { 200: Minutes },
+    },
+    handler: (req) => getMinutes(db, requireActor(req), req.params.id),
+  });
+  app.put('/meetings/:id/minutes', {
+    config,
+    schema: {
+      tags,
+      summary: 'Soạn biên bản theo từng nội dung',
+      params: M,
+      body: MinutesBody,
+      response: { 200: Minutes },
+    },
+    handler: (req) => saveMinutes(db, requireActor(req), req.params.id, req.body),
+  });
+  app.put('/meetings/:id/conclusions', {
+    config,
+    schema: {
+      tags,
+      summary: 'Soạn danh sách kết luận và nhiệm vụ đề xuất (R1: chủ trì là đơn vị hoặc thành viên)',
+      params: M,
+      body: ConclusionsBody,
+      response: { 200: Minutes },
+    },
+    handler: (req) => saveConclusions(db, requireActor(req), req.params.id, req.body),
+  });
+  app.post('/meetings/:id/minutes/submit', {
+    config,
+    schema: { tags, summary: 'Trình người chủ trì duyệt', params: M, response: { 200: Minutes } },
+    handler: (req) => decideMinutes(db, requireActor(req), req.params.id, 'submit'),
+  });
+  app.post('/meetings/:id/minutes/approve', {
+    config,
+    schema: {
+      tags,
+      summary: 'Duyệt biên bản và kết luận: khóa và gửi toàn thể thành viên (R13)',
+      params: M,
+      response: { 200: Minutes },
+    },
+    handler: (req) => decideMinutes(db, requireActor(req), req.params.id, 'approve'),
+  });
+  app.post('/meetings/:id/minutes/return', {
+    config,
+    schema: {
+      tags,
+      summary: 'Trả lại kèm ý kiến',
+      params: M,
+      body: ReturnMinutesBody,
+      response: { 200: Minutes },
+    },
+    handler: (req) => decideMinutes(db, requireActor(req), req.params.id, 'return', req.body.comment),
   });
 };

@@ -1,3 +1,4 @@
+import type { TaskProposal } from '@steerco/contract/meetings';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -13,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { committees, memberships } from '../committees/committees.schema.ts';
+import { files } from '../files/files.schema.ts';
 import { users } from '../users/users.schema.ts';
 
 const at = () => timestamp({ withTimezone: true });
@@ -102,6 +104,8 @@ export const meetingAttendees = pgTable(
     approvalBy: uuid().references(() => users.id),
     approvalAt: at(),
     approvalNote: text(),
+    checkedInAt: at(),
+    checkedInBy: uuid().references(() => users.id),
   },
   (t) => [
     unique('meeting_attendees_person_key').on(t.meetingId, t.userId),
@@ -125,4 +129,64 @@ export const meetingNotices = pgTable(
     changes: jsonb().$type<string[]>(),
   },
   (t) => [unique('meeting_notices_version_key').on(t.meetingId, t.version)],
+);
+
+/** R12: an absent member's (or one sending a substitute) written opinion on an agenda item taking opinions. */
+export const writtenOpinions = pgTable(
+  'written_opinions',
+  {
+    id: uuid().primaryKey(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    agendaItemId: uuid()
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'cascade' }),
+    attendeeId: uuid()
+      .notNull()
+      .references(() => meetingAttendees.id, { onDelete: 'cascade' }),
+    text: text().notNull(),
+    fileId: uuid().references(() => files.id),
+    submittedAt: at().notNull().defaultNow(),
+  },
+  (t) => [unique('written_opinions_item_attendee_key').on(t.agendaItemId, t.attendeeId)],
+);
+
+/** The minutes the standing agency drafts and the chair approves (R5); one per meeting. */
+export const meetingMinutes = pgTable(
+  'meeting_minutes',
+  {
+    meetingId: uuid()
+      .primaryKey()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    status: text().notNull().default('draft').$type<'draft' | 'submitted' | 'returned' | 'approved'>(),
+    summary: text(),
+    notes: jsonb().$type<{ agendaItemId: string; text: string }[]>().notNull().default([]),
+    returnComment: text(),
+    submittedBy: uuid().references(() => users.id),
+    submittedAt: at(),
+    approvedBy: uuid().references(() => users.id),
+    approvedAt: at(),
+    updatedAt: at().notNull().defaultNow(),
+  },
+  (t) => [
+    check('meeting_minutes_status_check', sql`${t.status} in ('draft','submitted','returned','approved')`),
+  ],
+);
+
+/** Conclusions of the head or deputy (R13), with the task proposals the follow-up module turns into tasks. */
+export const conclusions = pgTable(
+  'conclusions',
+  {
+    id: uuid().primaryKey(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    text: text().notNull(),
+    domain: text(),
+    tasks: jsonb().$type<TaskProposal[]>().notNull().default([]),
+    createdAt: at().notNull().defaultNow(),
+  },
+  (t) => [index('conclusions_meeting_idx').on(t.meetingId, t.position)],
 );

@@ -38,7 +38,7 @@ const vnDate = (d: Date) => todayInVietnam(d);
 const confirmationDeadline = (m: MeetingRow, leadDays: number) =>
   new Date(m.startsAt.getTime() - leadDays * 86_400_000);
 
-async function loadMeeting(db: DbOrTx, actor: Actor, meetingId: string) {
+export async function loadMeeting(db: DbOrTx, actor: Actor, meetingId: string) {
   const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
   if (!meeting) throw new AppError('meeting.notFound');
   const [invited] = await db
@@ -55,7 +55,7 @@ async function loadMeeting(db: DbOrTx, actor: Actor, meetingId: string) {
   return { meeting, access: access?.access ?? null, myAttendeeId: invited?.id ?? null };
 }
 
-function assertManage(actor: Actor, access: CommitteeAccess | null) {
+export function assertManage(actor: Actor, access: CommitteeAccess | null) {
   if (!access) throw new AppError('permission.denied');
   assertCommittee(actor, 'meeting.manage', access);
 }
@@ -306,7 +306,7 @@ async function attendeesOf(db: DbOrTx, meetingId: string): Promise<Attendee[]> {
   }));
 }
 
-async function agendaOf(db: DbOrTx, meetingId: string): Promise<AgendaItem[]> {
+export async function agendaOf(db: DbOrTx, meetingId: string): Promise<AgendaItem[]> {
   const rows = await db
     .select()
     .from(agendaItems)
@@ -360,7 +360,7 @@ export async function getMeeting(db: Db, actor: Actor, meetingId: string): Promi
 }
 
 /** The meeting's chair, the head, or a delegate to approve absences on the meeting day (R11). */
-async function actorChairs(db: DbOrTx, actor: Actor, m: MeetingRow) {
+export async function actorChairs(db: DbOrTx, actor: Actor, m: MeetingRow) {
   const date = vnDate(m.startsAt);
   if (m.chairMembershipId) {
     const [chair] = await db
