@@ -280,3 +280,25 @@ export const Minutes = z.object({
   approvedBy: z.string().nullable(),
 });
 export const ReturnMinutesBody = z.object({ comment: requiredText(2000) }).strict();
+
+// ——— The personal link in the invitation e-mail ———
+
+export const RsvpQuery = z.object({ token: z.string().min(10).max(500) }).strict();
+export const Rsvp = z.object({
+  meetingTitle: z.string(),
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
+  place: z.string().nullable(),
+  status: MeetingStatus,
+  fullName: z.string(),
+  response: AttendeeResponse.nullable(),
+  deadline: IsoDateTime,
+  open: z.boolean(),
+});
+export const RsvpBody = z
+  .object({
+    token: z.string().min(10).max(500),
+    response: z.enum(['attend', 'absent']),
+    reason: text(1000).nullable().optional(),
+  })
+  .strict();

@@ -8,3 +8,4 @@ export * from '../modules/notifications/notifications.schema.ts';
 export * from '../modules/units/units.schema.ts';
 export * from '../modules/users/users.schema.ts';
 export * from './audit.schema.ts';
+export * from './secrets.schema.ts';

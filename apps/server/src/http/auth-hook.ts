@@ -18,6 +18,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** Every API route and the permission it declared ("GET /api/v1/users" → "users.read"). */
+    routePermissions: Map<string, RoutePermission>;
+  }
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -38,12 +42,15 @@ export function requireActor(request: FastifyRequest): Actor {
  */
 export function registerAuthHook(app: FastifyInstance, db: Db, config: Config) {
   app.decorateRequest('actor', null);
+  app.decorate('routePermissions', new Map<string, RoutePermission>());
 
   // A route under /api/v1 without a permission declaration is a programming error: refuse to start.
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.permission) {
-      throw new Error(`Route ${route.method} ${route.url} does not declare config.permission`);
-    }
+    if (!route.url.startsWith('/api/v1')) return;
+    const permission = route.config?.permission;
+    if (!permission) throw new Error(`Route ${route.method} ${route.url} does not declare config.permission`);
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') app.routePermissions.set(`${method} ${route.url}`, permission);
   });
 
   app.addHook('onRequest', async (request) => {

@@ -109,6 +109,7 @@ export const ERRORS = {
   'meeting.minutesSubmitted': { status: 409, title: 'Biên bản đang chờ người chủ trì duyệt' },
   'meeting.minutesWrongState': { status: 409, title: 'Thao tác không phù hợp với trạng thái biên bản' },
   'meeting.conclusionsLocked': { status: 409, title: 'Kết luận đã được duyệt, không sửa được (R13)' },
+  'meeting.linkInvalid': { status: 404, title: 'Đường dẫn xác nhận không hợp lệ hoặc đã hết hạn' },
   internal: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -3410,6 +3410,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rsvp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông tin cuộc họp từ đường dẫn cá nhân trong giấy mời */
+        get: {
+            parameters: {
+                query: {
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meetingTitle: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            place: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "noticeSent" | "held" | "closed" | "cancelled";
+                            fullName: string;
+                            response: ("attend" | "absent" | "substitute") | null;
+                            /** Format: date-time */
+                            deadline: string;
+                            open: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Xác nhận tham dự (hoặc báo vắng) bằng một lần bấm từ giấy mời (R10) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        /** @enum {string} */
+                        response: "attend" | "absent";
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meetingTitle: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            place: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "noticeSent" | "held" | "closed" | "cancelled";
+                            fullName: string;
+                            response: ("attend" | "absent" | "substitute") | null;
+                            /** Format: date-time */
+                            deadline: string;
+                            open: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meetings": {
         parameters: {
             query?: never;

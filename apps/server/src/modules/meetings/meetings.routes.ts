@@ -15,6 +15,9 @@ import {
   MissingOpinion,
   RespondBody,
   ReturnMinutesBody,
+  Rsvp,
+  RsvpBody,
+  RsvpQuery,
   SendNoticeBody,
   UpdateMeetingBody,
   WrittenOpinion,
@@ -26,11 +29,13 @@ import { requireActor } from '../../http/auth-hook.ts';
 import type { ModuleOptions } from '../../http/module.ts';
 import {
   addAgendaItem,
+  answerRsvp,
   cancelMeeting,
   createMeeting,
   decideAttendance,
   generateYearCalendar,
   getMeeting,
+  getRsvp,
   listMeetings,
   removeAgendaItem,
   respond,
@@ -55,6 +60,29 @@ const tags = ['Cuộc họp'];
 const config = { permission: 'authenticated' as const };
 
 export const meetingRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db }) => {
+  // The invitation e-mail's personal link: the signed token is the credential, so these two are public.
+  const rsvpConfig = { permission: 'public' as const, rateLimit: { max: 30, timeWindow: '1 minute' } };
+  app.get('/rsvp', {
+    config: rsvpConfig,
+    schema: {
+      tags,
+      summary: 'Thông tin cuộc họp từ đường dẫn cá nhân trong giấy mời',
+      querystring: RsvpQuery,
+      response: { 200: Rsvp },
+    },
+    handler: (req) => getRsvp(db, req.query.token),
+  });
+  app.post('/rsvp', {
+    config: rsvpConfig,
+    schema: {
+      tags,
+      summary: 'Xác nhận tham dự (hoặc báo vắng) bằng một lần bấm từ giấy mời (R10)',
+      body: RsvpBody,
+      response: { 200: Rsvp },
+    },
+    handler: (req) => answerRsvp(db, req.body.token, req.body),
+  });
+
   app.get('/meetings', {
     config,
     schema: {

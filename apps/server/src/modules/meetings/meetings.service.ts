@@ -17,6 +17,7 @@ import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, can } from '../../http/permissions.ts';
+import { createLinkToken, verifyLinkToken } from '../../http/signed-links.ts';
 import { getWorkingCalendar } from '../calendar/calendar.service.ts';
 import { assertCommittee, loadCommitteeAccess } from '../committees/committees.access.ts';
 import type { CommitteeAccess } from '../committees/committees.policy.ts';
@@ -683,8 +684,7 @@ export function isDeputyHeadTitle(position: string | null | undefined): boolean 
 
 /**
  * An attendee's answer: attend, absent (with a reason) or send a substitute (named, briefed). After the
- * committee's deadline only the standing agency may record an answer, marked as late. Absence and
- * substitutes wait for the chair's approval.
+ * committee's deadline only the standing agency may record an answer, marked as late.
  */
 export async function respond(
   db: Db,
@@ -696,13 +696,29 @@ export async function respond(
   const { meeting, access, myAttendeeId } = await loadMeeting(db, actor, meetingId);
   const targetId = attendeeId ?? myAttendeeId;
   if (!targetId) throw new AppError('meeting.notInvited');
-  const onBehalf = targetId !== myAttendeeId;
-  if (onBehalf) assertManage(actor, access);
+  const canRecord = !!access && can(actor, 'meeting.manage', { committee: access });
+  if (targetId !== myAttendeeId && !canRecord) throw new AppError('permission.denied');
+  await applyAnswer(db, meeting, targetId, body, { respondedBy: actor.userId, mayAnswerLate: canRecord });
+  return getMeeting(db, actor, meetingId);
+}
+
+/**
+ * Records an answer under the rules, whoever gives it (the attendee signed in, the standing agency, or the
+ * personal link in the invitation e-mail): the deadline (R10), a reason for absence, a briefed substitute, and
+ * the committee's substitute policy (R11). Absence and substitutes then wait for the chair.
+ */
+async function applyAnswer(
+  db: Db,
+  meeting: MeetingRow,
+  targetId: string,
+  body: RespondBody,
+  by: { respondedBy: string | null; mayAnswerLate: boolean },
+) {
   if (meeting.status !== 'noticeSent') throw new AppError('meeting.notOpenForAnswers');
   const settings = await getSettings(db, meeting.committeeId);
   const deadline = confirmationDeadline(meeting, settings.confirmationLeadDays);
   const late = Date.now() > deadline.getTime();
-  if (late && !(access && can(actor, 'meeting.manage', { committee: access }))) {
+  if (late && !by.mayAnswerLate) {
     throw new AppError('meeting.confirmationClosed', {
       detail: `Hạn xác nhận tham dự là ${formatDateTime(deadline)} (R10). Vui lòng báo trực tiếp cơ quan thường trực.`,
     });
@@ -711,7 +727,7 @@ export async function respond(
     .select({ a: meetingAttendees, unitId: memberships.unitId })
     .from(meetingAttendees)
     .leftJoin(memberships, eq(memberships.id, meetingAttendees.membershipId))
-    .where(and(eq(meetingAttendees.id, targetId), eq(meetingAttendees.meetingId, meetingId)));
+    .where(and(eq(meetingAttendees.id, targetId), eq(meetingAttendees.meetingId, meeting.id)));
   if (!target) throw new AppError('meeting.notInvited');
   if (body.response === 'absent' && !body.reason) {
     throw new AppError('request.validation', {
@@ -752,7 +768,7 @@ export async function respond(
         substituteUserId: body.substitute?.userId ?? null,
         substituteBriefed: body.substitute ? true : null,
         respondedAt: sql`now()`,
-        respondedBy: actor.userId,
+        respondedBy: by.respondedBy,
         respondedLate: late,
         approval: needsApproval ? 'pending' : null,
         approvalBy: null,
@@ -772,20 +788,77 @@ export async function respond(
             kind: 'meeting.approvalRequested',
             title: `Xin ${body.response === 'absent' ? 'vắng mặt' : 'cử người dự thay'}: ${meeting.title}`,
             body: body.reason ?? body.substitute?.name ?? null,
-            link: `/cuoc-hop/${meetingId}`,
+            link: `/cuoc-hop/${meeting.id}`,
           },
         ]);
       }
     }
     await recordAudit(tx, {
-      actorId: actor.userId,
+      actorId: by.respondedBy ?? target.a.userId,
       action: 'meeting.responded',
       entityType: 'meeting',
-      entityId: meetingId,
-      data: { attendeeId: targetId, ...body, late },
+      entityId: meeting.id,
+      data: { attendeeId: targetId, ...body, late, byLink: by.respondedBy === null },
     });
   });
-  return getMeeting(db, actor, meetingId);
+}
+
+// ——— The personal link in the invitation (one click to confirm) ———
+
+const RSVP = 'rsvp';
+
+/** The invitation's personal link: signed, for one attendee, valid until the meeting ends. */
+export async function rsvpLink(db: DbOrTx, publicUrl: string, attendeeId: string, meeting: MeetingRow) {
+  const token = await createLinkToken(db, RSVP, attendeeId, meeting.endsAt);
+  return `${publicUrl.replace(/\/$/, '')}/xac-nhan?token=${encodeURIComponent(token)}`;
+}
+
+async function attendeeFromToken(db: Db, token: string) {
+  const attendeeId = await verifyLinkToken(db, RSVP, token);
+  if (!attendeeId) throw new AppError('meeting.linkInvalid');
+  const [row] = await db
+    .select({ a: meetingAttendees, fullName: users.fullName, m: meetings })
+    .from(meetingAttendees)
+    .innerJoin(users, eq(users.id, meetingAttendees.userId))
+    .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId))
+    .where(eq(meetingAttendees.id, attendeeId));
+  if (!row) throw new AppError('meeting.linkInvalid');
+  return row;
+}
+
+/** What the link's page shows: the meeting, the person, their answer so far, and the deadline. */
+export async function getRsvp(db: Db, token: string) {
+  const { a, fullName, m } = await attendeeFromToken(db, token);
+  const settings = await getSettings(db, m.committeeId);
+  const deadline = confirmationDeadline(m, settings.confirmationLeadDays);
+  return {
+    meetingTitle: m.title,
+    startsAt: m.startsAt.toISOString(),
+    endsAt: m.endsAt.toISOString(),
+    place: m.place,
+    status: m.status,
+    fullName,
+    response: a.response,
+    deadline: deadline.toISOString(),
+    open: m.status === 'noticeSent' && Date.now() <= deadline.getTime(),
+  };
+}
+
+/** One-click answer from the e-mail (attend, or absent with a reason); substitutes need the full form. */
+export async function answerRsvp(
+  db: Db,
+  token: string,
+  body: { response: 'attend' | 'absent'; reason?: string | null },
+) {
+  const { a, m } = await attendeeFromToken(db, token);
+  await applyAnswer(
+    db,
+    m,
+    a.id,
+    { response: body.response, reason: body.reason ?? null },
+    { respondedBy: null, mayAnswerLate: false },
+  );
+  return getRsvp(db, token);
 }
 
 /** R11: the chair (or the head, or a delegate for absences) approves or rejects an absence or a substitute. */

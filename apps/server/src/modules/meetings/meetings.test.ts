@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
 import { createUser } from '../../../test/factories.ts';
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
+import { createLinkToken } from '../../http/signed-links.ts';
+import { rsvpLink } from './meetings.service.ts';
 
 let ctx: TestContext;
 let org: Awaited<ReturnType<typeof committeeWithRoles>>;
@@ -402,5 +404,55 @@ describe('confirmation (R10) and approval (R11)', () => {
     );
     expect(refused.detail).toContain('không cử lãnh đạo cấp phòng');
     expect((await send(deputy.id, 'Cấp phó đơn vị')).statusCode).toBe(200);
+  });
+});
+
+describe('the personal link in the invitation (R10)', () => {
+  it('shows the meeting and confirms attendance in one click, without signing in', async () => {
+    const m = await draft(20 * DAY);
+    await call(ctx.app, org.seats.secretary.session, 'POST', `${url(m)}/notice`, {}, 200);
+    const attendee = m.attendees.find((a: { userId: string }) => a.userId === org.seats.member.userId);
+    const [row] = (await ctx.db.execute(sql`select * from meetings where id = ${m.id}`)).rows;
+    const link = await rsvpLink(ctx.db, 'https://bcd.phucla.vn/', attendee.id, {
+      ...(row as object),
+      endsAt: new Date(String((row as { ends_at: string }).ends_at)),
+    } as Parameters<typeof rsvpLink>[3]);
+    expect(link).toMatch(/^https:\/\/bcd\.phucla\.vn\/xac-nhan\?token=/);
+    const token = decodeURIComponent(link.split('token=')[1]!);
+
+    const shown = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/rsvp?token=${encodeURIComponent(token)}`,
+    });
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.json()).toMatchObject({ meetingTitle: 'Họp định kỳ quý', open: true, response: null });
+    const answered = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/rsvp',
+      payload: { token, response: 'attend' },
+    });
+    expect(answered.json().response).toBe('attend');
+    const detail = (await call(ctx.app, org.seats.secretary.session, 'GET', url(m), undefined, 200)).json();
+    expect(detail.attendees.find((a: { id: string }) => a.id === attendee.id)).toMatchObject({
+      response: 'attend',
+      respondedLate: false,
+    });
+
+    const forged = `${token.split('.')[0]}.${'A'.repeat(43)}`;
+    expectProblem(
+      await ctx.app.inject({ method: 'GET', url: `/api/v1/rsvp?token=${encodeURIComponent(forged)}` }),
+      404,
+      'meeting.linkInvalid',
+    );
+    const expired = await createLinkToken(ctx.db, 'rsvp', attendee.id, new Date(Date.now() - 1000));
+    expectProblem(
+      await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/rsvp',
+        payload: { token: expired, response: 'attend' },
+      }),
+      404,
+      'meeting.linkInvalid',
+    );
   });
 });
