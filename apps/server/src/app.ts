@@ -25,6 +25,7 @@ import type { ModuleOptions } from './http/module.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { committeeRoutes } from './modules/committees/committees.routes.ts';
+import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { healthRoutes, VERSION } from './modules/health/health.routes.ts';
 import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
@@ -46,6 +47,7 @@ const API_MODULES = [
   calendarRoutes,
   committeeRoutes,
   meetingRoutes,
+  documentRoutes,
   fileRoutes,
   notificationRoutes,
 ];

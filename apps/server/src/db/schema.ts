@@ -2,6 +2,7 @@
 
 export * from '../modules/calendar/calendar.schema.ts';
 export * from '../modules/committees/committees.schema.ts';
+export * from '../modules/documents/documents.schema.ts';
 export * from '../modules/files/files.schema.ts';
 export * from '../modules/meetings/meetings.schema.ts';
 export * from '../modules/notifications/notifications.schema.ts';

@@ -110,6 +110,16 @@ export const ERRORS = {
   'meeting.minutesWrongState': { status: 409, title: 'Thao tác không phù hợp với trạng thái biên bản' },
   'meeting.conclusionsLocked': { status: 409, title: 'Kết luận đã được duyệt, không sửa được (R13)' },
   'meeting.linkInvalid': { status: 404, title: 'Đường dẫn xác nhận không hợp lệ hoặc đã hết hạn' },
+  'document.notFound': { status: 404, title: 'Không tìm thấy văn bản' },
+  'document.immutable': {
+    status: 409,
+    title: 'Văn bản đã ban hành không được sửa; hãy ban hành văn bản đính chính',
+  },
+  'document.wrongState': { status: 409, title: 'Thao tác không phù hợp với trạng thái văn bản' },
+  'document.alreadyIssued': { status: 409, title: 'Văn bản đã được ban hành' },
+  'document.signerNotAllowed': { status: 403, title: 'Người ký không có thẩm quyền ký văn bản này (R4)' },
+  'document.noConclusions': { status: 422, title: 'Cuộc họp chưa có kết luận' },
+  'document.notGenerated': { status: 409, title: 'Văn bản đến không có bản tạo tự động' },
   internal: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -5856,6 +5856,1039 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sổ văn bản: tìm theo số, ngày, loại, nơi ban hành và toàn văn (có hoặc không dấu) */
+        get: {
+            parameters: {
+                query: {
+                    committeeId: string;
+                    /** @description Full text, with or without diacritics */
+                    q?: string;
+                    type?: "decision" | "notice" | "invitation" | "minutes" | "plan" | "report";
+                    direction?: "outgoing" | "incoming";
+                    from?: string;
+                    to?: string;
+                    number?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                /** @enum {string} */
+                                direction: "outgoing" | "incoming";
+                                type: ("decision" | "notice" | "invitation" | "minutes" | "plan" | "report") | null;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "issued" | "received";
+                                number: number | null;
+                                /** @description Số, ký hiệu, e.g. "12/TB-BCĐ" */
+                                numberText: string | null;
+                                issuedOn: string | null;
+                                title: string;
+                                body: ({
+                                    /** @enum {string} */
+                                    type: "paragraph";
+                                    text: string;
+                                    bold?: boolean;
+                                    italic?: boolean;
+                                    indent?: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "heading";
+                                    text: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "numbered";
+                                    items: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "field";
+                                    label: string;
+                                    value: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "basis";
+                                    lines: string[];
+                                })[];
+                                recipients: string[];
+                                signerName: string | null;
+                                signingCapacity: string[] | null;
+                                /** @description Incoming documents: who issued it */
+                                issuer: string | null;
+                                deadline: string | null;
+                                meetingId: string | null;
+                                /** @description The document this one corrects or answers */
+                                referencesId: string | null;
+                                version: number;
+                                fileId: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Soạn thảo văn bản đi */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "decision" | "notice" | "invitation" | "minutes" | "plan" | "report";
+                        title: string;
+                        /** @default [] */
+                        body?: ({
+                            /** @enum {string} */
+                            type: "paragraph";
+                            text: string;
+                            bold?: boolean;
+                            italic?: boolean;
+                            indent?: boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "heading";
+                            text: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "numbered";
+                            items: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "field";
+                            label: string;
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "basis";
+                            lines: string[];
+                        })[];
+                        /** @default [] */
+                        recipients?: string[];
+                        referencesId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            type: ("decision" | "notice" | "invitation" | "minutes" | "plan" | "report") | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "issued" | "received";
+                            number: number | null;
+                            /** @description Số, ký hiệu, e.g. "12/TB-BCĐ" */
+                            numberText: string | null;
+                            issuedOn: string | null;
+                            title: string;
+                            body: ({
+                                /** @enum {string} */
+                                type: "paragraph";
+                                text: string;
+                                bold?: boolean;
+                                italic?: boolean;
+                                indent?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "heading";
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "numbered";
+                                items: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "field";
+                                label: string;
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "basis";
+                                lines: string[];
+                            })[];
+                            recipients: string[];
+                            signerName: string | null;
+                            signingCapacity: string[] | null;
+                            /** @description Incoming documents: who issued it */
+                            issuer: string | null;
+                            deadline: string | null;
+                            meetingId: string | null;
+                            /** @description The document this one corrects or answers */
+                            referencesId: string | null;
+                            version: number;
+                            fileId: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/documents/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vào sổ văn bản đến (chỉ đạo của cấp trên) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        numberText: string;
+                        /** Format: date */
+                        issuedOn: string;
+                        issuer: string;
+                        title: string;
+                        deadline?: string | null;
+                        fileId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            type: ("decision" | "notice" | "invitation" | "minutes" | "plan" | "report") | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "issued" | "received";
+                            number: number | null;
+                            /** @description Số, ký hiệu, e.g. "12/TB-BCĐ" */
+                            numberText: string | null;
+                            issuedOn: string | null;
+                            title: string;
+                            body: ({
+                                /** @enum {string} */
+                                type: "paragraph";
+                                text: string;
+                                bold?: boolean;
+                                italic?: boolean;
+                                indent?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "heading";
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "numbered";
+                                items: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "field";
+                                label: string;
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "basis";
+                                lines: string[];
+                            })[];
+                            recipients: string[];
+                            signerName: string | null;
+                            signingCapacity: string[] | null;
+                            /** @description Incoming documents: who issued it */
+                            issuer: string | null;
+                            deadline: string | null;
+                            meetingId: string | null;
+                            /** @description The document this one corrects or answers */
+                            referencesId: string | null;
+                            version: number;
+                            fileId: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tạo dự thảo giấy mời hoặc thông báo kết luận từ cuộc họp (R13) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        template: "invitation" | "conclusionNotice" | "minutes";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            type: ("decision" | "notice" | "invitation" | "minutes" | "plan" | "report") | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "issued" | "received";
+                            number: number | null;
+                            /** @description Số, ký hiệu, e.g. "12/TB-BCĐ" */
+                            numberText: string | null;
+                            issuedOn: string | null;
+                            title: string;
+                            body: ({
+                                /** @enum {string} */
+                                type: "paragraph";
+                                text: string;
+                                bold?: boolean;
+                                italic?: boolean;
+                                indent?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "heading";
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "numbered";
+                                items: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "field";
+                                label: string;
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "basis";
+                                lines: string[];
+                            })[];
+                            recipients: string[];
+                            signerName: string | null;
+                            signingCapacity: string[] | null;
+                            /** @description Incoming documents: who issued it */
+                            issuer: string | null;
+                            deadline: string | null;
+                            meetingId: string | null;
+                            /** @description The document this one corrects or answers */
+                            referencesId: string | null;
+                            version: number;
+                            fileId: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Văn bản */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            type: ("decision" | "notice" | "invitation" | "minutes" | "plan" | "report") | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "issued" | "received";
+                            number: number | null;
+                            /** @description Số, ký hiệu, e.g. "12/TB-BCĐ" */
+                            numberText: string | null;
+                            issuedOn: string | null;
+                            title: string;
+                            body: ({
+                                /** @enum {string} */
+                                type: "paragraph";
+                                text: string;
+                                bold?: boolean;
+                                italic?: boolean;
+                                indent?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "heading";
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "numbered";
+                                items: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "field";
+                                label: string;
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "basis";
+                                lines: string[];
+                            })[];
+                            recipients: string[];
+                            signerName: string | null;
+                            signingCapacity: string[] | null;
+                            /** @description Incoming documents: who issued it */
+                            issuer: string | null;
+                            deadline: string | null;
+                            meetingId: string | null;
+                            /** @description The document this one corrects or answers */
+                            referencesId: string | null;
+                            version: number;
+                            fileId: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa dự thảo (lưu phiên bản mới); văn bản đã ban hành không sửa được */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** @default [] */
+                        body?: ({
+                            /** @enum {string} */
+                            type: "paragraph";
+                            text: string;
+                            bold?: boolean;
+                            italic?: boolean;
+                            indent?: boolean;
+                        } | {
+                            /** @enum {string} */
+                            type: "heading";
+                            text: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "numbered";
+                            items: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "field";
+                            label: string;
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "basis";
+                            lines: string[];
+                        })[];
+                        /** @default [] */
+                        recipients?: string[];
+                        referencesId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            type: ("decision" | "notice" | "invitation" | "minutes" | "plan" | "report") | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "issued" | "received";
+                            number: number | null;
+                            /** @description Số, ký hiệu, e.g. "12/TB-BCĐ" */
+                            numberText: string | null;
+                            issuedOn: string | null;
+                            title: string;
+                            body: ({
+                                /** @enum {string} */
+                                type: "paragraph";
+                                text: string;
+                                bold?: boolean;
+                                italic?: boolean;
+                                indent?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "heading";
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "numbered";
+                                items: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "field";
+                                label: string;
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "basis";
+                                lines: string[];
+                            })[];
+                            recipients: string[];
+                            signerName: string | null;
+                            signingCapacity: string[] | null;
+                            /** @description Incoming documents: who issued it */
+                            issuer: string | null;
+                            deadline: string | null;
+                            meetingId: string | null;
+                            /** @description The document this one corrects or answers */
+                            referencesId: string | null;
+                            version: number;
+                            fileId: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trình ký */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            type: ("decision" | "notice" | "invitation" | "minutes" | "plan" | "report") | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "issued" | "received";
+                            number: number | null;
+                            /** @description Số, ký hiệu, e.g. "12/TB-BCĐ" */
+                            numberText: string | null;
+                            issuedOn: string | null;
+                            title: string;
+                            body: ({
+                                /** @enum {string} */
+                                type: "paragraph";
+                                text: string;
+                                bold?: boolean;
+                                italic?: boolean;
+                                indent?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "heading";
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "numbered";
+                                items: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "field";
+                                label: string;
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "basis";
+                                lines: string[];
+                            })[];
+                            recipients: string[];
+                            signerName: string | null;
+                            signingCapacity: string[] | null;
+                            /** @description Incoming documents: who issued it */
+                            issuer: string | null;
+                            deadline: string | null;
+                            meetingId: string | null;
+                            /** @description The document this one corrects or answers */
+                            referencesId: string | null;
+                            version: number;
+                            fileId: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duyệt (Trưởng Ban hoặc người được ủy quyền ký) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            type: ("decision" | "notice" | "invitation" | "minutes" | "plan" | "report") | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "issued" | "received";
+                            number: number | null;
+                            /** @description Số, ký hiệu, e.g. "12/TB-BCĐ" */
+                            numberText: string | null;
+                            issuedOn: string | null;
+                            title: string;
+                            body: ({
+                                /** @enum {string} */
+                                type: "paragraph";
+                                text: string;
+                                bold?: boolean;
+                                italic?: boolean;
+                                indent?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "heading";
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "numbered";
+                                items: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "field";
+                                label: string;
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "basis";
+                                lines: string[];
+                            })[];
+                            recipients: string[];
+                            signerName: string | null;
+                            signingCapacity: string[] | null;
+                            /** @description Incoming documents: who issued it */
+                            issuer: string | null;
+                            deadline: string | null;
+                            meetingId: string | null;
+                            /** @description The document this one corrects or answers */
+                            referencesId: string | null;
+                            version: number;
+                            fileId: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trả lại để sửa */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            type: ("decision" | "notice" | "invitation" | "minutes" | "plan" | "report") | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "issued" | "received";
+                            number: number | null;
+                            /** @description Số, ký hiệu, e.g. "12/TB-BCĐ" */
+                            numberText: string | null;
+                            issuedOn: string | null;
+                            title: string;
+                            body: ({
+                                /** @enum {string} */
+                                type: "paragraph";
+                                text: string;
+                                bold?: boolean;
+                                italic?: boolean;
+                                indent?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "heading";
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "numbered";
+                                items: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "field";
+                                label: string;
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "basis";
+                                lines: string[];
+                            })[];
+                            recipients: string[];
+                            signerName: string | null;
+                            signingCapacity: string[] | null;
+                            /** @description Incoming documents: who issued it */
+                            issuer: string | null;
+                            deadline: string | null;
+                            meetingId: string | null;
+                            /** @description The document this one corrects or answers */
+                            referencesId: string | null;
+                            version: number;
+                            fileId: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ban hành: cấp số, ngày; người ký phải có thẩm quyền (TM. / KT.) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        signerMembershipId: string;
+                        /**
+                         * Format: date
+                         * @description Default: today (Viet Nam)
+                         */
+                        issuedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            type: ("decision" | "notice" | "invitation" | "minutes" | "plan" | "report") | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "issued" | "received";
+                            number: number | null;
+                            /** @description Số, ký hiệu, e.g. "12/TB-BCĐ" */
+                            numberText: string | null;
+                            issuedOn: string | null;
+                            title: string;
+                            body: ({
+                                /** @enum {string} */
+                                type: "paragraph";
+                                text: string;
+                                bold?: boolean;
+                                italic?: boolean;
+                                indent?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "heading";
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "numbered";
+                                items: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "field";
+                                label: string;
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "basis";
+                                lines: string[];
+                            })[];
+                            recipients: string[];
+                            signerName: string | null;
+                            signingCapacity: string[] | null;
+                            /** @description Incoming documents: who issued it */
+                            issuer: string | null;
+                            deadline: string | null;
+                            meetingId: string | null;
+                            /** @description The document this one corrects or answers */
+                            referencesId: string | null;
+                            version: number;
+                            fileId: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải văn bản (DOCX theo Nghị định 30/2020/NĐ-CP) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/committees/{id}/files": {
         parameters: {
             query?: never;

@@ -14,6 +14,7 @@ export type CommitteeAction =
   | 'personnel.propose'
   | 'personnel.decide'
   | 'meeting.manage'
+  | 'document.manage'
   | 'meeting.chair'
   | 'document.sign'
   | 'absence.approve'
@@ -32,6 +33,7 @@ export const COMMITTEE_ACTIONS: CommitteeAction[] = [
   'personnel.propose',
   'personnel.decide',
   'meeting.manage',
+  'document.manage',
   'meeting.chair',
   'document.sign',
   'absence.approve',
@@ -72,6 +74,7 @@ export const ROLE_PERMISSIONS: Record<CommitteeRole, CommitteeAction[]> = {
     'committee.editRegulation',
     'committee.editSettings',
     'meeting.manage',
+    'document.manage',
   ],
   member: [...VIEW_AND_OWN_TASKS],
   residentialGroupHead: [...VIEW_AND_OWN_TASKS, 'task.viewNeighbourhood'],

@@ -1,0 +1,538 @@
+/**
+ * A pure DOCX renderer for Vietnamese official documents in the layout of Decree 30/2020/NĐ-CP, Appendix I
+ * (see /work/shared/DECREE30.md): A4 portrait, Times New Roman, the two-column header (issuer + number on the
+ * left, national title + motto + place/date on the right), the kind and trích yếu, the body, and the
+ * "Nơi nhận" / signature block at the foot. No I/O: the result is the bytes of a .docx file.
+ */
+
+import type { Block } from '@steerco/contract/documents';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  type TableVerticalAlign,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+
+export type DocumentKind = 'THÔNG BÁO' | 'GIẤY MỜI' | 'BIÊN BẢN' | 'KẾ HOẠCH' | 'BÁO CÁO' | 'QUYẾT ĐỊNH';
+
+/** paragraph | heading | numbered | field ("Thời gian:" …) | basis (căn cứ): the body blocks of the contract. */
+export type { Block };
+
+export interface OfficialDocumentSpec {
+  /** parent: the cơ quan chủ quản ("UBND PHƯỜNG PHÚC LA"); name: the issuer, may contain "\n" to force its line breaks. */
+  issuer: { parent: string | null; name: string };
+  /** "12/TB-BCĐ" once issued; null for a draft ("Số:      /TB-BCĐ"). */
+  number: string | null;
+  /** "TB-BCĐ": the ký hiệu printed after the blank of a draft number. */
+  symbol: string;
+  /** Địa danh of the date line, "Phúc La". */
+  place: string;
+  /** ISO YYYY-MM-DD; null for a draft ("ngày     tháng     năm 2026"). */
+  date: string | null;
+  kind: DocumentKind;
+  /** Trích yếu. */
+  title: string;
+  body: Block[];
+  signature: { capacity: string[]; name: string | null };
+  /** "Nơi nhận" lines without the dash or the final punctuation. */
+  recipients: string[];
+  /** BIÊN BẢN only (Mẫu 1.9): THƯ KÝ signs on the left, CHỦ TỌA (signature.name) on the right. */
+  minutes?: { secretary: string | null };
+  /** Adds a small framed "DỰ THẢO" mark at the top of the first page. */
+  draft?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The year today on a clock in Viet Nam (UTC+7). */
+function currentVietnamYear(): number {
+  return Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()),
+  );
+}
+
+/**
+ * Ô4, the place/date line: "Phúc La, ngày 05 tháng 7 năm 2026". Days 1–9 and months 1–2 get a leading zero, other
+ * months do not (Decree 30, Appendix I). A null date is a draft: "Phúc La, ngày     tháng     năm 2026", the year
+ * being `year` or the current year in Viet Nam.
+ */
+export function vietnameseDateLine(place: string, isoDate: string | null, year?: number): string {
+  if (isoDate === null) return `${place}, ngày     tháng     năm ${year ?? currentVietnamYear()}`;
+  const m = ISO_DATE.exec(isoDate);
+  if (!m) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${isoDate}`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
+    throw new RangeError(`No such date: ${isoDate}`);
+  }
+  const day = String(d).padStart(2, '0');
+  const month = mo <= 2 ? String(mo).padStart(2, '0') : String(mo);
+  return `${place}, ngày ${day} tháng ${month} năm ${y}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Page geometry (twips: 1 mm = 56.693 twips; sizes in half-points)
+
+const FONT = 'Times New Roman';
+const COLOR = '000000';
+const mm = (v: number) => Math.round((v * 1440) / 25.4);
+
+const PAGE = { width: 11906, height: 16838 }; // A4 portrait
+const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) }; // 1134, 1134, 1701, 850
+const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right; // 9355 twips = 165 mm
+const FIRST_LINE_INDENT = mm(10); // 567
+/** Header: the left column holds the issuer (wrapping), the right one the national title in one line. */
+const HEADER_LEFT = mm(68);
+const HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT;
+/** Foot: "Nơi nhận" left, signature right. */
+const FOOT_LEFT = mm(80);
+const FOOT_RIGHT = TEXT_WIDTH - FOOT_LEFT;
+
+const PT = (points: number) => points * 2;
+const BODY_LINE = 276; // 1.15 lines
+const BODY_AFTER = 120; // 6 pt
+
+/** Letters whose diacritic NFD does not take off. */
+const BASE_LETTER: Record<string, string> = { đ: 'd', Đ: 'D', ư: 'u', Ư: 'U', ơ: 'o', Ơ: 'O' };
+
+/**
+ * Width in twips of a text set in Times New Roman, from the Adobe metrics of Times (per 1000 em). Close enough to
+ * size the rules "as long as the line" (Vietnamese letters take the advance of their base letter).
+ */
+export function textWidth(text: string, points: number, bold: boolean): number {
+  const base = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  let units = 0;
+  for (const ch of base) {
+    const c = BASE_LETTER[ch] ?? ch;
+    units += glyphWidth(c, bold);
+  }
+  return (units / 1000) * points * 20;
+}
+
+const UPPER_WIDE = 'MW';
+function glyphWidth(c: string, bold: boolean): number {
+  if (c === ' ') return 250;
+  if (c === '-' || c === ',' || c === '.' || c === ':' || c === ';')
+    return c === '-' ? 333 : 250 + (bold ? 30 : 0);
+  if (/[0-9]/.test(c)) return 500;
+  if (/[A-Z]/.test(c)) {
+    if (UPPER_WIDE.includes(c)) return bold ? 1000 : 944;
+    if (c === 'I' || c === 'J') return bold ? 389 : 333;
+    return bold ? 722 : 690;
+  }
+  if (/[a-z]/.test(c)) {
+    if ('ilj'.includes(c)) return 278;
+    if ('ft'.includes(c)) return 333;
+    if ('mw'.includes(c)) return 778;
+    if ('rs'.includes(c)) return bold ? 420 : 380;
+    return bold ? 540 : 490;
+  }
+  return 500;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Building blocks
+
+interface RunStyle {
+  size: number; // points
+  bold?: boolean;
+  italic?: boolean;
+}
+
+function run(text: string, s: RunStyle, breakBefore = false): TextRun {
+  return new TextRun({
+    text,
+    font: FONT,
+    color: COLOR,
+    size: PT(s.size),
+    bold: s.bold ?? false,
+    italics: s.italic ?? false,
+    ...(breakBefore ? { break: 1 } : {}),
+  });
+}
+
+/** A text whose "\n" become line breaks, as runs. */
+function runs(text: string, s: RunStyle): TextRun[] {
+  return text.split('\n').map((line, i) => run(line, s, i > 0));
+}
+
+interface LineOptions extends RunStyle {
+  align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+  before?: number;
+  after?: number;
+  line?: number;
+  keepNext?: boolean;
+}
+
+/** A single-spaced, centered line of the header, the title or the signature block. */
+function line(text: string, o: LineOptions): Paragraph {
+  return new Paragraph({
+    alignment: o.align ?? AlignmentType.CENTER,
+    spacing: { before: o.before ?? 0, after: o.after ?? 0, line: o.line ?? 240, lineRule: LineRuleType.AUTO },
+    keepNext: o.keepNext ?? false,
+    children: runs(text, o),
+    run: { font: FONT, size: PT(o.size) },
+  });
+}
+
+/**
+ * A solid rule `width` twips long, centered in a column `columnWidth` wide: an empty paragraph, 2 pt high, with a
+ * bottom border and indents that narrow it to the rule's length. `gapBefore` lowers it under the text above.
+ */
+function rule(width: number, columnWidth: number, gapBefore = 60, after = 0): Paragraph {
+  const side = Math.max(0, Math.round((columnWidth - width) / 2));
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    indent: { left: side, right: side },
+    spacing: { before: gapBefore, after, line: 240, lineRule: LineRuleType.AUTO },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: COLOR, space: 1 } },
+    run: { font: FONT, size: PT(2) },
+    children: [],
+  });
+}
+
+/** A body paragraph: 14 pt, justified, first-line indent 1 cm, 6 pt after, 1.15 lines. */
+function bodyParagraph(
+  children: ParagraphChild[],
+  o: { indent?: boolean; align?: LineOptions['align'] } = {},
+): Paragraph {
+  return new Paragraph({
+    alignment: o.align ?? AlignmentType.JUSTIFIED,
+    indent: o.indent === false ? undefined : { firstLine: FIRST_LINE_INDENT },
+    spacing: { before: 0, after: BODY_AFTER, line: BODY_LINE, lineRule: LineRuleType.AUTO },
+    children,
+    run: { font: FONT, size: PT(14) },
+  });
+}
+
+const NO_BORDERS = TableBorders.NONE;
+const CELL_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
+
+function cell(
+  width: number,
+  children: Paragraph[],
+  verticalAlign: TableVerticalAlign = VerticalAlign.TOP,
+): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    borders: {
+      top: { style: BorderStyle.NONE, size: 0, color: 'auto' },
+      bottom: { style: BorderStyle.NONE, size: 0, color: 'auto' },
+      left: { style: BorderStyle.NONE, size: 0, color: 'auto' },
+      right: { style: BorderStyle.NONE, size: 0, color: 'auto' },
+    },
+    margins: CELL_MARGINS,
+    verticalAlign,
+    children: children.length ? children : [new Paragraph({})],
+  });
+}
+
+/** A borderless table of fixed columns: the grid of the header and of the foot. */
+function grid(columns: number[], rows: TableCell[][]): Table {
+  return new Table({
+    width: { size: columns.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: columns,
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    margins: CELL_MARGINS,
+    rows: rows.map((cells) => new TableRow({ cantSplit: true, children: cells })),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The parts of the document
+
+const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+
+function isMinutes(spec: OfficialDocumentSpec): boolean {
+  return spec.kind === 'BIÊN BẢN' || spec.minutes !== undefined;
+}
+
+/** "Số: 12/TB-BCĐ", or "Số:      /TB-BCĐ" for a draft. */
+export function numberLine(number: string | null, symbol: string): string {
+  return number ? `Số: ${number}` : `Số:      /${symbol}`;
+}
+
+/** Words after which the name of an organ breaks naturally: "BAN CHỈ ĐẠO / CẢI CÁCH HÀNH CHÍNH, / …". */
+const ORGAN_PREFIX = /^(BAN CHỈ ĐẠO|BAN|HỘI ĐỒNG|ỦY BAN NHÂN DÂN|UBND|TỔ CÔNG TÁC|TỔ GIÚP VIỆC|VĂN PHÒNG)$/;
+/** Words that should not end a line (conjunctions, prepositions). */
+const DANGLING = /^(VÀ|CỦA|VỀ|CHO|VỚI|THUỘC|TẠI|CÁC|NHỮNG)$/;
+
+/**
+ * Lines for the issuer's name in a column `maxWidth` twips wide, set in caps 13 bold: the fewest lines that fit, and
+ * among them the breaks a clerk would choose (after "BAN CHỈ ĐẠO", after a comma; never after "VÀ" nor before a
+ * lone number), then the most even. A name that already holds "\n" keeps its own breaks.
+ */
+export function issuerLines(name: string, maxWidth: number, points = 13): string[] {
+  const upper = name.toUpperCase().trim();
+  if (upper.includes('\n')) return upper.split('\n').map((l) => l.trim());
+  const words = upper.split(/\s+/);
+  const width = (i: number, j: number) => textWidth(words.slice(i, j).join(' '), points, true);
+  if (width(0, words.length) <= maxWidth) return [upper];
+  // best[j]: the best way to set words[0..j): [lines, penalty, previous break].
+  const best: { lines: number; penalty: number; from: number }[] = [{ lines: 0, penalty: 0, from: -1 }];
+  for (let j = 1; j <= words.length; j++) {
+    let choice = { lines: Number.POSITIVE_INFINITY, penalty: Number.POSITIVE_INFINITY, from: -1 };
+    for (let i = j - 1; i >= 0; i--) {
+      const w = width(i, j);
+      if (w > maxWidth && j - i > 1) break;
+      const prev = best[i]!;
+      if (!Number.isFinite(prev.lines)) continue;
+      let penalty = prev.penalty + ((maxWidth - Math.min(w, maxWidth)) / maxWidth) ** 2;
+      if (j < words.length) {
+        const last = words[j - 1]!;
+        const head = words.slice(i, j).join(' ');
+        if (!(last.endsWith(',') || (i === 0 && ORGAN_PREFIX.test(head)))) penalty += 1;
+        if (DANGLING.test(last)) penalty += 3;
+        if (/^\d+$/.test(words[j]!)) penalty += 3;
+      }
+      const lines = prev.lines + 1;
+      if (lines < choice.lines || (lines === choice.lines && penalty < choice.penalty))
+        choice = { lines, penalty, from: i };
+    }
+    best.push(choice);
+  }
+  const out: string[] = [];
+  for (let j = words.length; j > 0; j = best[j]!.from) out.unshift(words.slice(best[j]!.from, j).join(' '));
+  return out;
+}
+
+/** Ô1–ô4: the two-column header table. */
+function headerTable(spec: OfficialDocumentSpec): Table {
+  const name = issuerLines(spec.issuer.name, HEADER_LEFT - mm(1));
+  const parent = spec.issuer.parent?.toUpperCase() ?? null;
+  const longest = Math.max(
+    ...name.map((l) => Math.min(textWidth(l, 13, true), HEADER_LEFT)),
+    parent ? Math.min(textWidth(parent, 13, false), HEADER_LEFT) : 0,
+  );
+  const left: Paragraph[] = [];
+  if (parent) left.push(line(parent, { size: 13 }));
+  left.push(line(name.join('\n'), { size: 13, bold: true }));
+  // Ô2: a solid rule 1/3–1/2 the length of the issuer's lines.
+  left.push(rule(Math.round(longest * 0.4), HEADER_LEFT));
+
+  const right: Paragraph[] = [
+    line(NATIONAL_TITLE, { size: 13, bold: true }),
+    line(MOTTO, { size: 14, bold: true }),
+  ];
+  // Ô1: the rule under the motto, as long as the motto.
+  right.push(rule(Math.round(textWidth(MOTTO, 14, true) + 40), HEADER_RIGHT));
+
+  const numberCell = [line(numberLine(spec.number, spec.symbol), { size: 13, before: 120 })];
+  const dateCell = isMinutes(spec)
+    ? [new Paragraph({})]
+    : [line(vietnameseDateLine(spec.place, spec.date), { size: 14, italic: true, before: 120 })];
+  return grid(
+    [HEADER_LEFT, HEADER_RIGHT],
+    [
+      [cell(HEADER_LEFT, left), cell(HEADER_RIGHT, right)],
+      [
+        cell(HEADER_LEFT, numberCell, VerticalAlign.BOTTOM),
+        cell(HEADER_RIGHT, dateCell, VerticalAlign.BOTTOM),
+      ],
+    ],
+  );
+}
+
+/** Ô5a: TÊN LOẠI, the trích yếu right under it, and a short rule. */
+function titleBlock(spec: OfficialDocumentSpec): Paragraph[] {
+  const titleLines = spec.title.split('\n');
+  const longest = Math.min(TEXT_WIDTH, Math.max(...titleLines.map((l) => textWidth(l, 14, true))));
+  return [
+    line(spec.kind, { size: 14, bold: true, before: 360, keepNext: true }),
+    line(spec.title, { size: 14, bold: true, keepNext: true }),
+    rule(Math.max(mm(25), Math.round(longest / 3)), TEXT_WIDTH, 60, 240),
+  ];
+}
+
+/** "a;" … "z." — Decree 30 ends each listed line with ";" and the last one with ".". */
+function punctuateList(lines: string[]): string[] {
+  return lines.map((l, i) => `${l.trim().replace(/[;.,]+$/, '')}${i === lines.length - 1 ? '.' : ';'}`);
+}
+
+/** A heading in capitals ("QUYẾT ĐỊNH:", "Chương II") is centered; others ("1. Kết quả") sit at the indent. */
+function isCenteredHeading(text: string): boolean {
+  return text === text.toUpperCase() || /^(Chương|Phần|Mục)\s/i.test(text);
+}
+
+function bodyBlocks(blocks: Block[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'paragraph':
+        out.push(
+          bodyParagraph(runs(b.text, { size: 14, bold: b.bold, italic: b.italic }), { indent: b.indent }),
+        );
+        break;
+      case 'heading': {
+        const centered = isCenteredHeading(b.text);
+        out.push(
+          new Paragraph({
+            alignment: centered ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+            indent: centered ? undefined : { firstLine: FIRST_LINE_INDENT },
+            spacing: {
+              before: centered ? 120 : 0,
+              after: BODY_AFTER,
+              line: BODY_LINE,
+              lineRule: LineRuleType.AUTO,
+            },
+            keepNext: true,
+            children: runs(b.text, { size: 14, bold: true }),
+            run: { font: FONT, size: PT(14) },
+          }),
+        );
+        break;
+      }
+      case 'numbered':
+        b.items.forEach((item, i) => {
+          out.push(bodyParagraph(runs(`${i + 1}. ${item}`, { size: 14 })));
+        });
+        break;
+      case 'field': {
+        const label = b.label.trim().endsWith(':') ? b.label.trim() : `${b.label.trim()}:`;
+        out.push(bodyParagraph([run(label, { size: 14, bold: true }), ...runs(` ${b.value}`, { size: 14 })]));
+        break;
+      }
+      case 'basis':
+        for (const l of punctuateList(b.lines)) out.push(bodyParagraph(runs(l, { size: 14, italic: true })));
+        break;
+    }
+  }
+  return out;
+}
+
+/** Ô9b: "Nơi nhận:" bold italic 12, then "- …;" lines in 11, the last ending ".". */
+function recipientsBlock(recipients: string[]): Paragraph[] {
+  if (recipients.length === 0) return [];
+  return [
+    line('Nơi nhận:', { size: 12, bold: true, italic: true, align: AlignmentType.LEFT }),
+    ...punctuateList(recipients).map((r) => line(`- ${r}`, { size: 11, align: AlignmentType.LEFT })),
+  ];
+}
+
+/** Ô7a–7b: capacity lines caps bold 14, room for the signature and seal, then the name bold 14. */
+function signatureBlock(capacity: string[], name: string | null): Paragraph[] {
+  const out = capacity.map((c) => line(c.toUpperCase(), { size: 14, bold: true, keepNext: true }));
+  for (let i = 0; i < 4; i++) out.push(line('', { size: 14, keepNext: true }));
+  out.push(line(name ?? '', { size: 14, bold: true }));
+  return out;
+}
+
+function footTable(spec: OfficialDocumentSpec): Table {
+  if (isMinutes(spec)) {
+    const half = Math.round(TEXT_WIDTH / 2);
+    const rows = [
+      [
+        cell(half, signatureBlock(['THƯ KÝ'], spec.minutes?.secretary ?? null)),
+        cell(TEXT_WIDTH - half, signatureBlock(['CHỦ TỌA'], spec.signature.name)),
+      ],
+    ];
+    const recipients = recipientsBlock(spec.recipients);
+    if (recipients.length) {
+      recipients[0] = line('Nơi nhận:', {
+        size: 12,
+        bold: true,
+        italic: true,
+        align: AlignmentType.LEFT,
+        before: 240,
+      });
+      rows.push([cell(half, recipients), cell(TEXT_WIDTH - half, [])]);
+    }
+    return grid([half, TEXT_WIDTH - half], rows);
+  }
+  return grid(
+    [FOOT_LEFT, FOOT_RIGHT],
+    [
+      [
+        cell(FOOT_LEFT, recipientsBlock(spec.recipients)),
+        cell(FOOT_RIGHT, signatureBlock(spec.signature.capacity, spec.signature.name)),
+      ],
+    ],
+  );
+}
+
+/** The framed "DỰ THẢO" mark, right-aligned in the top margin of the first page. */
+function draftMark(): Paragraph {
+  const border = { style: BorderStyle.SINGLE, size: 6, color: COLOR, space: 1 };
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    border: { top: border, bottom: border, left: border, right: border },
+    indent: { left: TEXT_WIDTH - mm(22) },
+    spacing: { before: 0, after: 0 },
+    children: [run('DỰ THẢO', { size: 11, bold: true })],
+  });
+}
+
+/** Page numbers: Arabic, 14 pt, centered in the top margin; none on page 1 (titlePg). */
+function pageNumberHeader(): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: PT(14), color: COLOR })],
+      }),
+    ],
+  });
+}
+
+export function buildOfficialDocument(spec: OfficialDocumentSpec): Document {
+  return new Document({
+    creator: spec.issuer.name,
+    title: `${spec.kind} ${spec.title}`,
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: PT(14), color: COLOR, language: { value: 'vi-VN' } },
+          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+            margin: { ...MARGIN, header: mm(10), footer: mm(10), gutter: 0 },
+            pageNumbers: { start: 1 },
+          },
+        },
+        headers: {
+          default: pageNumberHeader(),
+          first: new Header({ children: spec.draft ? [draftMark()] : [new Paragraph({})] }),
+        },
+        children: [
+          headerTable(spec),
+          ...titleBlock(spec),
+          ...bodyBlocks(spec.body),
+          new Paragraph({ spacing: { before: 0, after: 0 }, keepNext: true, children: [] }),
+          footTable(spec),
+        ],
+      },
+    ],
+  });
+}
+
+/** The .docx bytes of an official document laid out per Decree 30/2020/NĐ-CP, Appendix I. */
+export async function renderOfficialDocument(spec: OfficialDocumentSpec): Promise<Buffer> {
+  return Packer.toBuffer(buildOfficialDocument(spec));
+}
