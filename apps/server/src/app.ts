@@ -22,6 +22,7 @@ import type { Db } from './db/client.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import type { ModuleOptions } from './http/module.ts';
+import type { JobQueue } from './jobs/queue.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { committeeRoutes } from './modules/committees/committees.routes.ts';
@@ -37,6 +38,8 @@ export interface AppDeps {
   db: Db;
   config: Config;
   logger: Logger;
+  /** Started by main (or a test) before the app; omitted or null when jobs are disabled. */
+  jobs?: JobQueue | null;
 }
 
 /** The API modules mounted under /api/v1. Each declares a permission on every route (see auth-hook). */
@@ -52,7 +55,7 @@ const API_MODULES = [
   notificationRoutes,
 ];
 
-export async function buildApp({ db, config, logger }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger, jobs = null }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
@@ -127,7 +130,7 @@ export async function buildApp({ db, config, logger }: AppDeps): Promise<Fastify
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerAuthHook(app, db, config);
-  const options: ModuleOptions = { db, config };
+  const options: ModuleOptions = { db, config, jobs };
   await app.register(healthRoutes, { ...options, prefix: '/api' });
   await app.register(
     async (v1) => {

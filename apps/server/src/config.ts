@@ -43,6 +43,22 @@ const ConfigSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   SMTP_URL: z.string().optional().describe('smtp://user:pass@host:port; e-mail is disabled when unset'),
   SMTP_FROM: z.string().default('steerco <no-reply@steerco.local>'),
+  JOBS_ENABLED: bool
+    .default(true)
+    .describe('Run the background job queue (pg-boss) in this process: e-mail delivery, sweeps'),
+  MAIL_SWEEP_CRON: z
+    .string()
+    .regex(/^\S+(\s+\S+){4}$/, 'must be a 5-field cron expression')
+    .default('* * * * *')
+    .describe('When to look for e-mails a crash left undelivered'),
+  MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
+  MAIL_RETRY_DELAY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3600)
+    .default(60)
+    .describe('First retry delay of a failed e-mail; doubles on each further retry'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

@@ -5,6 +5,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { connectDatabase } from './db/client.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
+import { type JobQueue, startJobQueue } from './jobs/queue.ts';
+import { registerMailJobs } from './modules/mail/mail.jobs.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 
 async function main() {
@@ -31,7 +33,14 @@ async function main() {
   const database = connectDatabase(url, config.DATABASE_POOL_SIZE);
   if (config.SEED_DEMO) await seedDemoIfEmpty(database.db, logger);
 
-  const app = await buildApp({ db: database.db, config, logger });
+  // After migrations: the mail workers read tables those create. pg-boss migrates its own schema.
+  let jobs: JobQueue | null = null;
+  if (config.JOBS_ENABLED) {
+    jobs = await startJobQueue({ url, logger, workers: true });
+    await registerMailJobs(jobs, { db: database.db, config, logger });
+  }
+
+  const app = await buildApp({ db: database.db, config, logger, jobs });
   await app.listen({ host: config.HOST, port: config.PORT });
   const shown = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   logger.info(`steerco đang chạy tại ${shown}`);
@@ -43,6 +52,8 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await app.close().catch((err) => logger.error({ err }, 'closing HTTP server'));
+    // Running jobs finish (or are failed for a retry after a timeout) before the pool they use closes.
+    await jobs?.stop().catch((err) => logger.error({ err }, 'stopping the job queue'));
     await database.close().catch(() => undefined);
     await embedded?.stop().catch((err) => logger.error({ err }, 'stopping embedded PostgreSQL'));
     process.exit(0);

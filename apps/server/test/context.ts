@@ -5,6 +5,8 @@ import { expect } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import { connectDatabase, type Db } from '../src/db/client.ts';
+import { type JobQueue, startJobQueue } from '../src/jobs/queue.ts';
+import { registerMailJobs } from '../src/modules/mail/mail.jobs.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { createTestDatabase } from './db.ts';
 
@@ -13,12 +15,20 @@ export interface TestContext {
   db: Db;
   config: Config;
   url: string;
+  /** The job queue with workers on this database, when asked for with `jobs: true`. */
+  jobs: JobQueue | null;
   close(): Promise<void>;
 }
 
-/** An app on its own fresh database. `seed` loads the Phúc La demo data. */
+/** pg-boss polls this often in tests (its minimum), so retries and the sweeper show up quickly. */
+export const TEST_POLLING_SECONDS = 0.5;
+
+/**
+ * An app on its own fresh database. `seed` loads the Phúc La demo data. `jobs` starts a job queue with the
+ * mail workers on that database; `smtpUrl` is where they deliver (see test/smtp.ts), otherwise mail is off.
+ */
 export async function createTestContext(
-  opts: { env?: Record<string, string>; seed?: boolean } = {},
+  opts: { env?: Record<string, string>; seed?: boolean; jobs?: boolean; smtpUrl?: string } = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -27,19 +37,37 @@ export async function createTestContext(
     DATABASE_URL: database.url,
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     WEB_DIST_DIR: '/nonexistent',
+    JOBS_ENABLED: opts.jobs ? 'true' : 'false',
+    ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
+    // One quick retry, so a test of a failed delivery does not wait a minute.
+    MAIL_RETRY_DELAY_SECONDS: '1',
     ...opts.env,
   });
   const connection = connectDatabase(database.url, 5);
   if (opts.seed) await seedDemo(connection.db);
-  const app = await buildApp({ db: connection.db, config, logger: pino({ level: 'silent' }) });
+  const logger = pino({ level: 'silent' });
+  let jobs: JobQueue | null = null;
+  if (config.JOBS_ENABLED) {
+    jobs = await startJobQueue({
+      url: database.url,
+      logger,
+      workers: true,
+      pollingIntervalSeconds: TEST_POLLING_SECONDS,
+      stopTimeoutMs: 2_000,
+    });
+    await registerMailJobs(jobs, { db: connection.db, config, logger });
+  }
+  const app = await buildApp({ db: connection.db, config, logger, jobs });
   await app.ready();
   return {
     app,
     db: connection.db,
     config,
     url: database.url,
+    jobs,
     close: async () => {
       await app.close();
+      await jobs?.stop();
       await connection.close();
       await database.drop();
     },

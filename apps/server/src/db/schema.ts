@@ -4,6 +4,7 @@ export * from '../modules/calendar/calendar.schema.ts';
 export * from '../modules/committees/committees.schema.ts';
 export * from '../modules/documents/documents.schema.ts';
 export * from '../modules/files/files.schema.ts';
+export * from '../modules/mail/mail.schema.ts';
 export * from '../modules/meetings/meetings.schema.ts';
 export * from '../modules/notifications/notifications.schema.ts';
 export * from '../modules/units/units.schema.ts';

@@ -1,0 +1,55 @@
+import type { DbOrTx } from '../../db/client.ts';
+import type { JobQueue } from '../../jobs/queue.ts';
+import { insertEmail } from './mail.repo.ts';
+import type { EmailAttachment } from './mail.schema.ts';
+
+export const MAIL_SEND_JOB = 'mail.send';
+export const MAIL_SWEEP_JOB = 'mail.sweep';
+
+export interface OutgoingEmail {
+  toAddress: string;
+  toName?: string | null;
+  subject: string;
+  text: string;
+  html?: string | null;
+  attachments?: EmailAttachment[];
+  /**
+   * Names the logical e-mail, e.g. `invitation:<meetingId>:<userId>:seq<sequence>`: a second enqueue with the
+   * same key is ignored, so a retried request never mails twice.
+   */
+  dedupeKey: string;
+}
+
+/**
+ * Queues an e-mail in the caller's transaction: it exists exactly when the change it reports commits.
+ * Returns the outbox id to pass to `dispatchEmails` after commit, or null when the dedupe key was already used.
+ */
+export async function enqueueEmail(tx: DbOrTx, email: OutgoingEmail): Promise<string | null> {
+  return insertEmail(tx, {
+    toAddress: email.toAddress,
+    toName: email.toName ?? null,
+    subject: email.subject,
+    text: email.text,
+    html: email.html ?? null,
+    attachments: email.attachments ?? [],
+    dedupeKey: email.dedupeKey,
+  });
+}
+
+/**
+ * Starts delivery of outbox e-mails; call it after the transaction that enqueued them has committed.
+ * Null ids (deduplicated e-mails) are skipped. Never throws: the change is already committed, and an e-mail
+ * that could not be dispatched now is picked up by the sweeper. Without a job queue this does nothing.
+ */
+export async function dispatchEmails(queue: JobQueue | null, ids: (string | null)[]): Promise<void> {
+  if (!queue) return;
+  for (const id of ids) {
+    if (!id) continue;
+    try {
+      // singletonKey: dispatching the same e-mail again while its job waits adds no second job.
+      await queue.send(MAIL_SEND_JOB, { outboxId: id }, { singletonKey: id });
+    } catch (err) {
+      queue.logger.error({ err, outboxId: id }, 'could not dispatch e-mail; the sweeper will retry');
+    }
+  }
+}
