@@ -1,9 +1,20 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const reportDir = process.env.STEERCO_TEST_REPORT_DIR;
+
+/**
+ * The files share one server and its database, and the foundation journey replaces the demo administrator's
+ * initial password on its first login: it must run first, so files run in name order (journey, organization …).
+ */
+class ByFileName extends BaseSequencer {
+  override async sort(files: TestSpecification[]) {
+    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+  }
+}
 
 /**
  * End-to-end tests: a real server (built web app, demo data, its own fresh database) driven through Chromium.
@@ -17,6 +28,7 @@ export default defineConfig({
     globalSetup: ['apps/web/e2e/global-setup.ts'],
     // One server, one browser journey at a time; steps within a file depend on each other.
     fileParallelism: false,
+    sequence: { sequencer: ByFileName },
     testTimeout: 120_000,
     hookTimeout: 240_000,
     reporters: reportDir ? ['default', ['json', { outputFile: `${reportDir}/e2e.json` }]] : ['default'],

@@ -15,6 +15,15 @@ import { RouteErrorPage } from './components/route-error-page.tsx';
 import { isAdmin, sessionQueryOptions, useSession } from './features/auth/api.ts';
 import { ChangePasswordPage } from './features/auth/components/change-password-page.tsx';
 import { LoginPage } from './features/auth/components/login-page.tsx';
+import { parseCalendarSearch } from './features/calendar/api.ts';
+import { CalendarPage } from './features/calendar/components/calendar-page.tsx';
+import {
+  committeeQueryOptions,
+  parseCommitteeSearch,
+  parseCommitteesSearch,
+} from './features/committees/api.ts';
+import { CommitteePage } from './features/committees/components/committee-page.tsx';
+import { CommitteesPage } from './features/committees/components/committees-page.tsx';
 import { DashboardPage } from './features/dashboard/components/dashboard-page.tsx';
 import { ModulePlaceholderPage } from './features/modules/components/module-placeholder-page.tsx';
 import type { ModuleKey } from './features/modules/modules.ts';
@@ -112,8 +121,46 @@ function createModuleRoute<const Path extends string>(path: Path, module: Module
   });
 }
 
+/** Ban Chỉ đạo: the committees I may see, as a tree; `?q=` searches, `?mine=true` keeps mine. */
+const committeesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/ban-chi-dao',
+  validateSearch: parseCommitteesSearch,
+  component: function CommitteesRoute() {
+    const search = committeesRoute.useSearch();
+    const navigate = committeesRoute.useNavigate();
+    return (
+      <CommitteesPage
+        search={search}
+        onSearchChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+/** One committee; `?tab=` keeps the open tab (notifications link to `?tab=thanh-vien`). */
+const committeeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/ban-chi-dao/$committeeId',
+  validateSearch: parseCommitteeSearch,
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(committeeQueryOptions(params.committeeId)),
+  component: function CommitteeRoute() {
+    const { committeeId } = committeeRoute.useParams();
+    const { tab } = committeeRoute.useSearch();
+    const navigate = committeeRoute.useNavigate();
+    const { data: committee } = useSuspenseQuery(committeeQueryOptions(committeeId));
+    return (
+      <CommitteePage
+        committee={committee}
+        tab={tab ?? 'thanh-vien'}
+        onTabChange={(next) => void navigate({ search: { tab: next }, replace: true })}
+      />
+    );
+  },
+});
+
 const moduleRoutes = [
-  createModuleRoute('/ban-chi-dao', 'committees'),
   createModuleRoute('/cuoc-hop', 'meetings'),
   createModuleRoute('/nhiem-vu', 'tasks'),
   createModuleRoute('/van-ban', 'documents'),
@@ -168,13 +215,34 @@ const unitsRoute = createRoute({
   },
 });
 
+/** Lịch làm việc: the working calendar of a year (`?nam=`); system administrators adjust it. */
+const calendarRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/lich-lam-viec',
+  validateSearch: parseCalendarSearch,
+  component: function CalendarRoute() {
+    const search = calendarRoute.useSearch();
+    const navigate = calendarRoute.useNavigate();
+    const { session } = calendarRoute.useRouteContext();
+    return (
+      <CalendarPage
+        year={search.nam}
+        onYearChange={(nam) => void navigate({ search: { nam }, replace: true })}
+        canManage={session.user.systemRole === 'systemAdmin'}
+      />
+    );
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   changePasswordRoute,
   appRoute.addChildren([
     dashboardRoute,
+    committeesRoute,
+    committeeRoute,
     ...moduleRoutes,
-    adminRoute.addChildren([adminIndexRoute, usersRoute, unitsRoute]),
+    adminRoute.addChildren([adminIndexRoute, usersRoute, unitsRoute, calendarRoute]),
   ]),
 ]);
 

@@ -7,8 +7,8 @@ import {
 } from '@tabler/icons-react';
 
 /**
- * The committee's work modules, in menu order. Their APIs are not built yet: each has a route that shows what
- * it will hold. Navigation, the dashboard cards and the routes are all generated from this list.
+ * The committee's work modules, in menu order. Navigation and the dashboard cards are generated from this list;
+ * a module whose API is not built yet has a placeholder route that shows what it will hold.
  */
 export const COMMITTEE_MODULES = [
   { key: 'committees', path: '/ban-chi-dao', icon: IconBuildingCommunity },

@@ -86,3 +86,14 @@ export function useResetPassword() {
     onSuccess,
   });
 }
+
+/** Active accounts matching `q`, for choosing a person (a committee's new member, a replacement). */
+export const userSearchQueryOptions = (q: string) =>
+  queryOptions({
+    queryKey: ['users', 'search', q] as const,
+    queryFn: async () =>
+      dataOf(await api.GET('/api/v1/users', { params: { query: { q, active: 'true', pageSize: 20 } } }))
+        .items,
+    enabled: q.length > 0,
+    staleTime: 60_000,
+  });

@@ -1,11 +1,22 @@
 import { Card, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { formatDate } from '@steerco/contract/datetime';
 import type { User } from '@steerco/contract/users';
-import { IconBuilding, IconCalendar, IconId, IconSitemap, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuilding,
+  IconBuildingCommunity,
+  IconCalendar,
+  IconCalendarTime,
+  IconId,
+  IconSitemap,
+  IconUsers,
+} from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, type LinkProps } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAdmin } from '../../auth/api.ts';
+import { committeesQueryOptions } from '../../committees/api.ts';
+import { DomainBadges } from '../../committees/components/committee-badges.tsx';
 import { COMMITTEE_MODULES } from '../../modules/modules.ts';
 
 /** Tổng quan: who is signed in, for which unit, today's date, and the way into each module. */
@@ -38,6 +49,8 @@ export function DashboardPage({ user }: { user: User }) {
         </Stack>
       </Paper>
 
+      <MyCommittees />
+
       <Stack gap="md">
         <Title order={2} fz="h4">
           {t('dashboard.modules')}
@@ -66,10 +79,63 @@ export function DashboardPage({ user }: { user: User }) {
                 title={t('nav.units')}
                 summary={t('units.subtitle')}
               />
+              <ModuleCard
+                to="/quan-tri/lich-lam-viec"
+                icon={<IconCalendarTime size={22} />}
+                title={t('nav.calendar')}
+                summary={t('calendar.subtitle')}
+              />
             </>
           )}
         </SimpleGrid>
       </Stack>
+    </Stack>
+  );
+}
+
+/** Ban Chỉ đạo của tôi: a card for each committee I sit on, straight to its page. */
+function MyCommittees() {
+  const { t } = useTranslation();
+  const mine = useQuery(committeesQueryOptions({ mine: true }));
+  if (!mine.data?.length) return null;
+  return (
+    <Stack gap="md" component="section" aria-label={t('dashboard.myCommittees')}>
+      <Stack gap={2}>
+        <Title order={2} fz="h4">
+          {t('dashboard.myCommittees')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('dashboard.myCommitteesHint')}
+        </Text>
+      </Stack>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        {mine.data.map((committee) => (
+          <Card
+            key={committee.id}
+            renderRoot={(props) => <Link to={`/ban-chi-dao/${committee.id}`} {...props} />}
+            padding="lg"
+            style={{
+              textDecoration: 'none',
+              color: 'inherit',
+              borderLeft: '4px solid var(--mantine-color-govRed-8)',
+            }}
+            className="module-card"
+          >
+            <Group gap="md" wrap="nowrap" align="flex-start">
+              <ThemeIcon size={44} radius="md" variant="light" aria-hidden>
+                <IconBuildingCommunity size={22} />
+              </ThemeIcon>
+              <Stack gap={6} style={{ minWidth: 0 }}>
+                <Text fw={650}>{committee.name}</Text>
+                <Text size="sm" c="dimmed">
+                  {committee.unitName} · {t('committees.memberCount', { count: committee.memberCount })}
+                </Text>
+                <DomainBadges codes={committee.domains.map((d) => d.code)} domains={committee.domains} />
+              </Stack>
+            </Group>
+          </Card>
+        ))}
+      </SimpleGrid>
     </Stack>
   );
 }

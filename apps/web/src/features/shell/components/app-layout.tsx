@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from '../../../components/brand-mark.tsx';
 import { useSession } from '../../auth/api.ts';
+import { NotificationBell } from '../../notifications/components/notification-bell.tsx';
 import { MainNav } from './main-nav.tsx';
 import { UserMenu } from './user-menu.tsx';
 
@@ -58,7 +59,10 @@ export function AppLayout() {
               </>
             )}
           </Group>
-          <UserMenu user={user} />
+          <Group gap={4} wrap="nowrap">
+            <NotificationBell />
+            <UserMenu user={user} />
+          </Group>
         </Group>
       </AppShell.Header>
 

@@ -1,6 +1,12 @@
 import { NavLink, ScrollArea, Stack } from '@mantine/core';
 import type { User } from '@steerco/contract/users';
-import { IconLayoutDashboard, IconSettings, IconSitemap, IconUsers } from '@tabler/icons-react';
+import {
+  IconCalendarTime,
+  IconLayoutDashboard,
+  IconSettings,
+  IconSitemap,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useMatchRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { isAdmin } from '../../auth/api.ts';
@@ -58,6 +64,12 @@ export function MainNav({ user, onNavigate }: MainNavProps) {
                 to="/quan-tri/don-vi"
                 label={t('nav.units')}
                 icon={<IconSitemap size={16} />}
+                onNavigate={onNavigate}
+              />
+              <NavItem
+                to="/quan-tri/lich-lam-viec"
+                label={t('nav.calendar')}
+                icon={<IconCalendarTime size={16} />}
                 onNavigate={onNavigate}
               />
             </NavLink>

@@ -1,0 +1,27 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, dataOf } from '../../api/client.ts';
+
+const notificationKeys = { all: ['notifications'] as const };
+
+async function fetchNotifications() {
+  return dataOf(await api.GET('/api/v1/notifications'));
+}
+export type Notification = Awaited<ReturnType<typeof fetchNotifications>>['items'][number];
+
+/** My notifications and the unread count; checked again every minute while the app is open. */
+export const notificationsQueryOptions = queryOptions({
+  queryKey: notificationKeys.all,
+  queryFn: fetchNotifications,
+  refetchInterval: 60_000,
+  staleTime: 15_000,
+});
+
+export function useMarkNotificationsRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (ids: string[] | 'all') => {
+      await api.POST('/api/v1/notifications/read', { body: { ids } });
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}
