@@ -22,6 +22,7 @@ import { committeeDomains, committeeSettings, committees, memberships } from './
 
 const parent = alias(committees, 'parent');
 
+// Seats are counted on Viet Nam's date, like every other seat check, whatever the database's time zone.
 const committeeColumns = {
   id: committees.id,
   name: committees.name,
@@ -36,7 +37,8 @@ const committeeColumns = {
   isSample: committees.isSample,
   path: committees.path,
   memberCount: sql<number>`(select count(*)::int from memberships m where m.committee_id = committees.id
-    and m.role <> 'guest' and m.start_date <= current_date and (m.end_date is null or m.end_date >= current_date))`,
+    and m.role <> 'guest' and m.start_date <= (now() at time zone 'Asia/Ho_Chi_Minh')::date
+    and (m.end_date is null or m.end_date >= (now() at time zone 'Asia/Ho_Chi_Minh')::date))`,
   childCount: sql<number>`(select count(*)::int from committees c where c.parent_id = committees.id)`,
 };
 

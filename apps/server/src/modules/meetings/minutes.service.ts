@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@steerco/contract/datetime';
 import type { TaskProposal } from '@steerco/contract/meetings';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.ts';
@@ -5,6 +6,7 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, can } from '../../http/permissions.ts';
+import { seatInForce } from '../committees/committees.access.ts';
 import { memberships } from '../committees/committees.schema.ts';
 import { assertDomains, getSettings } from '../committees/committees.service.ts';
 import { assertFileOfCommittee } from '../files/files.service.ts';
@@ -406,7 +408,7 @@ export async function decideMinutes(
           and(
             eq(memberships.committeeId, loaded.meeting.committeeId),
             sql`${memberships.role} <> 'guest'`,
-            sql`${memberships.startDate} <= current_date and (${memberships.endDate} is null or ${memberships.endDate} >= current_date)`,
+            seatInForce(todayInVietnam()),
           ),
         );
       await notify(
