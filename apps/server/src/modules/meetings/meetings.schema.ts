@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -46,6 +47,8 @@ export const meetings = pgTable(
     lateNoticeWorkingDays: integer(),
     lateNoticeReason: text(),
     cancelledReason: text(),
+    /** When the automatic reminder before the confirmation deadline (R10) went out; at most once per meeting. */
+    autoReminderSentAt: at(),
     createdBy: uuid().references(() => users.id),
     createdAt: at().notNull().defaultNow(),
     updatedAt: at().notNull().defaultNow(),
@@ -78,6 +81,23 @@ export const agendaItems = pgTable(
   (t) => [index('agenda_items_meeting_idx').on(t.meetingId, t.position)],
 );
 
+/** Documents attached to an agenda item (the draft reports, plans and data the members read before the meeting). */
+export const agendaItemDocuments = pgTable(
+  'agenda_item_documents',
+  {
+    agendaItemId: uuid()
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'cascade' }),
+    fileId: uuid()
+      .notNull()
+      .references(() => files.id),
+    position: integer().notNull(),
+    addedBy: uuid().references(() => users.id),
+    addedAt: at().notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.agendaItemId, t.fileId] })],
+);
+
 /** Who is invited, how they answered (R10), and the chair's decision on absences and substitutes (R11). */
 export const meetingAttendees = pgTable(
   'meeting_attendees',
@@ -106,6 +126,8 @@ export const meetingAttendees = pgTable(
     approvalNote: text(),
     checkedInAt: at(),
     checkedInBy: uuid().references(() => users.id),
+    /** Last time this attendee was chased for an answer (R10), by the secretary or the automatic reminder. */
+    remindedAt: at(),
   },
   (t) => [
     unique('meeting_attendees_person_key').on(t.meetingId, t.userId),
