@@ -50,6 +50,10 @@ export const documents = pgTable(
     referencesId: uuid(),
     version: integer().notNull().default(1),
     fileId: uuid().references(() => files.id),
+    /** The PDF made from the issued DOCX by LibreOffice, when it is installed (converted after the issue commits). */
+    pdfFileId: uuid().references(() => files.id),
+    /** Minutes (Mẫu 1.9): the secretary who signs on the left, beside the chair. */
+    secretaryName: text(),
     createdBy: uuid().references(() => users.id),
     createdAt: at().notNull().defaultNow(),
     updatedAt: at().notNull().defaultNow(),
@@ -98,4 +102,23 @@ export const documentVersions = pgTable(
     createdAt: at().notNull().defaultNow(),
   },
   (t) => [uniqueIndex('document_versions_key').on(t.documentId, t.version)],
+);
+
+/** Who an issued document was sent to (in-app and by e-mail), and when: the distribution list on the document. */
+export const documentDistributions = pgTable(
+  'document_distributions',
+  {
+    id: uuid().primaryKey(),
+    documentId: uuid()
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    fullName: text().notNull(),
+    email: text(),
+    sentAt: at().notNull().defaultNow(),
+    sentBy: uuid().references(() => users.id),
+  },
+  (t) => [uniqueIndex('document_distributions_key').on(t.documentId, t.userId)],
 );
