@@ -59,6 +59,20 @@ const ConfigSchema = z.object({
     .max(3600)
     .default(60)
     .describe('First retry delay of a failed e-mail; doubles on each further retry'),
+  MEETING_REMINDER_HOURS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 14)
+    .default(24)
+    .describe(
+      'How many hours before the attendance confirmation deadline non-responders are reminded (R10); 0 = off',
+    ),
+  MEETING_REMINDER_CRON: z
+    .string()
+    .regex(/^\S+(\s+\S+){4}$/, 'must be a 5-field cron expression')
+    .default('*/5 * * * *')
+    .describe('How often to look for meetings whose automatic reminder is due'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

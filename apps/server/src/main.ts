@@ -6,7 +6,7 @@ import { connectDatabase } from './db/client.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
 import { type JobQueue, startJobQueue } from './jobs/queue.ts';
-import { registerMailJobs } from './modules/mail/mail.jobs.ts';
+import { registerJobs } from './jobs/register.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 
 async function main() {
@@ -37,7 +37,7 @@ async function main() {
   let jobs: JobQueue | null = null;
   if (config.JOBS_ENABLED) {
     jobs = await startJobQueue({ url, logger, workers: true });
-    await registerMailJobs(jobs, { db: database.db, config, logger });
+    await registerJobs(jobs, { db: database.db, config, logger });
   }
 
   const app = await buildApp({ db: database.db, config, logger, jobs });

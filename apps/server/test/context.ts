@@ -6,7 +6,7 @@ import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import { connectDatabase, type Db } from '../src/db/client.ts';
 import { type JobQueue, startJobQueue } from '../src/jobs/queue.ts';
-import { registerMailJobs } from '../src/modules/mail/mail.jobs.ts';
+import { registerJobs } from '../src/jobs/register.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { createTestDatabase } from './db.ts';
 
@@ -55,7 +55,7 @@ export async function createTestContext(
       pollingIntervalSeconds: TEST_POLLING_SECONDS,
       stopTimeoutMs: 2_000,
     });
-    await registerMailJobs(jobs, { db: connection.db, config, logger });
+    await registerJobs(jobs, { db: connection.db, config, logger });
   }
   const app = await buildApp({ db: connection.db, config, logger, jobs });
   await app.ready();

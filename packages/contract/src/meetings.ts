@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, IsoDateTime, requiredText, text } from './common.ts';
+import { StoredFile } from './files.ts';
 
 /** R8: periodic (quarterly), six-month review, annual review, ad hoc (whole or part of the committee), thematic. */
 export const MeetingKind = z.enum(['quarterly', 'halfYearReview', 'annualReview', 'adHoc', 'thematic']);
@@ -26,6 +27,7 @@ export const AgendaItem = z.object({
     .boolean()
     .describe('R12: takes opinions on a major issue or a draft report to the higher level'),
   carriedOver: z.boolean().describe('Filled by the follow-up module: unfinished tasks (R8)'),
+  documents: z.array(StoredFile).describe('Documents members read before the meeting (PDF, DOCX, XLSX)'),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
@@ -227,8 +229,14 @@ export const TaskProposal = z
     leadMembershipId: Id.nullable().optional(),
     cooperatingUnitIds: z.array(Id).max(30).default([]),
     deadline: IsoDate.nullable().optional(),
+    /** Instead of a date: N working days from the meeting date (the follow-up module counts them). */
+    deadlineWorkingDays: z.number().int().min(1).max(500).nullable().optional(),
   })
   .strict()
+  .refine((t) => !(t.deadline && t.deadlineWorkingDays), {
+    message: 'Chỉ ghi một trong hai: hạn hoàn thành hoặc số ngày làm việc',
+    path: ['deadlineWorkingDays'],
+  })
   .refine((t) => !!t.leadUnitId !== !!t.leadMembershipId, {
     message: 'Nhiệm vụ phải có một đơn vị hoặc một thành viên chủ trì (R1)',
     path: ['leadUnitId'],
@@ -302,3 +310,7 @@ export const RsvpBody = z
     reason: text(1000).nullable().optional(),
   })
   .strict();
+
+export const RemindResult = z.object({
+  reminded: z.number().int().describe('How many people who had not answered were reminded (R10)'),
+});

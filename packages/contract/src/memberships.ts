@@ -131,7 +131,9 @@ export const Candidate = z.object({
   fullName: z.string(),
   position: z.string().nullable(),
   unitName: z.string().nullable(),
+  isSample: z.boolean().describe('Demo data with an invented name'),
   currentRole: CommitteeRole.nullable().describe('Seat held on this committee today, if any'),
 });
+export type Candidate = z.infer<typeof Candidate>;
 export const CandidateList = z.object({ items: z.array(Candidate) });
 export const CandidateQuery = z.object({ q: text(100).optional() }).strict();

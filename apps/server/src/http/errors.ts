@@ -109,6 +109,9 @@ export const ERRORS = {
   'meeting.minutesSubmitted': { status: 409, title: 'Biên bản đang chờ người chủ trì duyệt' },
   'meeting.minutesWrongState': { status: 409, title: 'Thao tác không phù hợp với trạng thái biên bản' },
   'meeting.conclusionsLocked': { status: 409, title: 'Kết luận đã được duyệt, không sửa được (R13)' },
+  'meeting.notNoticed': { status: 409, title: 'Cuộc họp chưa gửi giấy mời hoặc đã kết thúc' },
+  'meeting.documentNotFound': { status: 404, title: 'Không tìm thấy tài liệu trong chương trình họp' },
+  'meeting.tooManyDocuments': { status: 422, title: 'Mỗi nội dung họp chỉ đính kèm tối đa 20 tài liệu' },
   'meeting.linkInvalid': { status: 404, title: 'Đường dẫn xác nhận không hợp lệ hoặc đã hết hạn' },
   'document.notFound': { status: 404, title: 'Không tìm thấy văn bản' },
   'document.immutable': {
@@ -120,6 +123,33 @@ export const ERRORS = {
   'document.signerNotAllowed': { status: 403, title: 'Người ký không có thẩm quyền ký văn bản này (R4)' },
   'document.noConclusions': { status: 422, title: 'Cuộc họp chưa có kết luận' },
   'document.notGenerated': { status: 409, title: 'Văn bản đến không có bản tạo tự động' },
+  'document.pdfUnavailable': {
+    status: 404,
+    title: 'Văn bản chưa có bản PDF (chỉ có sau khi ban hành, khi máy chủ cài LibreOffice)',
+  },
+  'document.unknownRecipient': { status: 422, title: 'Người nhận không phải thành viên đương nhiệm của Ban Chỉ đạo' },
+  'task.notFound': { status: 404, title: 'Không tìm thấy nhiệm vụ' },
+  'task.invalidTransition': {
+    status: 409,
+    title: 'Trạng thái hiện tại của nhiệm vụ không cho phép thao tác này',
+  },
+  'task.deadlineBeforeSource': {
+    status: 422,
+    title: 'Hạn hoàn thành không được trước ngày giao nhiệm vụ (ngày họp, ngày văn bản)',
+  },
+  'task.invalidLead': {
+    status: 422,
+    title: 'Nhiệm vụ phải có đúng một đơn vị hoặc một thành viên chủ trì, không giao cho cả Ban Chỉ đạo (R1)',
+  },
+  'task.invalidReference': {
+    status: 422,
+    title: 'Văn bản, nhiệm vụ cha, nhiệm vụ thành viên hoặc tệp tham chiếu không hợp lệ',
+  },
+  'task.extensionNotLater': { status: 422, title: 'Hạn đề nghị gia hạn phải sau hạn hiện tại' },
+  'task.mentionNotMember': {
+    status: 422,
+    title: 'Người được nhắc đến không phải là thành viên Ban Chỉ đạo',
+  },
   internal: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

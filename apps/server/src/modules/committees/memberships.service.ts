@@ -384,6 +384,7 @@ export async function findCandidates(db: Db, actor: Actor, committeeId: string, 
       fullName: users.fullName,
       position: users.position,
       unitName: administrativeUnits.name,
+      isSample: users.isSample,
       currentRole: sql<CommitteeRole | null>`(select m.role from memberships m where m.user_id = ${users.id}
         and m.committee_id = ${committeeId} and m.start_date <= ${today}::date
         and (m.end_date is null or m.end_date >= ${today}::date) limit 1)`,

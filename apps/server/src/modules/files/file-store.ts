@@ -2,12 +2,18 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import type { Config } from '../../config.ts';
 
 /** Where uploaded bytes are kept. The local disk store is the default; an S3-compatible store can implement it. */
 export interface FileStore {
   put(key: string, data: Buffer): Promise<void>;
   open(key: string): Readable;
   remove(key: string): Promise<void>;
+}
+
+/** The store the configuration chooses: the data directory by default. */
+export function createFileStore(config: Config): FileStore {
+  return localFileStore(path.join(config.dataDir, 'files'));
 }
 
 /** Files under `<DATA_DIR>/files/<key>`, written atomically (temp file + rename). */

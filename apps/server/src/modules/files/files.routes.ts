@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { Id } from '@steerco/contract/common';
 import { StoredFile } from '@steerco/contract/files';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -6,13 +5,13 @@ import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import { AppError } from '../../http/errors.ts';
 import type { ModuleOptions } from '../../http/module.ts';
-import { localFileStore } from './file-store.ts';
+import { createFileStore } from './file-store.ts';
 import { getCommitteeFile, uploadCommitteeFile } from './files.service.ts';
 
 const tags = ['Tệp đính kèm'];
 
 export const fileRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db, config }) => {
-  const store = localFileStore(path.join(config.dataDir, 'files'));
+  const store = createFileStore(config);
 
   app.post('/committees/:id/files', {
     config: { permission: 'authenticated' },

@@ -37,11 +37,34 @@ export async function uploadCommitteeFile(
   const { access } = await loadCommitteeAccess(db, actor, committeeId);
   // Whoever may file a report on the committee may upload for it (members, the standing agency, admins).
   assertCommittee(actor, 'personnel.propose', access);
+  const row = await storeFile(db, store, actor.userId, committeeId, upload);
+  await recordAudit(db, {
+    actorId: actor.userId,
+    action: 'file.uploaded',
+    entityType: 'file',
+    entityId: row.id,
+    data: { committeeId, name: row.originalName },
+  });
+  return toFileDto(row);
+}
+
+const DEFAULT_TYPES_MESSAGE = 'Chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx), PNG hoặc JPEG.';
+
+/**
+ * Checks an upload's type from its content (optionally against a narrower list of extensions), puts the bytes
+ * in the store, then writes the row, in the caller's transaction when it passes one.
+ */
+export async function storeFile(
+  db: DbOrTx,
+  store: FileStore,
+  uploadedBy: string,
+  committeeId: string,
+  upload: { filename: string; data: Buffer },
+  allowed?: { extensions: string[]; message: string },
+): Promise<StoredFile> {
   const type = sniffFileType(upload.data);
-  if (!type) {
-    throw new AppError('file.typeNotAllowed', {
-      detail: 'Chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx), PNG hoặc JPEG.',
-    });
+  if (!type || (allowed && !allowed.extensions.includes(type.extension))) {
+    throw new AppError('file.typeNotAllowed', { detail: allowed?.message ?? DEFAULT_TYPES_MESSAGE });
   }
   const id = uuidv7();
   const key = `${id.slice(0, 8)}/${id}.${type.extension}`;
@@ -52,7 +75,7 @@ export async function uploadCommitteeFile(
     .values({
       id,
       committeeId,
-      uploadedBy: actor.userId,
+      uploadedBy,
       originalName: name,
       mimeType: type.mime,
       size: upload.data.length,
@@ -60,14 +83,7 @@ export async function uploadCommitteeFile(
       storageKey: key,
     })
     .returning();
-  await recordAudit(db, {
-    actorId: actor.userId,
-    action: 'file.uploaded',
-    entityType: 'file',
-    entityId: id,
-    data: { committeeId, name },
-  });
-  return toFileDto(row!);
+  return row!;
 }
 
 /** A committee's file the actor may see (404 otherwise). */

@@ -1,4 +1,5 @@
 import { Id } from '@steerco/contract/common';
+import { StoredFile } from '@steerco/contract/files';
 import {
   AgendaItemBody,
   Attendance,
@@ -13,6 +14,7 @@ import {
   Minutes,
   MinutesBody,
   MissingOpinion,
+  RemindResult,
   RespondBody,
   ReturnMinutesBody,
   Rsvp,
@@ -26,7 +28,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
+import { AppError } from '../../http/errors.ts';
 import type { ModuleOptions } from '../../http/module.ts';
+import { createFileStore } from '../files/file-store.ts';
+import { addAgendaDocument, removeAgendaDocument } from './agenda-documents.service.ts';
+import { type InvitationMailer, invitationMailer } from './invitations.ts';
 import {
   addAgendaItem,
   answerRsvp,
@@ -37,6 +43,7 @@ import {
   getMeeting,
   getRsvp,
   listMeetings,
+  remindMeeting,
   removeAgendaItem,
   respond,
   sendNotice,
@@ -59,7 +66,16 @@ const tags = ['Cuộc họp'];
 // What each person may do on a meeting depends on the committee and the meeting: decided in the service.
 const config = { permission: 'authenticated' as const };
 
-export const meetingRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db }) => {
+export const meetingRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db, config: cfg, jobs }) => {
+  const store = createFileStore(cfg);
+  /** Runs a change that may send invitation e-mails, then dispatches them once the change has committed. */
+  const withMail = async <T>(change: (mailer: InvitationMailer) => Promise<T>): Promise<T> => {
+    const mailer = invitationMailer(cfg);
+    const result = await change(mailer);
+    await mailer.dispatch(jobs);
+    return result;
+  };
+
   // The invitation e-mail's personal link: the signed token is the credential, so these two are public.
   const rsvpConfig = { permission: 'public' as const, rateLimit: { max: 30, timeWindow: '1 minute' } };
   app.get('/rsvp', {
@@ -134,7 +150,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, {
       body: UpdateMeetingBody,
       response: { 200: MeetingDetail },
     },
-    handler: (req) => updateMeeting(db, requireActor(req), req.params.id, req.body),
+    handler: (req) => withMail((mail) => updateMeeting(db, requireActor(req), req.params.id, req.body, mail)),
   });
   app.post('/meetings/:id/notice', {
     config,
@@ -145,7 +161,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, {
       body: SendNoticeBody,
       response: { 200: MeetingDetail },
     },
-    handler: (req) => sendNotice(db, requireActor(req), req.params.id, req.body),
+    handler: (req) => withMail((mail) => sendNotice(db, requireActor(req), req.params.id, req.body, mail)),
   });
   app.post('/meetings/:id/cancel', {
     config,
@@ -156,7 +172,8 @@ export const meetingRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, {
       body: CancelMeetingBody,
       response: { 200: MeetingDetail },
     },
-    handler: (req) => cancelMeeting(db, requireActor(req), req.params.id, req.body.reason),
+    handler: (req) =>
+      withMail((mail) => cancelMeeting(db, requireActor(req), req.params.id, req.body.reason, mail)),
   });
   app.post('/meetings/:id/agenda', {
     config,
@@ -167,7 +184,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, {
       body: AgendaItemBody,
       response: { 200: MeetingDetail },
     },
-    handler: (req) => addAgendaItem(db, requireActor(req), req.params.id, req.body),
+    handler: (req) => withMail((mail) => addAgendaItem(db, requireActor(req), req.params.id, req.body, mail)),
   });
   app.delete('/meetings/:id/agenda/:itemId', {
     config,
@@ -177,7 +194,52 @@ export const meetingRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, {
       params: z.object({ id: Id, itemId: Id }).strict(),
       response: { 200: MeetingDetail },
     },
-    handler: (req) => removeAgendaItem(db, requireActor(req), req.params.id, req.params.itemId),
+    handler: (req) =>
+      withMail((mail) => removeAgendaItem(db, requireActor(req), req.params.id, req.params.itemId, mail)),
+  });
+  app.post('/meetings/:id/agenda/:itemId/documents', {
+    config,
+    schema: {
+      tags,
+      summary:
+        'Đính kèm tài liệu họp cho một nội dung (PDF, DOCX, XLSX; kiểm tra theo nội dung; giới hạn dung lượng); multipart, trường "file"',
+      params: z.object({ id: Id, itemId: Id }).strict(),
+      response: { 201: StoredFile },
+    },
+    handler: async (req, reply) => {
+      const part = await req.file();
+      if (!part) throw new AppError('file.required');
+      const data = await part.toBuffer();
+      if (!data.length) throw new AppError('file.required');
+      const file = await addAgendaDocument(db, store, requireActor(req), req.params.id, req.params.itemId, {
+        filename: part.filename,
+        data,
+      });
+      return reply.status(201).send(file);
+    },
+  });
+  app.delete('/meetings/:id/agenda/:itemId/documents/:fileId', {
+    config,
+    schema: {
+      tags,
+      summary: 'Bỏ tài liệu khỏi nội dung họp',
+      params: z.object({ id: Id, itemId: Id, fileId: Id }).strict(),
+      response: { 204: z.null() },
+    },
+    handler: async (req, reply) => {
+      await removeAgendaDocument(db, requireActor(req), req.params.id, req.params.itemId, req.params.fileId);
+      return reply.status(204).send(null);
+    },
+  });
+  app.post('/meetings/:id/remind', {
+    config,
+    schema: {
+      tags,
+      summary: 'Nhắc những người chưa xác nhận tham dự (R10): thông báo và e-mail kèm đường dẫn xác nhận',
+      params: M,
+      response: { 200: RemindResult },
+    },
+    handler: (req) => withMail((mail) => remindMeeting(db, requireActor(req), req.params.id, mail)),
   });
   app.post('/meetings/:id/response', {
     config,

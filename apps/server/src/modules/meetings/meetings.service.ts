@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime, todayInVietnam } from '@steerco/contract/datetime';
+import type { StoredFile as FileDto } from '@steerco/contract/files';
 import {
   type AgendaItem,
   type Attendee,
@@ -24,9 +25,18 @@ import type { CommitteeAccess } from '../committees/committees.policy.ts';
 import { memberships } from '../committees/committees.schema.ts';
 import { getSettings } from '../committees/committees.service.ts';
 import { mayActForHead } from '../committees/delegations.service.ts';
+import { files } from '../files/files.schema.ts';
+import { toFileDto } from '../files/files.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { users } from '../users/users.schema.ts';
-import { agendaItems, meetingAttendees, meetingNotices, meetings } from './meetings.schema.ts';
+import { enqueueInvitationEmails, type InvitationMailer, remindNonResponders } from './invitations.ts';
+import {
+  agendaItemDocuments,
+  agendaItems,
+  meetingAttendees,
+  meetingNotices,
+  meetings,
+} from './meetings.schema.ts';
 
 type MeetingRow = typeof meetings.$inferSelect;
 const chairSeat = alias(memberships, 'chair_seat');
@@ -307,13 +317,35 @@ async function attendeesOf(db: DbOrTx, meetingId: string): Promise<Attendee[]> {
   }));
 }
 
+/** The documents of each agenda item of a meeting, in the order they were attached. */
+export async function agendaDocumentsOf(db: DbOrTx, itemIds: string[]): Promise<Map<string, FileDto[]>> {
+  const byItem = new Map<string, FileDto[]>();
+  if (!itemIds.length) return byItem;
+  const rows = await db
+    .select({ itemId: agendaItemDocuments.agendaItemId, file: files })
+    .from(agendaItemDocuments)
+    .innerJoin(files, eq(files.id, agendaItemDocuments.fileId))
+    .where(inArray(agendaItemDocuments.agendaItemId, itemIds))
+    .orderBy(asc(agendaItemDocuments.agendaItemId), asc(agendaItemDocuments.position));
+  for (const { itemId, file } of rows) {
+    const list = byItem.get(itemId) ?? [];
+    list.push(toFileDto(file));
+    byItem.set(itemId, list);
+  }
+  return byItem;
+}
+
 export async function agendaOf(db: DbOrTx, meetingId: string): Promise<AgendaItem[]> {
   const rows = await db
     .select()
     .from(agendaItems)
     .where(eq(agendaItems.meetingId, meetingId))
     .orderBy(asc(agendaItems.position));
-  return rows.map(({ meetingId: _m, ...r }) => r);
+  const documents = await agendaDocumentsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map(({ meetingId: _m, ...r }) => ({ ...r, documents: documents.get(r.id) ?? [] }));
 }
 
 /** R9: the last day a notice gives `lead` full working days before the meeting day. */
@@ -421,11 +453,15 @@ async function latestSnapshot(tx: DbOrTx, meetingId: string) {
   return last;
 }
 
-/** Invitations go to every attendee (in-app now; e-mail with the calendar file through the mail outbox). */
+/**
+ * Invitations go to every attendee: in-app, and by e-mail with the calendar file and the personal confirmation
+ * link through the mail outbox (dispatched by the caller after the commit).
+ */
 async function notifyAttendees(
   tx: Tx,
   m: MeetingRow,
   kind: 'meeting.notice' | 'meeting.amended' | 'meeting.cancelled',
+  mailer: InvitationMailer | null,
   extra = '',
 ) {
   const people = await tx
@@ -442,21 +478,13 @@ async function notifyAttendees(
     tx,
     people.map((p) => ({ userId: p.userId, kind, title, body: extra || null, link: `/cuoc-hop/${m.id}` })),
   );
-  await afterInvitations.run(
-    tx,
-    m,
-    kind,
-    people.map((p) => p.userId),
-  );
+  if (mailer) {
+    await enqueueInvitationEmails(tx, mailer, m, kind, {
+      changes: extra || null,
+      rsvpLink: (attendeeId) => rsvpLink(tx, mailer.publicUrl, attendeeId, m),
+    });
+  }
 }
-
-/** Where the invitation e-mails hook in (the mail module registers itself here). */
-export const afterInvitations = {
-  handlers: [] as ((tx: Tx, m: MeetingRow, kind: string, userIds: string[]) => Promise<void>)[],
-  async run(tx: Tx, m: MeetingRow, kind: string, userIds: string[]) {
-    for (const h of this.handlers) await h(tx, m, kind, userIds);
-  },
-};
 
 /**
  * Sends the notice (R9): freezes the agenda as version 1 and records when. A notice later than the committee's
@@ -467,6 +495,7 @@ export async function sendNotice(
   actor: Actor,
   meetingId: string,
   body: { lateReason?: string | null },
+  mailer: InvitationMailer | null = null,
 ) {
   const { meeting, access } = await loadMeeting(db, actor, meetingId);
   assertManage(actor, access);
@@ -510,7 +539,7 @@ export async function sendNotice(
       sentBy: actor.userId,
       snapshot: snapshotOf(updated!, await agendaOf(tx, meetingId)),
     });
-    await notifyAttendees(tx, updated!, 'meeting.notice');
+    await notifyAttendees(tx, updated!, 'meeting.notice', mailer);
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'meeting.noticeSent',
@@ -523,7 +552,7 @@ export async function sendNotice(
 }
 
 /** After the notice, any change of time, place or agenda is sent to everyone as an amended notice. */
-async function amendIfNoticed(tx: Tx, actor: Actor, meetingId: string) {
+async function amendIfNoticed(tx: Tx, actor: Actor, meetingId: string, mailer: InvitationMailer | null) {
   const [m] = await tx.select().from(meetings).where(eq(meetings.id, meetingId));
   if (m?.status !== 'noticeSent') return;
   const last = await latestSnapshot(tx, meetingId);
@@ -545,10 +574,16 @@ async function amendIfNoticed(tx: Tx, actor: Actor, meetingId: string) {
     snapshot: now,
     changes,
   });
-  await notifyAttendees(tx, updated!, 'meeting.amended', changes.join('\n'));
+  await notifyAttendees(tx, updated!, 'meeting.amended', mailer, changes.join('\n'));
 }
 
-export async function updateMeeting(db: Db, actor: Actor, meetingId: string, body: UpdateMeetingBody) {
+export async function updateMeeting(
+  db: Db,
+  actor: Actor,
+  meetingId: string,
+  body: UpdateMeetingBody,
+  mailer: InvitationMailer | null = null,
+) {
   const { meeting, access } = await loadMeeting(db, actor, meetingId);
   assertManage(actor, access);
   if (meeting.status !== 'draft' && meeting.status !== 'noticeSent') throw new AppError('meeting.locked');
@@ -577,7 +612,7 @@ export async function updateMeeting(db: Db, actor: Actor, meetingId: string, bod
       .where(eq(meetings.id, meetingId));
     if (body.attendeeUserIds || body.guestUserIds)
       await writeAttendees(tx, meetingId, meeting.committeeId, date, body);
-    await amendIfNoticed(tx, actor, meetingId);
+    await amendIfNoticed(tx, actor, meetingId, mailer);
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'meeting.updated',
@@ -589,7 +624,13 @@ export async function updateMeeting(db: Db, actor: Actor, meetingId: string, bod
   return getMeeting(db, actor, meetingId);
 }
 
-export async function cancelMeeting(db: Db, actor: Actor, meetingId: string, reason: string) {
+export async function cancelMeeting(
+  db: Db,
+  actor: Actor,
+  meetingId: string,
+  reason: string,
+  mailer: InvitationMailer | null = null,
+) {
   const { meeting, access } = await loadMeeting(db, actor, meetingId);
   assertManage(actor, access);
   if (meeting.status !== 'draft' && meeting.status !== 'noticeSent') throw new AppError('meeting.locked');
@@ -615,7 +656,7 @@ export async function cancelMeeting(db: Db, actor: Actor, meetingId: string, rea
         snapshot: snapshotOf(updated!, await agendaOf(tx, meetingId)),
         changes: [`Hủy cuộc họp: ${reason}`],
       });
-      await notifyAttendees(tx, updated!, 'meeting.cancelled', reason);
+      await notifyAttendees(tx, updated!, 'meeting.cancelled', mailer, reason);
     }
     await recordAudit(tx, {
       actorId: actor.userId,
@@ -635,6 +676,7 @@ export async function addAgendaItem(
   actor: Actor,
   meetingId: string,
   body: { title: string; presenter?: string | null; durationMinutes?: number | null; takesOpinions: boolean },
+  mailer: InvitationMailer | null = null,
 ) {
   const { meeting, access } = await loadMeeting(db, actor, meetingId);
   assertManage(actor, access);
@@ -653,12 +695,18 @@ export async function addAgendaItem(
       durationMinutes: body.durationMinutes ?? null,
       takesOpinions: body.takesOpinions,
     });
-    await amendIfNoticed(tx, actor, meetingId);
+    await amendIfNoticed(tx, actor, meetingId, mailer);
   });
   return getMeeting(db, actor, meetingId);
 }
 
-export async function removeAgendaItem(db: Db, actor: Actor, meetingId: string, itemId: string) {
+export async function removeAgendaItem(
+  db: Db,
+  actor: Actor,
+  meetingId: string,
+  itemId: string,
+  mailer: InvitationMailer | null = null,
+) {
   const { meeting, access } = await loadMeeting(db, actor, meetingId);
   assertManage(actor, access);
   if (meeting.status !== 'draft' && meeting.status !== 'noticeSent') throw new AppError('meeting.locked');
@@ -668,7 +716,7 @@ export async function removeAgendaItem(db: Db, actor: Actor, meetingId: string, 
       .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)))
       .returning({ id: agendaItems.id });
     if (!deleted.length) throw new AppError('meeting.agendaItemNotFound');
-    await amendIfNoticed(tx, actor, meetingId);
+    await amendIfNoticed(tx, actor, meetingId, mailer);
   });
   return getMeeting(db, actor, meetingId);
 }
@@ -975,4 +1023,25 @@ export async function generateYearCalendar(db: Db, actor: Actor, committeeId: st
     created.push(meeting.id);
   }
   return { created };
+}
+
+/** R10: the secretary chases everyone who has not answered, in one click (in-app and by e-mail). */
+export async function remindMeeting(db: Db, actor: Actor, meetingId: string, mailer: InvitationMailer) {
+  const { meeting, access } = await loadMeeting(db, actor, meetingId);
+  assertManage(actor, access);
+  if (meeting.status !== 'noticeSent') throw new AppError('meeting.notNoticed');
+  const reminded = await db.transaction(async (tx) => {
+    const count = await remindNonResponders(tx, mailer, meeting, (attendeeId) =>
+      rsvpLink(tx, mailer.publicUrl, attendeeId, meeting),
+    );
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'meeting.reminded',
+      entityType: 'meeting',
+      entityId: meetingId,
+      data: { reminded: count },
+    });
+    return count;
+  });
+  return { reminded };
 }

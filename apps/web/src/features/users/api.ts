@@ -88,6 +88,18 @@ export function useResetPassword() {
 }
 
 /** Active accounts matching `q`, for choosing a person (a committee's new member, a replacement). */
+/** People a committee's secretary may add, replace with or put in a working group (not only accounts admins see). */
+export const candidateSearchQueryOptions = (committeeId: string, q: string) =>
+  queryOptions({
+    queryKey: ['committees', committeeId, 'candidates', q] as const,
+    queryFn: async () =>
+      dataOf(
+        await api.GET('/api/v1/committees/{id}/candidates', { params: { path: { id: committeeId }, query: { q } } }),
+      ).items,
+    enabled: committeeId !== '' && q.length > 0,
+    staleTime: 30_000,
+  });
+
 export const userSearchQueryOptions = (q: string) =>
   queryOptions({
     queryKey: ['users', 'search', q] as const,

@@ -21,7 +21,6 @@ import {
   type Membership,
   UpdateMembershipBody,
 } from '@steerco/contract/memberships';
-import type { User } from '@steerco/contract/users';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +29,7 @@ import { ModalForm } from '../../../components/modal-form.tsx';
 import { problemOutsideFields, setFieldErrorsFromProblem } from '../../../lib/form-problem.ts';
 import { schemaErrors, textOrNull } from '../../../lib/schema-errors.ts';
 import { UnitPicker } from '../../units/components/unit-picker.tsx';
-import { UserPicker } from '../../users/components/user-picker.tsx';
+import { type PersonOption, UserPicker } from '../../users/components/user-picker.tsx';
 import { useAddMember, useUpdateMember } from '../api.ts';
 import { ROLE_ORDER } from '../committees.ts';
 import { domainShort } from './committee-badges.tsx';
@@ -73,7 +72,7 @@ export function MemberFormModal({ committee, member, memberUserIds, onClose }: M
   const addMember = useAddMember(committee.id);
   const updateMember = useUpdateMember(committee.id);
   const mutation = member ? updateMember : addMember;
-  const [person, setPerson] = useState<User | null>(null);
+  const [person, setPerson] = useState<PersonOption | null>(null);
 
   const bodyOf = (values: MemberFormValues) => {
     const deputy = values.role === 'deputyHead';
@@ -165,6 +164,7 @@ export function MemberFormModal({ committee, member, memberUserIds, onClose }: M
           label={t('members.form.person')}
           withAsterisk
           value={values.userId}
+          committeeId={committee.id}
           onChange={(user) => {
             setPerson(user);
             form.setFieldValue('userId', user?.id ?? null);

@@ -127,6 +127,7 @@ export function PersonnelFormModal({ committee, members, member, onClose }: Pers
         label={t('personnel.form.replacement')}
         withAsterisk
         value={form.values.replacementUserId}
+        committeeId={committee.id}
         onChange={(user) => form.setFieldValue('replacementUserId', user?.id ?? null)}
         excludedIds={new Set(members.map((m) => m.userId))}
         excludedLabel={t('people.alreadyMember')}

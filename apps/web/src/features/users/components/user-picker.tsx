@@ -1,17 +1,25 @@
 import { Group, Loader, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import type { User } from '@steerco/contract/users';
+import type { Candidate } from '@steerco/contract/memberships';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasProblemCode } from '../../../api/problem.ts';
 import { SampleBadge } from '../../../components/sample-badge.tsx';
-import { userSearchQueryOptions } from '../api.ts';
+import { candidateSearchQueryOptions, userSearchQueryOptions } from '../api.ts';
+
+/** What the picker shows of a person; both an account and a committee candidate have it. */
+export type PersonOption = Pick<Candidate, 'id' | 'username' | 'fullName' | 'position' | 'unitName' | 'isSample'>;
 
 interface UserPickerProps {
   label: string;
   value: string | null;
-  onChange: (user: User | null) => void;
+  onChange: (user: PersonOption | null) => void;
+  /**
+   * Search the people a committee's secretary may add or propose (`GET /committees/{id}/candidates`), instead
+   * of the account list only administrators may search.
+   */
+  committeeId?: string;
   error?: ReactNode;
   withAsterisk?: boolean;
   description?: ReactNode;
@@ -22,8 +30,8 @@ interface UserPickerProps {
 
 /**
  * Chooses a person by typing part of a name, username or email; the search runs on the server
- * (`GET /users?q=`, accents ignored). Who may search is the server's decision: when it refuses, the picker
- * says so instead of showing an empty list.
+ * (`GET /users?q=`, or the committee's candidates; accents ignored). Who may search is the server's decision:
+ * when it refuses, the picker says so instead of showing an empty list.
  */
 export function UserPicker({
   label,
@@ -34,16 +42,27 @@ export function UserPicker({
   description,
   excludedIds,
   excludedLabel,
+  committeeId,
 }: UserPickerProps) {
   const { t } = useTranslation();
-  const [picked, setPicked] = useState<User | null>(null);
+  const [picked, setPicked] = useState<PersonOption | null>(null);
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 250);
   const searching = debouncedSearch !== '' && debouncedSearch !== picked?.fullName;
-  const results = useQuery({ ...userSearchQueryOptions(debouncedSearch), enabled: searching, retry: false });
+  const users = useQuery({
+    ...userSearchQueryOptions(debouncedSearch),
+    enabled: searching && !committeeId,
+    retry: false,
+  });
+  const candidates = useQuery({
+    ...candidateSearchQueryOptions(committeeId ?? '', debouncedSearch),
+    enabled: searching && !!committeeId,
+    retry: false,
+  });
+  const results = committeeId ? candidates : users;
   const forbidden = hasProblemCode(results.error, 'permission.denied');
 
-  const options = new Map<string, User>();
+  const options = new Map<string, PersonOption>();
   if (picked) options.set(picked.id, picked);
   for (const user of searching ? (results.data ?? []) : []) options.set(user.id, user);
 

@@ -1,0 +1,260 @@
+import { formatDate, formatDateTime } from '@steerco/contract/datetime';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import type { Db, DbOrTx, Tx } from '../../db/client.ts';
+import type { JobQueue } from '../../jobs/queue.ts';
+import { committees } from '../committees/committees.schema.ts';
+import { getSettings } from '../committees/committees.service.ts';
+import { buildMeetingIcs, icsAttachment } from '../mail/ics.ts';
+import { dispatchEmails, enqueueEmail } from '../mail/mail.service.ts';
+import { renderEmail } from '../mail/render-email.ts';
+import { notify } from '../notifications/notifications.service.ts';
+import { users } from '../users/users.schema.ts';
+import { agendaItems, meetingAttendees, meetings } from './meetings.schema.ts';
+
+type MeetingRow = typeof meetings.$inferSelect;
+export type InvitationKind = 'meeting.notice' | 'meeting.amended' | 'meeting.cancelled' | 'meeting.reminder';
+
+/**
+ * Collects the invitation e-mails a request queues in its transaction, to dispatch them after the commit.
+ * One per request: `invitationMailer(config)`, pass it to the service, then `await mailer.dispatch(jobs)`.
+ */
+export interface InvitationMailer {
+  publicUrl: string;
+  organizer: { name: string; email: string };
+  queued: (string | null)[];
+  dispatch(jobs: JobQueue | null): Promise<void>;
+}
+
+/** The address in SMTP_FROM ("steerco <no-reply@x>") is the ICS organizer, as calendars expect. */
+function parseFrom(from: string) {
+  const m = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(from);
+  return m ? { name: m[1] || 'steerco', email: m[2]! } : { name: 'steerco', email: from.trim() };
+}
+
+export function publicUrlOf(config: Config) {
+  return (
+    config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`
+  ).replace(/\/$/, '');
+}
+
+export function invitationMailer(config: Config): InvitationMailer {
+  const mailer: InvitationMailer = {
+    publicUrl: publicUrlOf(config),
+    organizer: parseFrom(config.SMTP_FROM),
+    queued: [],
+    dispatch: (jobs) => dispatchEmails(jobs, mailer.queued),
+  };
+  return mailer;
+}
+
+const SUBJECT: Record<InvitationKind, string> = {
+  'meeting.notice': 'Giấy mời họp',
+  'meeting.amended': 'Thông báo thay đổi cuộc họp',
+  'meeting.cancelled': 'Thông báo hủy cuộc họp',
+  'meeting.reminder': 'Nhắc xác nhận tham dự họp',
+};
+
+/**
+ * Queues one e-mail per attendee with an address (R9/R10): HTML + plain text in Vietnamese, the calendar file
+ * (REQUEST with the meeting's SEQUENCE, or CANCEL) and the personal one-click confirmation link. The dedupe key
+ * names the attendee, the kind and the notice version, so a retried request never mails anyone twice.
+ */
+export async function enqueueInvitationEmails(
+  tx: Tx,
+  mailer: InvitationMailer,
+  m: MeetingRow,
+  kind: InvitationKind,
+  opts: { userIds?: string[]; changes?: string | null; rsvpLink: (attendeeId: string) => Promise<string> },
+) {
+  const [committee] = await tx
+    .select({ name: committees.name })
+    .from(committees)
+    .where(eq(committees.id, m.committeeId));
+  const people = await tx
+    .select({
+      attendeeId: meetingAttendees.id,
+      userId: meetingAttendees.userId,
+      fullName: users.fullName,
+      email: users.email,
+      response: meetingAttendees.response,
+    })
+    .from(meetingAttendees)
+    .innerJoin(users, eq(users.id, meetingAttendees.userId))
+    .where(eq(meetingAttendees.meetingId, m.id))
+    .orderBy(asc(meetingAttendees.id));
+  const recipients = people.filter(
+    (p): p is typeof p & { email: string } => !!p.email && (!opts.userIds || opts.userIds.includes(p.userId)),
+  );
+  if (!recipients.length) return;
+  const agenda = await tx
+    .select({ title: agendaItems.title, presenter: agendaItems.presenter })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, m.id))
+    .orderBy(asc(agendaItems.position));
+  const settings = await getSettings(tx, m.committeeId);
+  const deadline = new Date(m.startsAt.getTime() - settings.confirmationLeadDays * 86_400_000);
+  const cancel = kind === 'meeting.cancelled';
+  const where = [m.place, m.onlineLink].filter(Boolean).join(' — ') || 'Sẽ thông báo sau';
+  const ics = buildMeetingIcs({
+    uid: `meeting-${m.id}@steerco`,
+    sequence: m.sequence,
+    method: cancel ? 'CANCEL' : 'REQUEST',
+    start: m.startsAt,
+    end: m.endsAt,
+    summary: m.title,
+    description: agenda
+      .map((a, i) => `${i + 1}. ${a.title}${a.presenter ? ` (${a.presenter})` : ''}`)
+      .join('\n'),
+    location: where,
+    url: `${mailer.publicUrl}/cuoc-hop/${m.id}`,
+    organizer: mailer.organizer,
+    attendees: people.filter((p) => p.email).map((p) => ({ name: p.fullName, email: p.email! })),
+  });
+  const attachment = icsAttachment(ics, cancel ? 'CANCEL' : 'REQUEST');
+  const title = `${SUBJECT[kind]}: ${m.title}`;
+  for (const p of recipients) {
+    const paragraphs = [
+      `Kính gửi ông/bà ${p.fullName},`,
+      cancel
+        ? `${committee?.name ?? 'Ban Chỉ đạo'} thông báo hủy cuộc họp "${m.title}" dự kiến lúc ${formatDateTime(m.startsAt)}.`
+        : `${committee?.name ?? 'Ban Chỉ đạo'} trân trọng kính mời ông/bà dự cuộc họp "${m.title}".`,
+      ...(cancel
+        ? []
+        : [`Thời gian: ${formatDateTime(m.startsAt)} – ${formatDateTime(m.endsAt)}.`, `Địa điểm: ${where}.`]),
+      ...(opts.changes ? [`${cancel ? 'Lý do' : 'Nội dung thay đổi'}:\n${opts.changes}`] : []),
+      ...(!cancel && agenda.length
+        ? [
+            `Chương trình họp:\n${agenda.map((a, i) => `${i + 1}. ${a.title}${a.presenter ? ` — ${a.presenter}` : ''}`).join('\n')}`,
+          ]
+        : []),
+      ...(!cancel
+        ? [
+            `Đề nghị ông/bà xác nhận tham dự trước ${formatDateTime(deadline)} (ngày ${formatDate(deadline)}); nếu vắng mặt, đề nghị nêu lý do hoặc cử người dự thay đã được quán triệt nội dung.`,
+          ]
+        : []),
+    ];
+    const link = cancel ? null : await opts.rsvpLink(p.attendeeId);
+    const { html, text } = renderEmail({
+      title,
+      paragraphs,
+      ...(link ? { action: { label: 'Xác nhận tham dự', url: link } } : {}),
+      footer: `Thư tự động từ hệ thống điều hành ${committee?.name ?? 'Ban Chỉ đạo'}. Lịch họp đính kèm (tệp .ics) cập nhật vào lịch của ông/bà.`,
+    });
+    mailer.queued.push(
+      await enqueueEmail(tx, {
+        toAddress: p.email,
+        toName: p.fullName,
+        subject: title,
+        text,
+        html,
+        attachments: [attachment],
+        dedupeKey:
+          kind === 'meeting.reminder'
+            ? `meeting:${m.id}:${p.attendeeId}:reminder:${Date.now()}`
+            : `meeting:${m.id}:${p.attendeeId}:${kind}:v${m.noticeVersion}:seq${m.sequence}`,
+      }),
+    );
+  }
+}
+
+/** Attendees who have not answered (R10), for chasing. */
+export async function nonResponders(db: DbOrTx, meetingId: string) {
+  return db
+    .select({
+      id: meetingAttendees.id,
+      userId: meetingAttendees.userId,
+      remindedAt: meetingAttendees.remindedAt,
+    })
+    .from(meetingAttendees)
+    .where(and(eq(meetingAttendees.meetingId, meetingId), isNull(meetingAttendees.response)));
+}
+
+/**
+ * Chases everyone who has not answered (R10): in-app and by e-mail with their personal link. People chased in
+ * the last `quietMinutes` are skipped, so a double click or a reminder right after the automatic one sends nothing.
+ */
+export async function remindNonResponders(
+  tx: Tx,
+  mailer: InvitationMailer,
+  m: MeetingRow,
+  rsvpLink: (attendeeId: string) => Promise<string>,
+  quietMinutes = 10,
+) {
+  const chased = await tx
+    .update(meetingAttendees)
+    .set({ remindedAt: sql`now()` })
+    .where(
+      and(
+        eq(meetingAttendees.meetingId, m.id),
+        isNull(meetingAttendees.response),
+        sql`(${meetingAttendees.remindedAt} is null or ${meetingAttendees.remindedAt} < now() - make_interval(mins => ${quietMinutes}))`,
+      ),
+    )
+    .returning({ userId: meetingAttendees.userId });
+  if (!chased.length) return 0;
+  const userIds = chased.map((c) => c.userId);
+  await notify(
+    tx,
+    userIds.map((userId) => ({
+      userId,
+      kind: 'meeting.reminder',
+      title: `Nhắc xác nhận tham dự: ${m.title} — ${formatDateTime(m.startsAt)}`,
+      body: null,
+      link: `/cuoc-hop/${m.id}`,
+    })),
+  );
+  await enqueueInvitationEmails(tx, mailer, m, 'meeting.reminder', { userIds, rsvpLink });
+  return chased.length;
+}
+
+/**
+ * The automatic reminder (R10): `hoursBefore` the committee's confirmation deadline, everyone who has not
+ * answered is chased once. Claiming the meeting (`auto_reminder_sent_at`) in the same transaction as the e-mails
+ * makes it exactly once however many instances run the job. `now` is a parameter so tests control the clock.
+ */
+export async function runAutomaticReminders(
+  db: Db,
+  mailer: InvitationMailer,
+  rsvpLink: (tx: DbOrTx, attendeeId: string, m: MeetingRow) => Promise<string>,
+  opts: { now: Date; hoursBefore: number; logger?: Logger },
+) {
+  // Confirmation lead times are days; a 60-day look-ahead covers any committee's setting.
+  const candidates = await db
+    .select()
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.status, 'noticeSent'),
+        isNull(meetings.autoReminderSentAt),
+        isNotNull(meetings.noticeSentAt),
+        sql`${meetings.startsAt} > ${opts.now.toISOString()}::timestamptz`,
+        sql`${meetings.startsAt} < ${opts.now.toISOString()}::timestamptz + interval '60 days'`,
+      ),
+    );
+  let meetingsReminded = 0;
+  let people = 0;
+  for (const m of candidates) {
+    const { confirmationLeadDays } = await getSettings(db, m.committeeId);
+    const deadline = m.startsAt.getTime() - confirmationLeadDays * 86_400_000;
+    const remindAt = deadline - opts.hoursBefore * 3_600_000;
+    if (opts.now.getTime() < remindAt || opts.now.getTime() > deadline) continue;
+    const count = await db.transaction(async (tx) => {
+      const [claimed] = await tx
+        .update(meetings)
+        .set({ autoReminderSentAt: opts.now })
+        .where(
+          and(eq(meetings.id, m.id), isNull(meetings.autoReminderSentAt), eq(meetings.status, 'noticeSent')),
+        )
+        .returning();
+      if (!claimed) return null;
+      return remindNonResponders(tx, mailer, claimed, (attendeeId) => rsvpLink(tx, attendeeId, claimed), 0);
+    });
+    if (count === null) continue;
+    meetingsReminded += 1;
+    people += count;
+  }
+  opts.logger?.info({ meetings: meetingsReminded, people }, 'automatic meeting reminders');
+  return { meetings: meetingsReminded, people };
+}
