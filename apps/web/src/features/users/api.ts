@@ -94,7 +94,9 @@ export const candidateSearchQueryOptions = (committeeId: string, q: string) =>
     queryKey: ['committees', committeeId, 'candidates', q] as const,
     queryFn: async () =>
       dataOf(
-        await api.GET('/api/v1/committees/{id}/candidates', { params: { path: { id: committeeId }, query: { q } } }),
+        await api.GET('/api/v1/committees/{id}/candidates', {
+          params: { path: { id: committeeId }, query: { q } },
+        }),
       ).items,
     enabled: committeeId !== '' && q.length > 0,
     staleTime: 30_000,

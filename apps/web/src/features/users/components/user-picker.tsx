@@ -9,7 +9,10 @@ import { SampleBadge } from '../../../components/sample-badge.tsx';
 import { candidateSearchQueryOptions, userSearchQueryOptions } from '../api.ts';
 
 /** What the picker shows of a person; both an account and a committee candidate have it. */
-export type PersonOption = Pick<Candidate, 'id' | 'username' | 'fullName' | 'position' | 'unitName' | 'isSample'>;
+export type PersonOption = Pick<
+  Candidate,
+  'id' | 'username' | 'fullName' | 'position' | 'unitName' | 'isSample'
+>;
 
 interface UserPickerProps {
   label: string;
