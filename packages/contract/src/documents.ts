@@ -31,6 +31,23 @@ export const Block = z.discriminatedUnion('type', [
   z.object({ type: z.literal('numbered'), items: z.array(text(20_000)).max(200) }).strict(),
   z.object({ type: z.literal('field'), label: text(200), value: text(2000) }).strict(),
   z.object({ type: z.literal('basis'), lines: z.array(text(2000)).max(30) }).strict(),
+  /** "Điều 1. …" of a decision: the number and the title bold, the text upright. */
+  z
+    .object({
+      type: z.literal('article'),
+      number: z.number().int().min(1).max(200),
+      title: text(500).optional(),
+      text: text(20_000),
+    })
+    .strict(),
+  /** A ruled table (plan items, report figures): a bold header row, then the rows. */
+  z
+    .object({
+      type: z.literal('table'),
+      columns: z.array(text(200)).min(1).max(10),
+      rows: z.array(z.array(text(2000)).max(10)).max(500),
+    })
+    .strict(),
 ]);
 export type Block = z.infer<typeof Block>;
 
@@ -54,6 +71,11 @@ export const OfficialDocument = z.object({
   referencesId: Id.nullable().describe('The document this one corrects or answers'),
   version: z.number().int(),
   fileId: Id.nullable(),
+  pdfAvailable: z.boolean().describe('A PDF was made from the issued DOCX (GET /documents/{id}/pdf)'),
+  secretaryName: z.string().nullable().describe('Minutes: the secretary who signs beside the chair'),
+  distributions: z
+    .array(z.object({ userId: Id, fullName: z.string(), email: z.string().nullable(), sentAt: z.string() }))
+    .describe('Who the issued document was sent to, and when'),
   createdAt: z.string(),
 });
 export type OfficialDocument = z.infer<typeof OfficialDocument>;
@@ -102,3 +124,81 @@ export const IncomingDocumentBody = z
     fileId: Id.nullable().optional(),
   })
   .strict();
+
+/** A free-text part of a plan or a report: a heading ("I. MỤC ĐÍCH, YÊU CẦU") and its paragraphs (one per line). */
+export const DocumentSection = z
+  .object({ heading: requiredText(500), text: text(20_000).default('') })
+  .strict();
+
+/** One line of a plan's table (the follow-up module supplies these later): what, by whom, when. */
+export const PlanItem = z
+  .object({
+    domain: text(120).describe('Lĩnh vực, e.g. "Cải cách hành chính"'),
+    quarter: z.number().int().min(1).max(4).nullable().optional(),
+    title: requiredText(1000),
+    lead: requiredText(300).describe('Chủ trì'),
+    cooperating: text(500).optional().describe('Phối hợp'),
+    product: text(500).optional().describe('Sản phẩm'),
+    deadline: IsoDate.nullable().optional(),
+  })
+  .strict();
+export type PlanItem = z.infer<typeof PlanItem>;
+
+const draftCommon = {
+  title: requiredText(1000).describe('Trích yếu'),
+  recipients: z.array(requiredText(300)).max(50).optional(),
+};
+
+/** Drafts made from a form rather than from a meeting: a plan, a report, a decision. */
+export const TemplateDraftBody = z.discriminatedUnion('template', [
+  z
+    .object({
+      template: z.literal('plan'),
+      ...draftCommon,
+      sections: z.array(DocumentSection).max(30).default([]),
+      items: z.array(PlanItem).max(300).default([]),
+    })
+    .strict(),
+  z
+    .object({
+      template: z.literal('report'),
+      ...draftCommon,
+      sections: z.array(DocumentSection).max(30).default([]),
+      table: z
+        .object({
+          columns: z.array(requiredText(200)).min(1).max(10),
+          rows: z.array(z.array(text(2000)).max(10)).max(500),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+  z
+    .object({
+      template: z.literal('decision'),
+      ...draftCommon,
+      bases: z.array(requiredText(2000)).min(1).max(30).describe('Căn cứ …'),
+      proposal: text(1000).optional().describe('"Theo đề nghị của …"'),
+      articles: z
+        .array(z.object({ title: text(500).optional(), text: requiredText(20_000) }).strict())
+        .min(1)
+        .max(100),
+    })
+    .strict(),
+]);
+export type TemplateDraftBody = z.infer<typeof TemplateDraftBody>;
+
+/** Send an issued document to members of the committee: the seats chosen, or every member in office. */
+export const DistributeBody = z
+  .object({
+    membershipIds: z.array(Id).max(500).optional(),
+    allMembers: z.boolean().optional(),
+  })
+  .strict()
+  .refine((b) => b.allMembers === true || (b.membershipIds?.length ?? 0) > 0, {
+    message: 'Chọn người nhận hoặc gửi tất cả thành viên',
+    path: ['membershipIds'],
+  });
+
+/** The document laid out as HTML for the web preview (the same model the DOCX is made from). */
+export const DocumentPreview = z.object({ html: z.string() });

@@ -1826,6 +1826,8 @@ export interface paths {
                                 fullName: string;
                                 position: string | null;
                                 unitName: string | null;
+                                /** @description Demo data with an invented name */
+                                isSample: boolean;
                                 /** @description Seat held on this committee today, if any */
                                 currentRole: ("head" | "deputyHead" | "member" | "residentialGroupHead" | "secretary" | "guest") | null;
                             }[];
@@ -2307,7 +2309,7 @@ export interface paths {
                                 /** Format: uuid */
                                 toMembershipId: string;
                                 toName: string;
-                                scopes: ("chairMeetings" | "signDocuments" | "approveAbsences")[];
+                                scopes: ("chairMeetings" | "signDocuments" | "approveAbsences" | "decideTaskExtensions")[];
                                 /** @description Empty: every domain */
                                 domains: string[];
                                 /** Format: date */
@@ -2346,7 +2348,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         toMembershipId: string;
-                        scopes: ("chairMeetings" | "signDocuments" | "approveAbsences")[];
+                        scopes: ("chairMeetings" | "signDocuments" | "approveAbsences" | "decideTaskExtensions")[];
                         /** @default [] */
                         domains?: string[];
                         /** Format: date */
@@ -2381,7 +2383,7 @@ export interface paths {
                             /** Format: uuid */
                             toMembershipId: string;
                             toName: string;
-                            scopes: ("chairMeetings" | "signDocuments" | "approveAbsences")[];
+                            scopes: ("chairMeetings" | "signDocuments" | "approveAbsences" | "decideTaskExtensions")[];
                             /** @description Empty: every domain */
                             domains: string[];
                             /** Format: date */
@@ -2448,7 +2450,7 @@ export interface paths {
                             /** Format: uuid */
                             toMembershipId: string;
                             toName: string;
-                            scopes: ("chairMeetings" | "signDocuments" | "approveAbsences")[];
+                            scopes: ("chairMeetings" | "signDocuments" | "approveAbsences" | "decideTaskExtensions")[];
                             /** @description Empty: every domain */
                             domains: string[];
                             /** Format: date */
@@ -2488,7 +2490,7 @@ export interface paths {
             parameters: {
                 query: {
                     userId: string;
-                    scope: "chairMeetings" | "signDocuments" | "approveAbsences";
+                    scope: "chairMeetings" | "signDocuments" | "approveAbsences" | "decideTaskExtensions";
                     domain?: string;
                     date?: string;
                 };
@@ -3200,6 +3202,8 @@ export interface paths {
                                 absenteeWrittenOpinionRequired: boolean;
                                 /** @description Share of members needed for quorum */
                                 quorumFraction: number;
+                                /** @description A task is "due soon" within N working days of its deadline (default 3) */
+                                taskDueSoonWorkingDays?: number;
                             };
                         };
                     };
@@ -3316,6 +3320,8 @@ export interface paths {
                                 absenteeWrittenOpinionRequired: boolean;
                                 /** @description Share of members needed for quorum */
                                 quorumFraction: number;
+                                /** @description A task is "due soon" within N working days of its deadline (default 3) */
+                                taskDueSoonWorkingDays?: number;
                             };
                         };
                     };
@@ -3368,6 +3374,8 @@ export interface paths {
                         absenteeWrittenOpinionRequired: boolean;
                         /** @description Share of members needed for quorum */
                         quorumFraction: number;
+                        /** @description A task is "due soon" within N working days of its deadline (default 3) */
+                        taskDueSoonWorkingDays?: number;
                     };
                 };
             };
@@ -3398,6 +3406,8 @@ export interface paths {
                             absenteeWrittenOpinionRequired: boolean;
                             /** @description Share of members needed for quorum */
                             quorumFraction: number;
+                            /** @description A task is "due soon" within N working days of its deadline (default 3) */
+                            taskDueSoonWorkingDays?: number;
                         };
                     };
                 };
@@ -3658,6 +3668,16 @@ export interface paths {
                                 takesOpinions: boolean;
                                 /** @description Filled by the follow-up module: unfinished tasks (R8) */
                                 carriedOver: boolean;
+                                /** @description Documents members read before the meeting (PDF, DOCX, XLSX) */
+                                documents: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
                             }[];
                             attendees: {
                                 /** Format: uuid */
@@ -3829,6 +3849,16 @@ export interface paths {
                                 takesOpinions: boolean;
                                 /** @description Filled by the follow-up module: unfinished tasks (R8) */
                                 carriedOver: boolean;
+                                /** @description Documents members read before the meeting (PDF, DOCX, XLSX) */
+                                documents: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
                             }[];
                             attendees: {
                                 /** Format: uuid */
@@ -3962,6 +3992,16 @@ export interface paths {
                                 takesOpinions: boolean;
                                 /** @description Filled by the follow-up module: unfinished tasks (R8) */
                                 carriedOver: boolean;
+                                /** @description Documents members read before the meeting (PDF, DOCX, XLSX) */
+                                documents: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
                             }[];
                             attendees: {
                                 /** Format: uuid */
@@ -4092,6 +4132,16 @@ export interface paths {
                                 takesOpinions: boolean;
                                 /** @description Filled by the follow-up module: unfinished tasks (R8) */
                                 carriedOver: boolean;
+                                /** @description Documents members read before the meeting (PDF, DOCX, XLSX) */
+                                documents: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
                             }[];
                             attendees: {
                                 /** Format: uuid */
@@ -4225,6 +4275,16 @@ export interface paths {
                                 takesOpinions: boolean;
                                 /** @description Filled by the follow-up module: unfinished tasks (R8) */
                                 carriedOver: boolean;
+                                /** @description Documents members read before the meeting (PDF, DOCX, XLSX) */
+                                documents: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
                             }[];
                             attendees: {
                                 /** Format: uuid */
@@ -4362,6 +4422,16 @@ export interface paths {
                                 takesOpinions: boolean;
                                 /** @description Filled by the follow-up module: unfinished tasks (R8) */
                                 carriedOver: boolean;
+                                /** @description Documents members read before the meeting (PDF, DOCX, XLSX) */
+                                documents: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
                             }[];
                             attendees: {
                                 /** Format: uuid */
@@ -4491,6 +4561,16 @@ export interface paths {
                                 takesOpinions: boolean;
                                 /** @description Filled by the follow-up module: unfinished tasks (R8) */
                                 carriedOver: boolean;
+                                /** @description Documents members read before the meeting (PDF, DOCX, XLSX) */
+                                documents: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
                             }[];
                             attendees: {
                                 /** Format: uuid */
@@ -4539,6 +4619,132 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/agenda/{itemId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đính kèm tài liệu họp cho một nội dung (PDF, DOCX, XLSX; kiểm tra theo nội dung; giới hạn dung lượng); multipart, trường "file" */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            mimeType: string;
+                            size: number;
+                            sha256: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/agenda/{itemId}/documents/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Bỏ tài liệu khỏi nội dung họp */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nhắc những người chưa xác nhận tham dự (R10): thông báo và e-mail kèm đường dẫn xác nhận */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description How many people who had not answered were reminded (R10) */
+                            reminded: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4632,6 +4838,16 @@ export interface paths {
                                 takesOpinions: boolean;
                                 /** @description Filled by the follow-up module: unfinished tasks (R8) */
                                 carriedOver: boolean;
+                                /** @description Documents members read before the meeting (PDF, DOCX, XLSX) */
+                                documents: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
                             }[];
                             attendees: {
                                 /** Format: uuid */
@@ -4775,6 +4991,16 @@ export interface paths {
                                 takesOpinions: boolean;
                                 /** @description Filled by the follow-up module: unfinished tasks (R8) */
                                 carriedOver: boolean;
+                                /** @description Documents members read before the meeting (PDF, DOCX, XLSX) */
+                                documents: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
                             }[];
                             attendees: {
                                 /** Format: uuid */
@@ -4911,6 +5137,16 @@ export interface paths {
                                 takesOpinions: boolean;
                                 /** @description Filled by the follow-up module: unfinished tasks (R8) */
                                 carriedOver: boolean;
+                                /** @description Documents members read before the meeting (PDF, DOCX, XLSX) */
+                                documents: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
                             }[];
                             attendees: {
                                 /** Format: uuid */
@@ -5328,6 +5564,7 @@ export interface paths {
                                     /** @default [] */
                                     cooperatingUnitIds: string[];
                                     deadline?: string | null;
+                                    deadlineWorkingDays?: number | null;
                                 }[];
                             }[];
                             returnComment: string | null;
@@ -5423,6 +5660,7 @@ export interface paths {
                                     /** @default [] */
                                     cooperatingUnitIds: string[];
                                     deadline?: string | null;
+                                    deadlineWorkingDays?: number | null;
                                 }[];
                             }[];
                             returnComment: string | null;
@@ -5472,6 +5710,7 @@ export interface paths {
                                 /** @default [] */
                                 cooperatingUnitIds?: string[];
                                 deadline?: string | null;
+                                deadlineWorkingDays?: number | null;
                             }[];
                         }[];
                     };
@@ -5539,6 +5778,7 @@ export interface paths {
                                     /** @default [] */
                                     cooperatingUnitIds: string[];
                                     deadline?: string | null;
+                                    deadlineWorkingDays?: number | null;
                                 }[];
                             }[];
                             returnComment: string | null;
@@ -5638,6 +5878,7 @@ export interface paths {
                                     /** @default [] */
                                     cooperatingUnitIds: string[];
                                     deadline?: string | null;
+                                    deadlineWorkingDays?: number | null;
                                 }[];
                             }[];
                             returnComment: string | null;
@@ -5736,6 +5977,7 @@ export interface paths {
                                     /** @default [] */
                                     cooperatingUnitIds: string[];
                                     deadline?: string | null;
+                                    deadlineWorkingDays?: number | null;
                                 }[];
                             }[];
                             returnComment: string | null;
@@ -5840,6 +6082,7 @@ export interface paths {
                                     /** @default [] */
                                     cooperatingUnitIds: string[];
                                     deadline?: string | null;
+                                    deadlineWorkingDays?: number | null;
                                 }[];
                             }[];
                             returnComment: string | null;
@@ -5928,6 +6171,17 @@ export interface paths {
                                     /** @enum {string} */
                                     type: "basis";
                                     lines: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    type: "article";
+                                    number: number;
+                                    title?: string;
+                                    text: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "table";
+                                    columns: string[];
+                                    rows: string[][];
                                 })[];
                                 recipients: string[];
                                 signerName: string | null;
@@ -5940,6 +6194,18 @@ export interface paths {
                                 referencesId: string | null;
                                 version: number;
                                 fileId: string | null;
+                                /** @description A PDF was made from the issued DOCX (GET /documents/{id}/pdf) */
+                                pdfAvailable: boolean;
+                                /** @description Minutes: the secretary who signs beside the chair */
+                                secretaryName: string | null;
+                                /** @description Who the issued document was sent to, and when */
+                                distributions: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                    email: string | null;
+                                    sentAt: string;
+                                }[];
                                 createdAt: string;
                             }[];
                             total: number;
@@ -6006,6 +6272,17 @@ export interface paths {
                             /** @enum {string} */
                             type: "basis";
                             lines: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "article";
+                            number: number;
+                            title?: string;
+                            text: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "table";
+                            columns: string[];
+                            rows: string[][];
                         })[];
                         /** @default [] */
                         recipients?: string[];
@@ -6059,6 +6336,17 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "basis";
                                 lines: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "article";
+                                number: number;
+                                title?: string;
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "table";
+                                columns: string[];
+                                rows: string[][];
                             })[];
                             recipients: string[];
                             signerName: string | null;
@@ -6071,6 +6359,191 @@ export interface paths {
                             referencesId: string | null;
                             version: number;
                             fileId: string | null;
+                            /** @description A PDF was made from the issued DOCX (GET /documents/{id}/pdf) */
+                            pdfAvailable: boolean;
+                            /** @description Minutes: the secretary who signs beside the chair */
+                            secretaryName: string | null;
+                            /** @description Who the issued document was sent to, and when */
+                            distributions: {
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                email: string | null;
+                                sentAt: string;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/documents/from-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Soạn dự thảo kế hoạch (mục + bảng nhiệm vụ), báo cáo (mục + bảng) hoặc quyết định (căn cứ, Điều) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        template: "plan";
+                        /** @description Trích yếu */
+                        title: string;
+                        recipients?: string[];
+                        /** @default [] */
+                        sections?: {
+                            heading: string;
+                            /** @default  */
+                            text?: string;
+                        }[];
+                        /** @default [] */
+                        items?: {
+                            /** @description Lĩnh vực, e.g. "Cải cách hành chính" */
+                            domain: string;
+                            quarter?: number | null;
+                            title: string;
+                            /** @description Chủ trì */
+                            lead: string;
+                            /** @description Phối hợp */
+                            cooperating?: string;
+                            /** @description Sản phẩm */
+                            product?: string;
+                            deadline?: string | null;
+                        }[];
+                    } | {
+                        /** @enum {string} */
+                        template: "report";
+                        /** @description Trích yếu */
+                        title: string;
+                        recipients?: string[];
+                        /** @default [] */
+                        sections?: {
+                            heading: string;
+                            /** @default  */
+                            text?: string;
+                        }[];
+                        table?: {
+                            columns: string[];
+                            rows: string[][];
+                        };
+                    } | {
+                        /** @enum {string} */
+                        template: "decision";
+                        /** @description Trích yếu */
+                        title: string;
+                        recipients?: string[];
+                        /** @description Căn cứ … */
+                        bases: string[];
+                        /** @description "Theo đề nghị của …" */
+                        proposal?: string;
+                        articles: {
+                            title?: string;
+                            text: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            type: ("decision" | "notice" | "invitation" | "minutes" | "plan" | "report") | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "issued" | "received";
+                            number: number | null;
+                            /** @description Số, ký hiệu, e.g. "12/TB-BCĐ" */
+                            numberText: string | null;
+                            issuedOn: string | null;
+                            title: string;
+                            body: ({
+                                /** @enum {string} */
+                                type: "paragraph";
+                                text: string;
+                                bold?: boolean;
+                                italic?: boolean;
+                                indent?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "heading";
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "numbered";
+                                items: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "field";
+                                label: string;
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "basis";
+                                lines: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "article";
+                                number: number;
+                                title?: string;
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "table";
+                                columns: string[];
+                                rows: string[][];
+                            })[];
+                            recipients: string[];
+                            signerName: string | null;
+                            signingCapacity: string[] | null;
+                            /** @description Incoming documents: who issued it */
+                            issuer: string | null;
+                            deadline: string | null;
+                            meetingId: string | null;
+                            /** @description The document this one corrects or answers */
+                            referencesId: string | null;
+                            version: number;
+                            fileId: string | null;
+                            /** @description A PDF was made from the issued DOCX (GET /documents/{id}/pdf) */
+                            pdfAvailable: boolean;
+                            /** @description Minutes: the secretary who signs beside the chair */
+                            secretaryName: string | null;
+                            /** @description Who the issued document was sent to, and when */
+                            distributions: {
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                email: string | null;
+                                sentAt: string;
+                            }[];
                             createdAt: string;
                         };
                     };
@@ -6161,6 +6634,17 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "basis";
                                 lines: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "article";
+                                number: number;
+                                title?: string;
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "table";
+                                columns: string[];
+                                rows: string[][];
                             })[];
                             recipients: string[];
                             signerName: string | null;
@@ -6173,6 +6657,18 @@ export interface paths {
                             referencesId: string | null;
                             version: number;
                             fileId: string | null;
+                            /** @description A PDF was made from the issued DOCX (GET /documents/{id}/pdf) */
+                            pdfAvailable: boolean;
+                            /** @description Minutes: the secretary who signs beside the chair */
+                            secretaryName: string | null;
+                            /** @description Who the issued document was sent to, and when */
+                            distributions: {
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                email: string | null;
+                                sentAt: string;
+                            }[];
                             createdAt: string;
                         };
                     };
@@ -6194,7 +6690,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Tạo dự thảo giấy mời hoặc thông báo kết luận từ cuộc họp (R13) */
+        /** Tạo dự thảo giấy mời, thông báo kết luận (R13) hoặc biên bản họp từ hồ sơ cuộc họp */
         post: {
             parameters: {
                 query?: never;
@@ -6258,6 +6754,17 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "basis";
                                 lines: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "article";
+                                number: number;
+                                title?: string;
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "table";
+                                columns: string[];
+                                rows: string[][];
                             })[];
                             recipients: string[];
                             signerName: string | null;
@@ -6270,6 +6777,18 @@ export interface paths {
                             referencesId: string | null;
                             version: number;
                             fileId: string | null;
+                            /** @description A PDF was made from the issued DOCX (GET /documents/{id}/pdf) */
+                            pdfAvailable: boolean;
+                            /** @description Minutes: the secretary who signs beside the chair */
+                            secretaryName: string | null;
+                            /** @description Who the issued document was sent to, and when */
+                            distributions: {
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                email: string | null;
+                                sentAt: string;
+                            }[];
                             createdAt: string;
                         };
                     };
@@ -6346,6 +6865,17 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "basis";
                                 lines: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "article";
+                                number: number;
+                                title?: string;
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "table";
+                                columns: string[];
+                                rows: string[][];
                             })[];
                             recipients: string[];
                             signerName: string | null;
@@ -6358,6 +6888,18 @@ export interface paths {
                             referencesId: string | null;
                             version: number;
                             fileId: string | null;
+                            /** @description A PDF was made from the issued DOCX (GET /documents/{id}/pdf) */
+                            pdfAvailable: boolean;
+                            /** @description Minutes: the secretary who signs beside the chair */
+                            secretaryName: string | null;
+                            /** @description Who the issued document was sent to, and when */
+                            distributions: {
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                email: string | null;
+                                sentAt: string;
+                            }[];
                             createdAt: string;
                         };
                     };
@@ -6408,6 +6950,17 @@ export interface paths {
                             /** @enum {string} */
                             type: "basis";
                             lines: string[];
+                        } | {
+                            /** @enum {string} */
+                            type: "article";
+                            number: number;
+                            title?: string;
+                            text: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "table";
+                            columns: string[];
+                            rows: string[][];
                         })[];
                         /** @default [] */
                         recipients?: string[];
@@ -6461,6 +7014,17 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "basis";
                                 lines: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "article";
+                                number: number;
+                                title?: string;
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "table";
+                                columns: string[];
+                                rows: string[][];
                             })[];
                             recipients: string[];
                             signerName: string | null;
@@ -6473,6 +7037,18 @@ export interface paths {
                             referencesId: string | null;
                             version: number;
                             fileId: string | null;
+                            /** @description A PDF was made from the issued DOCX (GET /documents/{id}/pdf) */
+                            pdfAvailable: boolean;
+                            /** @description Minutes: the secretary who signs beside the chair */
+                            secretaryName: string | null;
+                            /** @description Who the issued document was sent to, and when */
+                            distributions: {
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                email: string | null;
+                                sentAt: string;
+                            }[];
                             createdAt: string;
                         };
                     };
@@ -6547,6 +7123,17 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "basis";
                                 lines: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "article";
+                                number: number;
+                                title?: string;
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "table";
+                                columns: string[];
+                                rows: string[][];
                             })[];
                             recipients: string[];
                             signerName: string | null;
@@ -6559,6 +7146,18 @@ export interface paths {
                             referencesId: string | null;
                             version: number;
                             fileId: string | null;
+                            /** @description A PDF was made from the issued DOCX (GET /documents/{id}/pdf) */
+                            pdfAvailable: boolean;
+                            /** @description Minutes: the secretary who signs beside the chair */
+                            secretaryName: string | null;
+                            /** @description Who the issued document was sent to, and when */
+                            distributions: {
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                email: string | null;
+                                sentAt: string;
+                            }[];
                             createdAt: string;
                         };
                     };
@@ -6637,6 +7236,17 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "basis";
                                 lines: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "article";
+                                number: number;
+                                title?: string;
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "table";
+                                columns: string[];
+                                rows: string[][];
                             })[];
                             recipients: string[];
                             signerName: string | null;
@@ -6649,6 +7259,18 @@ export interface paths {
                             referencesId: string | null;
                             version: number;
                             fileId: string | null;
+                            /** @description A PDF was made from the issued DOCX (GET /documents/{id}/pdf) */
+                            pdfAvailable: boolean;
+                            /** @description Minutes: the secretary who signs beside the chair */
+                            secretaryName: string | null;
+                            /** @description Who the issued document was sent to, and when */
+                            distributions: {
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                email: string | null;
+                                sentAt: string;
+                            }[];
                             createdAt: string;
                         };
                     };
@@ -6727,6 +7349,17 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "basis";
                                 lines: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "article";
+                                number: number;
+                                title?: string;
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "table";
+                                columns: string[];
+                                rows: string[][];
                             })[];
                             recipients: string[];
                             signerName: string | null;
@@ -6739,6 +7372,18 @@ export interface paths {
                             referencesId: string | null;
                             version: number;
                             fileId: string | null;
+                            /** @description A PDF was made from the issued DOCX (GET /documents/{id}/pdf) */
+                            pdfAvailable: boolean;
+                            /** @description Minutes: the secretary who signs beside the chair */
+                            secretaryName: string | null;
+                            /** @description Who the issued document was sent to, and when */
+                            distributions: {
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                email: string | null;
+                                sentAt: string;
+                            }[];
                             createdAt: string;
                         };
                     };
@@ -6829,6 +7474,17 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "basis";
                                 lines: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "article";
+                                number: number;
+                                title?: string;
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "table";
+                                columns: string[];
+                                rows: string[][];
                             })[];
                             recipients: string[];
                             signerName: string | null;
@@ -6841,12 +7497,220 @@ export interface paths {
                             referencesId: string | null;
                             version: number;
                             fileId: string | null;
+                            /** @description A PDF was made from the issued DOCX (GET /documents/{id}/pdf) */
+                            pdfAvailable: boolean;
+                            /** @description Minutes: the secretary who signs beside the chair */
+                            secretaryName: string | null;
+                            /** @description Who the issued document was sent to, and when */
+                            distributions: {
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                email: string | null;
+                                sentAt: string;
+                            }[];
                             createdAt: string;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/distribute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi văn bản đã ban hành cho thành viên (trong ứng dụng và e-mail kèm DOCX, PDF nếu có) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        membershipIds?: string[];
+                        allMembers?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            direction: "outgoing" | "incoming";
+                            type: ("decision" | "notice" | "invitation" | "minutes" | "plan" | "report") | null;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "approved" | "issued" | "received";
+                            number: number | null;
+                            /** @description Số, ký hiệu, e.g. "12/TB-BCĐ" */
+                            numberText: string | null;
+                            issuedOn: string | null;
+                            title: string;
+                            body: ({
+                                /** @enum {string} */
+                                type: "paragraph";
+                                text: string;
+                                bold?: boolean;
+                                italic?: boolean;
+                                indent?: boolean;
+                            } | {
+                                /** @enum {string} */
+                                type: "heading";
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "numbered";
+                                items: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "field";
+                                label: string;
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "basis";
+                                lines: string[];
+                            } | {
+                                /** @enum {string} */
+                                type: "article";
+                                number: number;
+                                title?: string;
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "table";
+                                columns: string[];
+                                rows: string[][];
+                            })[];
+                            recipients: string[];
+                            signerName: string | null;
+                            signingCapacity: string[] | null;
+                            /** @description Incoming documents: who issued it */
+                            issuer: string | null;
+                            deadline: string | null;
+                            meetingId: string | null;
+                            /** @description The document this one corrects or answers */
+                            referencesId: string | null;
+                            version: number;
+                            fileId: string | null;
+                            /** @description A PDF was made from the issued DOCX (GET /documents/{id}/pdf) */
+                            pdfAvailable: boolean;
+                            /** @description Minutes: the secretary who signs beside the chair */
+                            secretaryName: string | null;
+                            /** @description Who the issued document was sent to, and when */
+                            distributions: {
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                email: string | null;
+                                sentAt: string;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem trước văn bản (HTML dựng từ cùng mô hình với tệp DOCX) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            html: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải bản PDF của văn bản đã ban hành (404 khi chưa có) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7052,6 +7916,1987 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách nhiệm vụ của Ban Chỉ đạo, có bộ lọc, theo hạn, phân trang bằng con trỏ */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A status, or 'open' for every status still to be worked on */
+                    status?: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | "open";
+                    derived?: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                    domain?: string;
+                    source?: "conclusion" | "planItem" | "directive" | "adHoc";
+                    dueFrom?: string;
+                    dueTo?: string;
+                    /** @description Words of the title, with or without diacritics */
+                    q?: string;
+                    leadUnitId?: string;
+                    /** @description Tasks a member leads, answers for or co-operates on */
+                    membershipId?: string;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                title: string;
+                                content: string | null;
+                                domain: string | null;
+                                /** @enum {string} */
+                                sourceKind: "conclusion" | "planItem" | "directive" | "adHoc";
+                                conclusionId: string | null;
+                                meetingId: string | null;
+                                documentId: string | null;
+                                planItemId: string | null;
+                                /** Format: date */
+                                sourceDate: string;
+                                leadUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                leadMember: {
+                                    /** Format: uuid */
+                                    membershipId: string;
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                } | null;
+                                responsible: {
+                                    /** Format: uuid */
+                                    membershipId: string;
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                } | null;
+                                cooperators: {
+                                    unitId: string | null;
+                                    membershipId: string | null;
+                                    name: string;
+                                }[];
+                                expectedProduct: string | null;
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                originalDeadline: string;
+                                /** @enum {string} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                dutyId: string | null;
+                                parentTaskId: string | null;
+                                tags: string[];
+                                /** @enum {string} */
+                                status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                /** @enum {string} */
+                                derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                progress: number;
+                                extensionProposedDeadline: string | null;
+                                completedOn: string | null;
+                                doneAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Giao nhiệm vụ đột xuất hoặc theo chỉ đạo của cấp trên (Trưởng Ban, Phó Trưởng Ban, cơ quan thường trực) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default adHoc
+                         * @enum {string}
+                         */
+                        sourceKind?: "adHoc" | "directive";
+                        documentId?: string | null;
+                        title: string;
+                        content?: string | null;
+                        domain?: string | null;
+                        leadUnitId?: string | null;
+                        leadMembershipId?: string | null;
+                        responsibleMembershipId?: string | null;
+                        /** @default [] */
+                        cooperatingUnitIds?: string[];
+                        /** @default [] */
+                        cooperatingMembershipIds?: string[];
+                        expectedProduct?: string | null;
+                        sourceDate?: string | null;
+                        deadline?: string | null;
+                        deadlineWorkingDays?: number | null;
+                        /**
+                         * @default normal
+                         * @enum {string}
+                         */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        dutyId?: string | null;
+                        parentTaskId?: string | null;
+                        /** @default [] */
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            title: string;
+                            content: string | null;
+                            domain: string | null;
+                            /** @enum {string} */
+                            sourceKind: "conclusion" | "planItem" | "directive" | "adHoc";
+                            conclusionId: string | null;
+                            meetingId: string | null;
+                            documentId: string | null;
+                            planItemId: string | null;
+                            /** Format: date */
+                            sourceDate: string;
+                            leadUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            leadMember: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            responsible: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            cooperators: {
+                                unitId: string | null;
+                                membershipId: string | null;
+                                name: string;
+                            }[];
+                            expectedProduct: string | null;
+                            /** Format: date */
+                            deadline: string;
+                            /** Format: date */
+                            originalDeadline: string;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            dutyId: string | null;
+                            parentTaskId: string | null;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                            /** @enum {string} */
+                            derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                            progress: number;
+                            extensionProposedDeadline: string | null;
+                            completedOn: string | null;
+                            doneAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                oldDeadline: string | null;
+                                newDeadline: string | null;
+                                at: string;
+                            }[];
+                            progressReports: {
+                                /** Format: uuid */
+                                id: string;
+                                percent: number;
+                                text: string;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                authorName: string;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            comments: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                authorName: string;
+                                mentions: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                }[];
+                                at: string;
+                            }[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/tasks/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất danh sách nhiệm vụ (theo bộ lọc) ra Excel */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A status, or 'open' for every status still to be worked on */
+                    status?: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | "open";
+                    derived?: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                    domain?: string;
+                    source?: "conclusion" | "planItem" | "directive" | "adHoc";
+                    dueFrom?: string;
+                    dueTo?: string;
+                    /** @description Words of the title, with or without diacritics */
+                    q?: string;
+                    leadUnitId?: string;
+                    /** @description Tasks a member leads, answers for or co-operates on */
+                    membershipId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/tasks/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thống kê nhiệm vụ theo đơn vị và theo thành viên (được giao, hoàn thành đúng hạn/quá hạn, quá hạn) */
+        get: {
+            parameters: {
+                query?: {
+                    domain?: string;
+                    source?: "conclusion" | "planItem" | "directive" | "adHoc";
+                    dueFrom?: string;
+                    dueTo?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            totals: {
+                                assigned: number;
+                                done: number;
+                                doneOnTime: number;
+                                doneLate: number;
+                                overdue: number;
+                                open: number;
+                            };
+                            byUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                assigned: number;
+                                done: number;
+                                doneOnTime: number;
+                                doneLate: number;
+                                overdue: number;
+                                open: number;
+                            }[];
+                            byMember: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                assigned: number;
+                                done: number;
+                                doneOnTime: number;
+                                doneLate: number;
+                                overdue: number;
+                                open: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhiệm vụ của tôi: chủ trì, phối hợp, chờ tôi xem xét */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A status, or 'open' for every status still to be worked on */
+                    status?: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | "open";
+                    derived?: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                    domain?: string;
+                    source?: "conclusion" | "planItem" | "directive" | "adHoc";
+                    dueFrom?: string;
+                    dueTo?: string;
+                    /** @description Words of the title, with or without diacritics */
+                    q?: string;
+                    /** @description responsible: I lead or answer for it; reviewer: completion reports waiting for me */
+                    role?: "all" | "responsible" | "cooperating" | "reviewer";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                title: string;
+                                content: string | null;
+                                domain: string | null;
+                                /** @enum {string} */
+                                sourceKind: "conclusion" | "planItem" | "directive" | "adHoc";
+                                conclusionId: string | null;
+                                meetingId: string | null;
+                                documentId: string | null;
+                                planItemId: string | null;
+                                /** Format: date */
+                                sourceDate: string;
+                                leadUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                leadMember: {
+                                    /** Format: uuid */
+                                    membershipId: string;
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                } | null;
+                                responsible: {
+                                    /** Format: uuid */
+                                    membershipId: string;
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                } | null;
+                                cooperators: {
+                                    unitId: string | null;
+                                    membershipId: string | null;
+                                    name: string;
+                                }[];
+                                expectedProduct: string | null;
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                originalDeadline: string;
+                                /** @enum {string} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                dutyId: string | null;
+                                parentTaskId: string | null;
+                                tags: string[];
+                                /** @enum {string} */
+                                status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                /** @enum {string} */
+                                derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                progress: number;
+                                extensionProposedDeadline: string | null;
+                                completedOn: string | null;
+                                doneAt: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết nhiệm vụ với lịch sử, tiến độ và trao đổi */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            title: string;
+                            content: string | null;
+                            domain: string | null;
+                            /** @enum {string} */
+                            sourceKind: "conclusion" | "planItem" | "directive" | "adHoc";
+                            conclusionId: string | null;
+                            meetingId: string | null;
+                            documentId: string | null;
+                            planItemId: string | null;
+                            /** Format: date */
+                            sourceDate: string;
+                            leadUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            leadMember: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            responsible: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            cooperators: {
+                                unitId: string | null;
+                                membershipId: string | null;
+                                name: string;
+                            }[];
+                            expectedProduct: string | null;
+                            /** Format: date */
+                            deadline: string;
+                            /** Format: date */
+                            originalDeadline: string;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            dutyId: string | null;
+                            parentTaskId: string | null;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                            /** @enum {string} */
+                            derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                            progress: number;
+                            extensionProposedDeadline: string | null;
+                            completedOn: string | null;
+                            doneAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                oldDeadline: string | null;
+                                newDeadline: string | null;
+                                at: string;
+                            }[];
+                            progressReports: {
+                                /** Format: uuid */
+                                id: string;
+                                percent: number;
+                                text: string;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                authorName: string;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            comments: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                authorName: string;
+                                mentions: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                }[];
+                                at: string;
+                            }[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nhận và bắt đầu thực hiện nhiệm vụ */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            title: string;
+                            content: string | null;
+                            domain: string | null;
+                            /** @enum {string} */
+                            sourceKind: "conclusion" | "planItem" | "directive" | "adHoc";
+                            conclusionId: string | null;
+                            meetingId: string | null;
+                            documentId: string | null;
+                            planItemId: string | null;
+                            /** Format: date */
+                            sourceDate: string;
+                            leadUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            leadMember: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            responsible: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            cooperators: {
+                                unitId: string | null;
+                                membershipId: string | null;
+                                name: string;
+                            }[];
+                            expectedProduct: string | null;
+                            /** Format: date */
+                            deadline: string;
+                            /** Format: date */
+                            originalDeadline: string;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            dutyId: string | null;
+                            parentTaskId: string | null;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                            /** @enum {string} */
+                            derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                            progress: number;
+                            extensionProposedDeadline: string | null;
+                            completedOn: string | null;
+                            doneAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                oldDeadline: string | null;
+                                newDeadline: string | null;
+                                at: string;
+                            }[];
+                            progressReports: {
+                                /** Format: uuid */
+                                id: string;
+                                percent: number;
+                                text: string;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                authorName: string;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            comments: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                authorName: string;
+                                mentions: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                }[];
+                                at: string;
+                            }[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/submit-done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Báo cáo hoàn thành (đơn vị, thành viên chủ trì) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            title: string;
+                            content: string | null;
+                            domain: string | null;
+                            /** @enum {string} */
+                            sourceKind: "conclusion" | "planItem" | "directive" | "adHoc";
+                            conclusionId: string | null;
+                            meetingId: string | null;
+                            documentId: string | null;
+                            planItemId: string | null;
+                            /** Format: date */
+                            sourceDate: string;
+                            leadUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            leadMember: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            responsible: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            cooperators: {
+                                unitId: string | null;
+                                membershipId: string | null;
+                                name: string;
+                            }[];
+                            expectedProduct: string | null;
+                            /** Format: date */
+                            deadline: string;
+                            /** Format: date */
+                            originalDeadline: string;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            dutyId: string | null;
+                            parentTaskId: string | null;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                            /** @enum {string} */
+                            derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                            progress: number;
+                            extensionProposedDeadline: string | null;
+                            completedOn: string | null;
+                            doneAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                oldDeadline: string | null;
+                                newDeadline: string | null;
+                                at: string;
+                            }[];
+                            progressReports: {
+                                /** Format: uuid */
+                                id: string;
+                                percent: number;
+                                text: string;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                authorName: string;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            comments: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                authorName: string;
+                                mentions: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                }[];
+                                at: string;
+                            }[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/approve-done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xác nhận hoàn thành */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            title: string;
+                            content: string | null;
+                            domain: string | null;
+                            /** @enum {string} */
+                            sourceKind: "conclusion" | "planItem" | "directive" | "adHoc";
+                            conclusionId: string | null;
+                            meetingId: string | null;
+                            documentId: string | null;
+                            planItemId: string | null;
+                            /** Format: date */
+                            sourceDate: string;
+                            leadUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            leadMember: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            responsible: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            cooperators: {
+                                unitId: string | null;
+                                membershipId: string | null;
+                                name: string;
+                            }[];
+                            expectedProduct: string | null;
+                            /** Format: date */
+                            deadline: string;
+                            /** Format: date */
+                            originalDeadline: string;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            dutyId: string | null;
+                            parentTaskId: string | null;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                            /** @enum {string} */
+                            derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                            progress: number;
+                            extensionProposedDeadline: string | null;
+                            completedOn: string | null;
+                            doneAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                oldDeadline: string | null;
+                                newDeadline: string | null;
+                                at: string;
+                            }[];
+                            progressReports: {
+                                /** Format: uuid */
+                                id: string;
+                                percent: number;
+                                text: string;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                authorName: string;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            comments: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                authorName: string;
+                                mentions: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                }[];
+                                at: string;
+                            }[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trả lại báo cáo hoàn thành, yêu cầu tiếp tục thực hiện */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            title: string;
+                            content: string | null;
+                            domain: string | null;
+                            /** @enum {string} */
+                            sourceKind: "conclusion" | "planItem" | "directive" | "adHoc";
+                            conclusionId: string | null;
+                            meetingId: string | null;
+                            documentId: string | null;
+                            planItemId: string | null;
+                            /** Format: date */
+                            sourceDate: string;
+                            leadUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            leadMember: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            responsible: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            cooperators: {
+                                unitId: string | null;
+                                membershipId: string | null;
+                                name: string;
+                            }[];
+                            expectedProduct: string | null;
+                            /** Format: date */
+                            deadline: string;
+                            /** Format: date */
+                            originalDeadline: string;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            dutyId: string | null;
+                            parentTaskId: string | null;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                            /** @enum {string} */
+                            derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                            progress: number;
+                            extensionProposedDeadline: string | null;
+                            completedOn: string | null;
+                            doneAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                oldDeadline: string | null;
+                                newDeadline: string | null;
+                                at: string;
+                            }[];
+                            progressReports: {
+                                /** Format: uuid */
+                                id: string;
+                                percent: number;
+                                text: string;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                authorName: string;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            comments: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                authorName: string;
+                                mentions: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                }[];
+                                at: string;
+                            }[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/extension-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đề nghị gia hạn (lý do, hạn đề nghị) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** Format: date */
+                        proposedDeadline: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            title: string;
+                            content: string | null;
+                            domain: string | null;
+                            /** @enum {string} */
+                            sourceKind: "conclusion" | "planItem" | "directive" | "adHoc";
+                            conclusionId: string | null;
+                            meetingId: string | null;
+                            documentId: string | null;
+                            planItemId: string | null;
+                            /** Format: date */
+                            sourceDate: string;
+                            leadUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            leadMember: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            responsible: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            cooperators: {
+                                unitId: string | null;
+                                membershipId: string | null;
+                                name: string;
+                            }[];
+                            expectedProduct: string | null;
+                            /** Format: date */
+                            deadline: string;
+                            /** Format: date */
+                            originalDeadline: string;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            dutyId: string | null;
+                            parentTaskId: string | null;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                            /** @enum {string} */
+                            derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                            progress: number;
+                            extensionProposedDeadline: string | null;
+                            completedOn: string | null;
+                            doneAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                oldDeadline: string | null;
+                                newDeadline: string | null;
+                                at: string;
+                            }[];
+                            progressReports: {
+                                /** Format: uuid */
+                                id: string;
+                                percent: number;
+                                text: string;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                authorName: string;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            comments: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                authorName: string;
+                                mentions: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                }[];
+                                at: string;
+                            }[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/extension-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Quyết định gia hạn (người giao hoặc Trưởng Ban, người được ủy quyền) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            title: string;
+                            content: string | null;
+                            domain: string | null;
+                            /** @enum {string} */
+                            sourceKind: "conclusion" | "planItem" | "directive" | "adHoc";
+                            conclusionId: string | null;
+                            meetingId: string | null;
+                            documentId: string | null;
+                            planItemId: string | null;
+                            /** Format: date */
+                            sourceDate: string;
+                            leadUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            leadMember: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            responsible: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            cooperators: {
+                                unitId: string | null;
+                                membershipId: string | null;
+                                name: string;
+                            }[];
+                            expectedProduct: string | null;
+                            /** Format: date */
+                            deadline: string;
+                            /** Format: date */
+                            originalDeadline: string;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            dutyId: string | null;
+                            parentTaskId: string | null;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                            /** @enum {string} */
+                            derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                            progress: number;
+                            extensionProposedDeadline: string | null;
+                            completedOn: string | null;
+                            doneAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                oldDeadline: string | null;
+                                newDeadline: string | null;
+                                at: string;
+                            }[];
+                            progressReports: {
+                                /** Format: uuid */
+                                id: string;
+                                percent: number;
+                                text: string;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                authorName: string;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            comments: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                authorName: string;
+                                mentions: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                }[];
+                                at: string;
+                            }[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hủy nhiệm vụ (nêu lý do) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            title: string;
+                            content: string | null;
+                            domain: string | null;
+                            /** @enum {string} */
+                            sourceKind: "conclusion" | "planItem" | "directive" | "adHoc";
+                            conclusionId: string | null;
+                            meetingId: string | null;
+                            documentId: string | null;
+                            planItemId: string | null;
+                            /** Format: date */
+                            sourceDate: string;
+                            leadUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            leadMember: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            responsible: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            cooperators: {
+                                unitId: string | null;
+                                membershipId: string | null;
+                                name: string;
+                            }[];
+                            expectedProduct: string | null;
+                            /** Format: date */
+                            deadline: string;
+                            /** Format: date */
+                            originalDeadline: string;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            dutyId: string | null;
+                            parentTaskId: string | null;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                            /** @enum {string} */
+                            derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                            progress: number;
+                            extensionProposedDeadline: string | null;
+                            completedOn: string | null;
+                            doneAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                oldDeadline: string | null;
+                                newDeadline: string | null;
+                                at: string;
+                            }[];
+                            progressReports: {
+                                /** Format: uuid */
+                                id: string;
+                                percent: number;
+                                text: string;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                authorName: string;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            comments: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                authorName: string;
+                                mentions: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                }[];
+                                at: string;
+                            }[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Báo cáo tiến độ kèm tài liệu minh chứng (tải lên trước qua /committees/{id}/files) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        percent: number;
+                        text: string;
+                        /** @default [] */
+                        fileIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            title: string;
+                            content: string | null;
+                            domain: string | null;
+                            /** @enum {string} */
+                            sourceKind: "conclusion" | "planItem" | "directive" | "adHoc";
+                            conclusionId: string | null;
+                            meetingId: string | null;
+                            documentId: string | null;
+                            planItemId: string | null;
+                            /** Format: date */
+                            sourceDate: string;
+                            leadUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            leadMember: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            responsible: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            cooperators: {
+                                unitId: string | null;
+                                membershipId: string | null;
+                                name: string;
+                            }[];
+                            expectedProduct: string | null;
+                            /** Format: date */
+                            deadline: string;
+                            /** Format: date */
+                            originalDeadline: string;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            dutyId: string | null;
+                            parentTaskId: string | null;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                            /** @enum {string} */
+                            derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                            progress: number;
+                            extensionProposedDeadline: string | null;
+                            completedOn: string | null;
+                            doneAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                oldDeadline: string | null;
+                                newDeadline: string | null;
+                                at: string;
+                            }[];
+                            progressReports: {
+                                /** Format: uuid */
+                                id: string;
+                                percent: number;
+                                text: string;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                authorName: string;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            comments: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                authorName: string;
+                                mentions: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                }[];
+                                at: string;
+                            }[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trao đổi về nhiệm vụ; người được nhắc đến (@) nhận thông báo */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        /** @default [] */
+                        mentions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            title: string;
+                            content: string | null;
+                            domain: string | null;
+                            /** @enum {string} */
+                            sourceKind: "conclusion" | "planItem" | "directive" | "adHoc";
+                            conclusionId: string | null;
+                            meetingId: string | null;
+                            documentId: string | null;
+                            planItemId: string | null;
+                            /** Format: date */
+                            sourceDate: string;
+                            leadUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            leadMember: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            responsible: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            cooperators: {
+                                unitId: string | null;
+                                membershipId: string | null;
+                                name: string;
+                            }[];
+                            expectedProduct: string | null;
+                            /** Format: date */
+                            deadline: string;
+                            /** Format: date */
+                            originalDeadline: string;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            dutyId: string | null;
+                            parentTaskId: string | null;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                            /** @enum {string} */
+                            derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                            progress: number;
+                            extensionProposedDeadline: string | null;
+                            completedOn: string | null;
+                            doneAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                oldDeadline: string | null;
+                                newDeadline: string | null;
+                                at: string;
+                            }[];
+                            progressReports: {
+                                /** Format: uuid */
+                                id: string;
+                                percent: number;
+                                text: string;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                authorName: string;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            comments: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                authorName: string;
+                                mentions: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                }[];
+                                at: string;
+                            }[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                        };
+                    };
                 };
             };
         };

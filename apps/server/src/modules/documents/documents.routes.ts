@@ -1,25 +1,36 @@
+import path from 'node:path';
 import { Id } from '@steerco/contract/common';
 import {
   CreateDocumentBody,
+  DistributeBody,
   DocumentList,
+  DocumentPreview,
   FromMeetingBody,
   IncomingDocumentBody,
   IssueDocumentBody,
   ListDocumentsQuery,
   OfficialDocument,
+  TemplateDraftBody,
   UpdateDocumentBody,
 } from '@steerco/contract/documents';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import type { ModuleOptions } from '../../http/module.ts';
+import { localFileStore } from '../files/file-store.ts';
+import { dispatchEmails } from '../mail/mail.service.ts';
+import { requestDocumentPdf } from './documents.pdf.ts';
 import {
   createDocument,
   createFromMeeting,
+  createFromTemplate,
+  distributeDocument,
+  documentPdf,
   getDocument,
   issueDocument,
   listDocuments,
   moveDocument,
+  previewDocument,
   registerIncoming,
   renderDocumentDocx,
   updateDocument,
@@ -27,12 +38,13 @@ import {
 
 const D = z.object({ id: Id }).strict();
 const tags = ['Văn bản'];
-const config = { permission: 'authenticated' as const };
+const auth = { permission: 'authenticated' as const };
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export const documentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db }) => {
+export const documentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db, config, jobs }) => {
+  const store = localFileStore(path.join(config.dataDir, 'files'));
   app.get('/documents', {
-    config,
+    config: auth,
     schema: {
       tags,
       summary: 'Sổ văn bản: tìm theo số, ngày, loại, nơi ban hành và toàn văn (có hoặc không dấu)',
@@ -42,7 +54,7 @@ export const documentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, 
     handler: (req) => listDocuments(db, requireActor(req), req.query),
   });
   app.post('/committees/:id/documents', {
-    config,
+    config: auth,
     schema: {
       tags,
       summary: 'Soạn thảo văn bản đi',
@@ -53,8 +65,21 @@ export const documentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, 
     handler: async (req, reply) =>
       reply.status(201).send(await createDocument(db, requireActor(req), req.params.id, req.body)),
   });
+  app.post('/committees/:id/documents/from-template', {
+    config: auth,
+    schema: {
+      tags,
+      summary:
+        'Soạn dự thảo kế hoạch (mục + bảng nhiệm vụ), báo cáo (mục + bảng) hoặc quyết định (căn cứ, Điều)',
+      params: D,
+      body: TemplateDraftBody,
+      response: { 201: OfficialDocument },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await createFromTemplate(db, requireActor(req), req.params.id, req.body)),
+  });
   app.post('/committees/:id/documents/incoming', {
-    config,
+    config: auth,
     schema: {
       tags,
       summary: 'Vào sổ văn bản đến (chỉ đạo của cấp trên)',
@@ -66,10 +91,10 @@ export const documentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, 
       reply.status(201).send(await registerIncoming(db, requireActor(req), req.params.id, req.body)),
   });
   app.post('/meetings/:id/documents', {
-    config,
+    config: auth,
     schema: {
       tags,
-      summary: 'Tạo dự thảo giấy mời hoặc thông báo kết luận từ cuộc họp (R13)',
+      summary: 'Tạo dự thảo giấy mời, thông báo kết luận (R13) hoặc biên bản họp từ hồ sơ cuộc họp',
       params: D,
       body: FromMeetingBody,
       response: { 201: OfficialDocument },
@@ -80,12 +105,12 @@ export const documentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, 
         .send(await createFromMeeting(db, requireActor(req), req.params.id, req.body.template)),
   });
   app.get('/documents/:id', {
-    config,
+    config: auth,
     schema: { tags, summary: 'Văn bản', params: D, response: { 200: OfficialDocument } },
     handler: (req) => getDocument(db, requireActor(req), req.params.id),
   });
   app.patch('/documents/:id', {
-    config,
+    config: auth,
     schema: {
       tags,
       summary: 'Sửa dự thảo (lưu phiên bản mới); văn bản đã ban hành không sửa được',
@@ -97,7 +122,7 @@ export const documentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, 
   });
   for (const action of ['submit', 'approve', 'return'] as const) {
     app.post(`/documents/:id/${action}`, {
-      config,
+      config: auth,
       schema: {
         tags,
         summary: {
@@ -112,7 +137,7 @@ export const documentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, 
     });
   }
   app.post('/documents/:id/issue', {
-    config,
+    config: auth,
     schema: {
       tags,
       summary: 'Ban hành: cấp số, ngày; người ký phải có thẩm quyền (TM. / KT.)',
@@ -120,10 +145,61 @@ export const documentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, 
       body: IssueDocumentBody,
       response: { 200: OfficialDocument },
     },
-    handler: (req) => issueDocument(db, requireActor(req), req.params.id, req.body),
+    handler: async (req) => {
+      const issued = await issueDocument(db, requireActor(req), req.params.id, req.body);
+      // After the commit, never blocking the issue: the PDF comes later, or never without LibreOffice.
+      await requestDocumentPdf(jobs, issued.id);
+      return issued;
+    },
+  });
+  app.post('/documents/:id/distribute', {
+    config: auth,
+    schema: {
+      tags,
+      summary: 'Gửi văn bản đã ban hành cho thành viên (trong ứng dụng và e-mail kèm DOCX, PDF nếu có)',
+      params: D,
+      body: DistributeBody,
+      response: { 200: OfficialDocument },
+    },
+    handler: async (req) => {
+      const { queued, document } = await distributeDocument(
+        db,
+        store,
+        requireActor(req),
+        req.params.id,
+        req.body,
+      );
+      await dispatchEmails(jobs, queued);
+      return document;
+    },
+  });
+  app.get('/documents/:id/preview', {
+    config: auth,
+    schema: {
+      tags,
+      summary: 'Xem trước văn bản (HTML dựng từ cùng mô hình với tệp DOCX)',
+      params: D,
+      response: { 200: DocumentPreview },
+    },
+    handler: (req) => previewDocument(db, requireActor(req), req.params.id),
+  });
+  app.get('/documents/:id/pdf', {
+    config: auth,
+    schema: { tags, summary: 'Tải bản PDF của văn bản đã ban hành (404 khi chưa có)', params: D },
+    handler: async (req, reply) => {
+      const file = await documentPdf(db, requireActor(req), req.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-length', file.size)
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+        )
+        .send(store.open(file.storageKey));
+    },
   });
   app.get('/documents/:id/docx', {
-    config,
+    config: auth,
     schema: { tags, summary: 'Tải văn bản (DOCX theo Nghị định 30/2020/NĐ-CP)', params: D },
     handler: async (req, reply) => {
       const { buffer, name } = await renderDocumentDocx(db, requireActor(req), req.params.id);

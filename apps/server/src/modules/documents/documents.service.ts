@@ -1,49 +1,81 @@
-import { todayInVietnam } from '@steerco/contract/datetime';
+import { formatDate, todayInVietnam } from '@steerco/contract/datetime';
 import {
   type Block,
   DOCUMENT_TYPES,
   type DocumentType,
   type OfficialDocument,
+  type TemplateDraftBody,
 } from '@steerco/contract/documents';
-import { and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
-import { assertCommittee, loadCommitteeAccess } from '../committees/committees.access.ts';
+import { assertCommittee, loadCommitteeAccess, seatInForce } from '../committees/committees.access.ts';
 import { committees, memberships } from '../committees/committees.schema.ts';
 import { getSettings } from '../committees/committees.service.ts';
 import { mayActForHead } from '../committees/delegations.service.ts';
+import type { FileStore } from '../files/file-store.ts';
+import { files } from '../files/files.schema.ts';
 import { assertFileOfCommittee } from '../files/files.service.ts';
-import { conclusions, meetingAttendees } from '../meetings/meetings.schema.ts';
+import type { EmailAttachment } from '../mail/mail.schema.ts';
+import { enqueueEmail } from '../mail/mail.service.ts';
+import { renderEmail } from '../mail/render-email.ts';
+import { conclusions, meetingAttendees, meetingMinutes } from '../meetings/meetings.schema.ts';
 import { agendaOf, assertManage, loadMeeting } from '../meetings/meetings.service.ts';
+import { getMinutes } from '../meetings/minutes.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { administrativeUnits } from '../units/units.schema.ts';
 import { users } from '../users/users.schema.ts';
-import { documentCounters, documents, documentVersions } from './documents.schema.ts';
-import { conclusionNoticeBody, invitationBody, issuerName, parentAuthority } from './documents.templates.ts';
-import { renderOfficialDocument } from './render/official-document.ts';
+import { documentCounters, documentDistributions, documents, documentVersions } from './documents.schema.ts';
+import {
+  conclusionNoticeBody,
+  decisionBody,
+  invitationBody,
+  issuerName,
+  minutesBody,
+  parentAuthority,
+  planBody,
+  reportBody,
+} from './documents.templates.ts';
+import {
+  type DocumentKind,
+  type OfficialDocumentSpec,
+  renderOfficialDocument,
+} from './render/official-document.ts';
+import { renderOfficialDocumentHtml } from './render/official-document-html.ts';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 type DocumentRow = typeof documents.$inferSelect;
 
 const SYMBOL_SUFFIX = 'BCĐ';
 const symbolOf = (type: DocumentType) => `${DOCUMENT_TYPES[type].abbreviation}-${SYMBOL_SUFFIX}`;
 
-/** Plain text of a body, for full-text search. */
-const textOf = (body: Block[]) =>
-  body
-    .map((b) =>
-      'text' in b
-        ? b.text
-        : 'items' in b
-          ? b.items.join(' ')
-          : 'lines' in b
-            ? b.lines.join(' ')
-            : `${b.label} ${b.value}`,
-    )
-    .join(' ');
+/** Plain text of a block, for full-text search. */
+function blockText(b: Block): string {
+  switch (b.type) {
+    case 'paragraph':
+    case 'heading':
+      return b.text;
+    case 'numbered':
+      return b.items.join(' ');
+    case 'basis':
+      return b.lines.join(' ');
+    case 'field':
+      return `${b.label} ${b.value}`;
+    case 'article':
+      return `Điều ${b.number}. ${b.title ?? ''} ${b.text}`;
+    case 'table':
+      return [b.columns, ...b.rows].map((r) => r.join(' ')).join(' ');
+  }
+}
+const textOf = (body: Block[]) => body.map(blockText).join(' ');
 
-export function toDocumentDto(d: DocumentRow): OfficialDocument {
+type Distribution = OfficialDocument['distributions'][number];
+
+export function toDocumentDto(d: DocumentRow, distributions: Distribution[] = []): OfficialDocument {
   return {
     id: d.id,
     committeeId: d.committeeId,
@@ -64,8 +96,28 @@ export function toDocumentDto(d: DocumentRow): OfficialDocument {
     referencesId: d.referencesId,
     version: d.version,
     fileId: d.fileId,
+    pdfAvailable: d.pdfFileId !== null,
+    secretaryName: d.secretaryName,
+    distributions,
     createdAt: d.createdAt.toISOString(),
   };
+}
+
+/** The distribution lists of documents, oldest send first. */
+async function distributionsOf(db: DbOrTx, documentIds: string[]) {
+  const out = new Map<string, Distribution[]>();
+  if (!documentIds.length) return out;
+  const rows = await db
+    .select()
+    .from(documentDistributions)
+    .where(inArray(documentDistributions.documentId, documentIds))
+    .orderBy(asc(documentDistributions.sentAt), asc(documentDistributions.fullName));
+  for (const r of rows) {
+    const list = out.get(r.documentId) ?? [];
+    list.push({ userId: r.userId, fullName: r.fullName, email: r.email, sentAt: r.sentAt.toISOString() });
+    out.set(r.documentId, list);
+  }
+  return out;
 }
 
 async function loadDocument(db: DbOrTx, actor: Actor, documentId: string) {
@@ -88,6 +140,7 @@ async function insertDraft(
     recipients: string[];
     meetingId?: string | null;
     referencesId?: string | null;
+    secretaryName?: string | null;
   },
 ) {
   const id = uuidv7();
@@ -103,6 +156,7 @@ async function insertDraft(
     recipients: d.recipients,
     meetingId: d.meetingId ?? null,
     referencesId: d.referencesId ?? null,
+    secretaryName: d.secretaryName ?? null,
     createdBy: actor.userId,
   });
   await tx.insert(documentVersions).values({
@@ -140,6 +194,38 @@ export async function createDocument(
   assertCommittee(actor, 'document.manage', access);
   if (body.referencesId) await assertSameCommittee(db, body.referencesId, committeeId);
   const id = await db.transaction((tx) => insertDraft(tx, actor, committeeId, body));
+  return getDocument(db, actor, id);
+}
+
+const DEFAULT_RECIPIENTS: Record<'plan' | 'report' | 'decision', string[]> = {
+  plan: ['UBND quận (để báo cáo)', 'Các thành viên Ban Chỉ đạo', 'Lưu: VT, VP'],
+  report: ['UBND quận (để báo cáo)', 'Thường trực Đảng ủy, HĐND phường', 'Lưu: VT, VP'],
+  decision: ['Như Điều 3', 'Lưu: VT, VP'],
+};
+
+/** Drafts a plan, a report or a decision from its form: free-text sections, the plan's items, the decision's articles. */
+export async function createFromTemplate(db: Db, actor: Actor, committeeId: string, body: TemplateDraftBody) {
+  const { access } = await loadCommitteeAccess(db, actor, committeeId);
+  assertCommittee(actor, 'document.manage', access);
+  let blocks: Block[];
+  if (body.template === 'plan') blocks = planBody(body);
+  else if (body.template === 'report') blocks = reportBody(body);
+  else {
+    const [c] = await db
+      .select({ name: committees.name, unitName: administrativeUnits.name })
+      .from(committees)
+      .innerJoin(administrativeUnits, eq(administrativeUnits.id, committees.unitId))
+      .where(eq(committees.id, committeeId));
+    blocks = decisionBody({ ...body, authority: issuerName(c!.name, c!.unitName) });
+  }
+  const id = await db.transaction((tx) =>
+    insertDraft(tx, actor, committeeId, {
+      type: body.template,
+      title: body.title,
+      body: blocks,
+      recipients: body.recipients ?? DEFAULT_RECIPIENTS[body.template],
+    }),
+  );
   return getDocument(db, actor, id);
 }
 
@@ -197,8 +283,44 @@ export async function createFromMeeting(
     guests: people.filter((p) => p.kind === 'guest').map((p) => `đồng chí ${p.name}`),
     confirmationDeadline: new Date(m.startsAt.getTime() - settings.confirmationLeadDays * 86_400_000),
   };
-  let draft: { type: DocumentType; title: string; body: Block[]; recipients: string[] };
-  if (template === 'invitation') {
+  let draft: {
+    type: DocumentType;
+    title: string;
+    body: Block[];
+    recipients: string[];
+    secretaryName?: string | null;
+  };
+  if (template === 'minutes') {
+    // Mẫu 1.9, from the minutes record the standing agency keeps (R5): attendance, notes, opinions, conclusions.
+    const record = await getMinutes(db, actor, meetingId);
+    const [row] = await db
+      .select({ name: users.fullName })
+      .from(meetingMinutes)
+      .innerJoin(users, eq(users.id, meetingMinutes.submittedBy))
+      .where(eq(meetingMinutes.meetingId, meetingId));
+    const [me] = await db.select({ name: users.fullName }).from(users).where(eq(users.id, actor.userId));
+    const secretaryName = row?.name ?? me?.name ?? null;
+    draft = {
+      type: 'minutes',
+      title: m.title,
+      body: minutesBody({
+        title: m.title,
+        startsAt: m.startsAt,
+        endsAt: m.endsAt,
+        place: m.place,
+        onlineLink: m.onlineLink,
+        chairName: facts.chairName,
+        secretaryName,
+        attendance: record.attendance,
+        summary: record.summary,
+        notes: record.notes,
+        opinions: record.opinions,
+        conclusions: record.conclusions,
+      }),
+      recipients: ['Các thành viên Ban Chỉ đạo', 'Lưu: VT, Hồ sơ'],
+      secretaryName,
+    };
+  } else if (template === 'invitation') {
     draft = {
       type: 'invitation',
       title: m.title,
@@ -218,7 +340,7 @@ export async function createFromMeeting(
     );
     const present = people.filter((p) => p.kind === 'member' && p.response !== 'absent').length;
     draft = {
-      type: template === 'minutes' ? 'minutes' : 'notice',
+      type: 'notice',
       title: `Kết luận của ${facts.chairIsHead ? 'Trưởng Ban' : 'Phó Trưởng Ban'} Ban Chỉ đạo tại ${m.title.charAt(0).toLowerCase()}${m.title.slice(1)}`,
       body: conclusionNoticeBody({
         ...facts,
@@ -270,7 +392,8 @@ async function leadNames(
 }
 
 export async function getDocument(db: DbOrTx, actor: Actor, documentId: string) {
-  return toDocumentDto((await loadDocument(db, actor, documentId)).doc);
+  const { doc } = await loadDocument(db, actor, documentId);
+  return toDocumentDto(doc, (await distributionsOf(db, [doc.id])).get(doc.id));
 }
 
 /** Edits a draft (or a returned one) as a new version; an issued document never changes — correct it with a new one. */
@@ -370,8 +493,13 @@ export async function issueDocument(
       })
     : null;
   if (!seat || !right?.allowed) throw new AppError('document.signerNotAllowed', { detail: right?.reason });
+  // Minutes are signed by the chair as CHỦ TỌA (Mẫu 1.9); the others on behalf of the committee.
   const capacity =
-    right.as === 'head' ? ['TM. BAN CHỈ ĐẠO', 'TRƯỞNG BAN'] : ['KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN'];
+    doc.type === 'minutes'
+      ? ['CHỦ TỌA']
+      : right.as === 'head'
+        ? ['TM. BAN CHỈ ĐẠO', 'TRƯỞNG BAN']
+        : ['KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN'];
   const year = Number(issuedOn.slice(0, 4));
   const type = doc.type!;
   await db.transaction(async (tx) => {
@@ -484,12 +612,15 @@ export async function listDocuments(
     .where(and(...where))
     .orderBy(desc(documents.issuedOn), desc(documents.createdAt))
     .limit(200);
-  return { items: rows.map(toDocumentDto), total: rows.length };
+  const sent = await distributionsOf(
+    db,
+    rows.filter((r) => r.status === 'issued').map((r) => r.id),
+  );
+  return { items: rows.map((r) => toDocumentDto(r, sent.get(r.id))), total: rows.length };
 }
 
-/** The DOCX of a document as it stands (a draft shows blanks for number and date). */
-export async function renderDocumentDocx(db: Db, actor: Actor, documentId: string) {
-  const { doc } = await loadDocument(db, actor, documentId);
+/** The model both the DOCX and the HTML preview are made from. */
+async function specOf(db: DbOrTx, doc: DocumentRow): Promise<OfficialDocumentSpec> {
   if (doc.direction !== 'outgoing' || !doc.type) throw new AppError('document.notGenerated');
   const [c] = await db
     .select({
@@ -500,21 +631,162 @@ export async function renderDocumentDocx(db: Db, actor: Actor, documentId: strin
     .from(committees)
     .innerJoin(administrativeUnits, eq(administrativeUnits.id, committees.unitId))
     .where(eq(committees.id, doc.committeeId));
-  const year = doc.issuedOn ? Number(doc.issuedOn.slice(0, 4)) : Number(todayInVietnam().slice(0, 4));
-  const buffer = await renderOfficialDocument({
+  const minutes = doc.type === 'minutes';
+  return {
     issuer: { parent: parentAuthority(c!.unitName), name: issuerName(c!.name, c!.unitName) },
     number: doc.numberText,
     symbol: symbolOf(doc.type),
     place: c!.shortName ?? c!.unitName,
     date: doc.issuedOn,
-    year,
-    kind: DOCUMENT_TYPES[doc.type].kind,
+    kind: DOCUMENT_TYPES[doc.type].kind as DocumentKind,
     title: doc.title,
     body: doc.body,
-    signature: { capacity: doc.signingCapacity ?? ['TM. BAN CHỈ ĐẠO', 'TRƯỞNG BAN'], name: doc.signerName },
+    signature: {
+      capacity: minutes ? ['CHỦ TỌA'] : (doc.signingCapacity ?? ['TM. BAN CHỈ ĐẠO', 'TRƯỞNG BAN']),
+      name: doc.signerName,
+    },
     recipients: doc.recipients,
+    ...(minutes ? { minutes: { secretary: doc.secretaryName } } : {}),
     draft: doc.status !== 'issued',
-  } as Parameters<typeof renderOfficialDocument>[0]);
-  const name = `${doc.numberText?.replaceAll('/', '-') ?? 'du-thao'}-${DOCUMENT_TYPES[doc.type].abbreviation}.docx`;
+  };
+}
+
+/** The .docx of a document row as it stands (a draft shows blanks for number and date, and "DỰ THẢO"). */
+export async function docxOf(db: DbOrTx, doc: DocumentRow) {
+  const buffer = await renderOfficialDocument(await specOf(db, doc));
+  const name = `${doc.numberText?.replaceAll('/', '-') ?? 'du-thao'}-${DOCUMENT_TYPES[doc.type!].abbreviation}.docx`;
   return { buffer, name };
+}
+
+export async function renderDocumentDocx(db: Db, actor: Actor, documentId: string) {
+  const { doc } = await loadDocument(db, actor, documentId);
+  return docxOf(db, doc);
+}
+
+/** The preview: the same model laid out as HTML. */
+export async function previewDocument(db: Db, actor: Actor, documentId: string) {
+  const { doc } = await loadDocument(db, actor, documentId);
+  return { html: renderOfficialDocumentHtml(await specOf(db, doc)) };
+}
+
+/** The stored PDF of an issued document (404 until LibreOffice has made it, or when it is not installed). */
+export async function documentPdf(db: Db, actor: Actor, documentId: string) {
+  const { doc } = await loadDocument(db, actor, documentId);
+  if (!doc.pdfFileId) throw new AppError('document.pdfUnavailable');
+  const [file] = await db.select().from(files).where(eq(files.id, doc.pdfFileId));
+  if (!file) throw new AppError('document.pdfUnavailable');
+  return file;
+}
+
+/**
+ * Sends an issued document to committee members — the seats chosen or every member in office today — in the
+ * app and by e-mail with the DOCX (and the PDF once made) attached, and records who got it and when. A member
+ * already sent the document is skipped, so sending again only reaches the new names.
+ */
+export async function distributeDocument(
+  db: Db,
+  store: FileStore,
+  actor: Actor,
+  documentId: string,
+  body: { membershipIds?: string[]; allMembers?: boolean },
+) {
+  const { doc, access } = await loadDocument(db, actor, documentId);
+  assertCommittee(actor, 'document.manage', access);
+  if (doc.status !== 'issued')
+    throw new AppError('document.wrongState', { detail: 'Chỉ gửi được văn bản đã ban hành.' });
+  const where = [eq(memberships.committeeId, doc.committeeId), seatInForce(todayInVietnam())];
+  if (!body.allMembers) where.push(inArray(memberships.id, body.membershipIds ?? []));
+  const people = await db
+    .selectDistinctOn([users.id], { userId: users.id, fullName: users.fullName, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(...where));
+  if (!body.allMembers && people.length < new Set(body.membershipIds).size)
+    throw new AppError('document.unknownRecipient');
+  const { buffer, name } = await docxOf(db, doc);
+  const attachments: EmailAttachment[] = [
+    { filename: name, contentType: DOCX_MIME, content: buffer.toString('base64'), encoding: 'base64' },
+  ];
+  if (doc.pdfFileId) {
+    const [pdf] = await db.select().from(files).where(eq(files.id, doc.pdfFileId));
+    if (pdf) {
+      const bytes = await streamToBuffer(store.open(pdf.storageKey));
+      attachments.push({
+        filename: pdf.originalName,
+        contentType: 'application/pdf',
+        content: bytes.toString('base64'),
+        encoding: 'base64',
+      });
+    }
+  }
+  const kind = DOCUMENT_TYPES[doc.type!].label;
+  const subject = `${kind} số ${doc.numberText}: ${doc.title}`;
+  const queued: (string | null)[] = [];
+  await db.transaction(async (tx) => {
+    const sent = people.length
+      ? await tx
+          .insert(documentDistributions)
+          .values(
+            people.map((p) => ({
+              id: uuidv7(),
+              documentId,
+              userId: p.userId,
+              fullName: p.fullName,
+              email: p.email,
+              sentBy: actor.userId,
+            })),
+          )
+          .onConflictDoNothing()
+          .returning({ userId: documentDistributions.userId })
+      : [];
+    const fresh = people.filter((p) => sent.some((s) => s.userId === p.userId));
+    await notify(
+      tx,
+      fresh.map((p) => ({
+        userId: p.userId,
+        kind: 'document.distributed',
+        title: subject,
+        body: `Ban hành ngày ${formatDate(doc.issuedOn!)}${doc.signerName ? `, người ký: ${doc.signerName}` : ''}.`,
+        link: `/van-ban/${documentId}`,
+      })),
+    );
+    for (const p of fresh) {
+      if (!p.email) continue;
+      const { html, text } = renderEmail({
+        title: subject,
+        paragraphs: [
+          `Kính gửi đồng chí ${p.fullName},`,
+          `Ban Chỉ đạo gửi đồng chí ${kind.toLowerCase()} số ${doc.numberText} ngày ${formatDate(doc.issuedOn!)}: ${doc.title}.`,
+          'Văn bản được đính kèm thư này.',
+        ],
+        footer:
+          'Thư tự động từ hệ thống điều hành Ban Chỉ đạo. Văn bản cũng có trong sổ văn bản của hệ thống.',
+      });
+      queued.push(
+        await enqueueEmail(tx, {
+          toAddress: p.email,
+          toName: p.fullName,
+          subject,
+          text,
+          html,
+          attachments,
+          dedupeKey: `document:${documentId}:${p.userId}`,
+        }),
+      );
+    }
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'document.distributed',
+      entityType: 'document',
+      entityId: documentId,
+      data: { recipients: fresh.map((p) => p.userId) },
+    });
+  });
+  return { queued, document: await getDocument(db, actor, documentId) };
+}
+
+async function streamToBuffer(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
 }

@@ -1,5 +1,5 @@
 import { formatDate } from '@steerco/contract/datetime';
-import type { Block } from '@steerco/contract/documents';
+import type { Block, PlanItem } from '@steerco/contract/documents';
 import type { TaskProposal } from '@steerco/contract/meetings';
 import { formatInTimeZone } from './vn-time.ts';
 
@@ -98,5 +98,194 @@ export function conclusionNoticeBody(m: ConclusionFacts): Block[] {
       type: 'paragraph',
       text: `${m.committeeName} thông báo để các thành viên và các cơ quan, đơn vị liên quan biết, thực hiện./.`,
     },
+  ];
+}
+
+// ——— Biên bản họp (Mẫu 1.9) ———
+
+export type AttendanceStatus =
+  | 'present'
+  | 'substitutePresent'
+  | 'guestPresent'
+  | 'absentApproved'
+  | 'absentNotApproved'
+  | 'notArrived';
+
+export interface MinutesFacts {
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  place: string | null;
+  onlineLink: string | null;
+  chairName: string | null;
+  secretaryName: string | null;
+  attendance: {
+    rows: {
+      fullName: string;
+      kind: 'member' | 'guest';
+      status: AttendanceStatus;
+      substituteName: string | null;
+    }[];
+    quorum: { members: number; present: number; required: number; reached: boolean };
+  };
+  summary: string | null;
+  /** Notes per agenda item, in agenda order. */
+  notes: { agendaItemId: string; agendaTitle: string; text: string }[];
+  /** R12: the written opinions of members absent or represented, per agenda item. */
+  opinions: { agendaItemId: string; fullName: string; text: string }[];
+  conclusions: { text: string }[];
+}
+
+const names = (rows: { fullName: string }[]) => rows.map((r) => `đồng chí ${r.fullName}`).join(', ');
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** "16 giờ 30, ngày 02 tháng 7 năm 2026": the closing line of minutes, in Viet Nam time. */
+export function minutesEndText(endsAt: Date): string {
+  const { hour, minute, day, month, year } = formatInTimeZone(endsAt);
+  return `${hour} giờ ${minute}, ngày ${pad2(day)} tháng ${month <= 2 ? pad2(month) : month} năm ${year}`;
+}
+
+/**
+ * The minutes body per Mẫu 1.9: time, place, who attended (members, substitutes, guests, absentees with or without
+ * the chair's approval, R11) and the quorum, chair and secretary, the proceedings per agenda item with the written
+ * opinions of absentees read into them (R12), the conclusions (R13), and the closing line.
+ */
+export function minutesBody(m: MinutesFacts): Block[] {
+  const rows = m.attendance.rows;
+  const by = (...s: AttendanceStatus[]) => rows.filter((r) => s.includes(r.status));
+  const members = rows.filter((r) => r.kind === 'member');
+  const present = by('present').filter((r) => r.kind === 'member');
+  const substitutes = by('substitutePresent');
+  const guests = by('guestPresent');
+  const absentApproved = by('absentApproved');
+  const absentOther = members.filter((r) => r.status === 'absentNotApproved' || r.status === 'notArrived');
+  const attendance: string[] = [
+    `Thành viên Ban Chỉ đạo có mặt: ${m.attendance.quorum.present}/${m.attendance.quorum.members} (${m.attendance.quorum.reached ? 'đủ' : 'không đủ'} số lượng theo quy chế, tối thiểu ${m.attendance.quorum.required})${present.length ? `: ${names(present)}` : ''}`,
+  ];
+  if (substitutes.length)
+    attendance.push(
+      `Dự thay: ${substitutes.map((r) => `${r.substituteName ? `đồng chí ${r.substituteName}` : 'người được cử'} dự thay đồng chí ${r.fullName}`).join('; ')}`,
+    );
+  if (guests.length) attendance.push(`Khách mời: ${names(guests)}`);
+  if (absentApproved.length)
+    attendance.push(`Vắng có lý do (được người chủ trì đồng ý): ${names(absentApproved)}`);
+  if (absentOther.length) attendance.push(`Vắng: ${names(absentOther)}`);
+
+  const place = [m.place, m.onlineLink ? `trực tuyến: ${m.onlineLink}` : null].filter(Boolean).join('; ');
+  const out: Block[] = [
+    { type: 'field', label: 'Thời gian bắt đầu', value: `${meetingTimeText(m.startsAt)}.` },
+    { type: 'field', label: 'Địa điểm', value: `${place || 'Trụ sở cơ quan'}.` },
+    { type: 'heading', text: 'Thành phần tham dự:' },
+    ...attendance.map((text) => ({ type: 'paragraph' as const, text: `- ${text}.` })),
+    { type: 'field', label: 'Chủ trì (chủ tọa)', value: `${m.chairName ?? 'Trưởng Ban Chỉ đạo'}.` },
+    {
+      type: 'field',
+      label: 'Thư ký (người ghi biên bản)',
+      value: `${m.secretaryName ? `đồng chí ${m.secretaryName}` : '…'}.`,
+    },
+    { type: 'heading', text: 'Nội dung (theo diễn biến cuộc họp):' },
+  ];
+  if (m.summary?.trim()) out.push({ type: 'paragraph', text: m.summary.trim() });
+  m.notes.forEach((n, i) => {
+    out.push({ type: 'paragraph', text: `${i + 1}. ${n.agendaTitle}`, bold: true });
+    if (n.text.trim()) out.push({ type: 'paragraph', text: n.text.trim() });
+    for (const o of m.opinions.filter((o) => o.agendaItemId === n.agendaItemId)) {
+      out.push({
+        type: 'paragraph',
+        text: `Ý kiến bằng văn bản của đồng chí ${o.fullName} (vắng mặt, R12): ${o.text.trim()}`,
+        italic: true,
+      });
+    }
+  });
+  if (m.conclusions.length) {
+    out.push({ type: 'heading', text: 'Kết luận của người chủ trì:' });
+    out.push({ type: 'numbered', items: m.conclusions.map((c) => c.text) });
+  }
+  out.push({
+    type: 'paragraph',
+    text: `Cuộc họp kết thúc vào ${minutesEndText(m.endsAt)}./.`,
+  });
+  return out;
+}
+
+// ——— Kế hoạch, Báo cáo, Quyết định (drafts from a form) ———
+
+/** Sections as blocks: the heading bold at the indent, then one paragraph per line of text. */
+export function sectionBlocks(sections: { heading: string; text: string }[]): Block[] {
+  return sections.flatMap((s) => [
+    { type: 'heading' as const, text: s.heading },
+    ...s.text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((text) => ({ type: 'paragraph' as const, text })),
+  ]);
+}
+
+export const PLAN_COLUMNS = ['TT', 'Nội dung nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Sản phẩm', 'Thời hạn'];
+
+/** The plan's table of items, grouped by domain (a bold row per domain), quarter and deadline in the last column. */
+export function planTable(items: PlanItem[]): Block | null {
+  if (!items.length) return null;
+  const rows: string[][] = [];
+  const domains = [...new Set(items.map((i) => i.domain.trim()))];
+  domains.forEach((d, di) => {
+    if (d) rows.push([ROMAN[di] ?? String(di + 1), d.toUpperCase(), '', '', '', '']);
+    items
+      .filter((i) => i.domain.trim() === d)
+      .forEach((i, n) => {
+        const when = [
+          i.quarter ? `Quý ${ROMAN[i.quarter - 1]}` : null,
+          i.deadline ? formatDate(i.deadline) : null,
+        ]
+          .filter(Boolean)
+          .join(', ');
+        rows.push([String(n + 1), i.title, i.lead, i.cooperating ?? '', i.product ?? '', when]);
+      });
+  });
+  return { type: 'table', columns: PLAN_COLUMNS, rows };
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+
+export function planBody(d: { sections: { heading: string; text: string }[]; items: PlanItem[] }): Block[] {
+  const table = planTable(d.items);
+  return [
+    ...sectionBlocks(d.sections),
+    ...(table ? [{ type: 'heading' as const, text: 'Nhiệm vụ cụ thể' }, table] : []),
+  ];
+}
+
+export function reportBody(d: {
+  sections: { heading: string; text: string }[];
+  table?: { columns: string[]; rows: string[][] };
+}): Block[] {
+  return [...sectionBlocks(d.sections), ...(d.table ? [{ type: 'table' as const, ...d.table }] : [])];
+}
+
+/**
+ * A decision as in seed 000: the authority (the issuer, caps bold), Căn cứ lines (italic, ";" and the last "."),
+ * "Theo đề nghị của …", "QUYẾT ĐỊNH:", then Điều 1..n; the last article ends "./.".
+ */
+export function decisionBody(d: {
+  authority: string;
+  bases: string[];
+  proposal?: string;
+  articles: { title?: string; text: string }[];
+}): Block[] {
+  const proposal = d.proposal
+    ?.trim()
+    .replace(/^theo đề nghị của\s*/i, '')
+    .replace(/[.;]+$/, '');
+  return [
+    { type: 'heading', text: d.authority.toUpperCase() },
+    { type: 'basis', lines: proposal ? [...d.bases, `Theo đề nghị của ${proposal}`] : d.bases },
+    { type: 'heading', text: 'QUYẾT ĐỊNH:' },
+    ...d.articles.map((a, i) => ({
+      type: 'article' as const,
+      number: i + 1,
+      ...(a.title?.trim() ? { title: a.title.trim() } : {}),
+      text: i === d.articles.length - 1 ? `${a.text.trim().replace(/[.;]*(\/\.)?$/, '')}./.` : a.text.trim(),
+    })),
   ];
 }

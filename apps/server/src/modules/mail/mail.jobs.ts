@@ -90,6 +90,7 @@ async function deliverEmail(
           filename: a.filename,
           content: a.content,
           contentType: a.contentType,
+          ...(a.encoding ? { encoding: a.encoding } : {}),
         })),
         // Derived from the row: if a crash after SMTP accepted the message makes us send it again, the
         // recipient's client sees the same Message-ID and can fold the copies.

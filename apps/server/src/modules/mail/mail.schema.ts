@@ -3,11 +3,13 @@ import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'dr
 
 export type EmailStatus = 'pending' | 'sent' | 'failed';
 
-/** A file sent with an e-mail. The content is text (e.g. an .ics calendar), stored as is. */
+/** A file sent with an e-mail. The content is text (e.g. an .ics calendar) stored as is, or base64 for binary files. */
 export interface EmailAttachment {
   filename: string;
   contentType: string;
   content: string;
+  /** 'base64' for binary files (a .docx, a .pdf); absent: the content is the text itself. */
+  encoding?: 'base64';
   /** iTIP method of a calendar attachment (REQUEST, CANCEL). */
   method?: string;
 }

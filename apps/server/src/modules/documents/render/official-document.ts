@@ -374,8 +374,73 @@ function isCenteredHeading(text: string): boolean {
   return text === text.toUpperCase() || /^(Chương|Phần|Mục)\s/i.test(text);
 }
 
-function bodyBlocks(blocks: Block[]): Paragraph[] {
-  const out: Paragraph[] = [];
+/**
+ * Column widths of a data table over the text width: a "TT"/"STT" column 10 mm, the others shared by the length
+ * of their longest words and average text, so "Nội dung" gets the room and "Thời hạn" stays narrow.
+ */
+export function tableColumnWidths(columns: string[], rows: string[][]): number[] {
+  const serial = (c: string) => /^(s?tt)$/i.test(c.trim());
+  const fixed = columns.map((c) => (serial(c) ? mm(10) : 0));
+  const rest = TEXT_WIDTH - fixed.reduce((a, b) => a + b, 0);
+  const content = columns.findIndex((_, i) => !fixed[i]);
+  const weight = columns.map((c, i) => {
+    if (fixed[i]) return 0;
+    // The first text column holds the content ("Nội dung nhiệm vụ", "Chỉ tiêu"): it gets the most room.
+    if (i === content) return 2 * Math.max(8, c.length, avgLength(rows, i));
+    return Math.max(8, c.length, avgLength(rows, i));
+  });
+  const total = weight.reduce((a, b) => a + b, 0) || 1;
+  const widths = columns.map((_, i) => fixed[i] || Math.round((rest * weight[i]!) / total));
+  widths[widths.length - 1]! += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+function avgLength(rows: string[][], column: number): number {
+  const cells = rows.map((r) => r[column] ?? '').filter(Boolean);
+  return cells.length ? Math.min(120, cells.reduce((a, t) => a + t.length, 0) / cells.length) : 0;
+}
+
+/** A ruled table in 12 pt: the header row bold and centered, repeated on each page; a row that names a group is bold. */
+function dataTable(columns: string[], rows: string[][]): Table {
+  const widths = tableColumnWidths(columns, rows);
+  const ruled = { style: BorderStyle.SINGLE, size: 4, color: COLOR };
+  const borders = { top: ruled, bottom: ruled, left: ruled, right: ruled };
+  const margins = { top: 40, bottom: 40, left: 80, right: 80 };
+  const para = (text: string, bold: boolean, center: boolean) =>
+    new Paragraph({
+      alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
+      spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+      children: runs(text, { size: 12, bold }),
+      run: { font: FONT, size: PT(12) },
+    });
+  const row = (cells: string[], header: boolean) => {
+    // A group row ("I", "CẢI CÁCH HÀNH CHÍNH", then blanks) is bold, as plans set their domains.
+    const group = !header && cells.slice(2).every((c) => !c) && /^[IVXLC]+$/.test(cells[0] ?? '');
+    return new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: columns.map(
+        (_, i) =>
+          new TableCell({
+            width: { size: widths[i]!, type: WidthType.DXA },
+            borders,
+            margins,
+            verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
+            children: [para(cells[i] ?? '', header || group, header || i === 0)],
+          }),
+      ),
+    });
+  };
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [row(columns, true), ...rows.map((r) => row(r, false))],
+  });
+}
+
+function bodyBlocks(blocks: Block[]): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
   for (const b of blocks) {
     switch (b.type) {
       case 'paragraph':
@@ -414,6 +479,21 @@ function bodyBlocks(blocks: Block[]): Paragraph[] {
       }
       case 'basis':
         for (const l of punctuateList(b.lines)) out.push(bodyParagraph(runs(l, { size: 14, italic: true })));
+        break;
+      case 'article': {
+        // Ô6: "Điều 1." bold at the indent; a titled article keeps its title bold on the same line.
+        const head = `Điều ${b.number}.${b.title ? ` ${b.title}` : ''}`;
+        if (b.title) {
+          out.push(bodyParagraph([run(head, { size: 14, bold: true })]));
+          out.push(bodyParagraph(runs(b.text, { size: 14 })));
+        } else {
+          out.push(bodyParagraph([run(head, { size: 14, bold: true }), ...runs(` ${b.text}`, { size: 14 })]));
+        }
+        break;
+      }
+      case 'table':
+        out.push(dataTable(b.columns, b.rows));
+        out.push(new Paragraph({ spacing: { before: 0, after: BODY_AFTER }, children: [] }));
         break;
     }
   }

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import type { JobQueue } from '../../jobs/queue.ts';
+import { localFileStore } from '../files/file-store.ts';
+import { DOCUMENT_PDF_JOB, findSoffice, storeDocumentPdf } from './documents.pdf.ts';
+import { docxOf } from './documents.service.ts';
+
+export interface DocumentJobDeps {
+  db: Db;
+  config: Config;
+  logger: Logger;
+}
+
+/**
+ * The PDF conversion queue (issuing sends to it after commit) and, where LibreOffice is installed, its worker;
+ * without LibreOffice the jobs wait and documents are offered as DOCX only.
+ */
+export async function registerDocumentJobs(queue: JobQueue, deps: DocumentJobDeps): Promise<void> {
+  const logger = deps.logger.child({ component: 'documents' });
+  await queue.createQueue(DOCUMENT_PDF_JOB, {
+    policy: 'short',
+    retryLimit: 2,
+    retryDelaySeconds: 30,
+    // Longer than the conversion timeout, so pg-boss never retries a conversion still running.
+    expireInSeconds: 300,
+  });
+  if (!findSoffice()) {
+    logger.warn('LibreOffice (soffice) is not installed: issued documents are offered as DOCX only');
+    return;
+  }
+  const store = localFileStore(path.join(deps.config.dataDir, 'files'));
+  // One conversion at a time per instance: LibreOffice is heavy on a 2-core server.
+  await queue.work<{ documentId: string }>(
+    DOCUMENT_PDF_JOB,
+    async (job) => {
+      const result = await storeDocumentPdf(deps.db, store, job.data.documentId, (doc) =>
+        docxOf(deps.db, doc),
+      );
+      logger.info({ documentId: job.data.documentId, result }, 'document PDF');
+    },
+    { concurrency: 1 },
+  );
+}
