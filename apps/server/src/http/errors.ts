@@ -131,11 +131,6 @@ export const ERRORS = {
     status: 422,
     title: 'Người nhận không phải thành viên đương nhiệm của Ban Chỉ đạo',
   },
-  'document.pdfUnavailable': {
-    status: 404,
-    title: 'Văn bản chưa có bản PDF (chỉ có sau khi ban hành, khi máy chủ cài LibreOffice)',
-  },
-  'document.unknownRecipient': { status: 422, title: 'Người nhận không phải thành viên đương nhiệm của Ban Chỉ đạo' },
   'task.notFound': { status: 404, title: 'Không tìm thấy nhiệm vụ' },
   'task.invalidTransition': {
     status: 409,
