@@ -39,6 +39,18 @@ const ConfigSchema = z.object({
     .max(24 * 60)
     .default(15),
   FILE_MAX_MB: z.coerce.number().positive().max(500).default(20).describe('Largest upload accepted, in MiB'),
+  FILE_STORE: z
+    .enum(['local', 's3'])
+    .default('local')
+    .describe(
+      'Where uploaded files go: local = <DATA_DIR>/files; s3 = an S3-compatible store (MinIO, Viettel, AWS…)',
+    ),
+  S3_ENDPOINT: z.url().optional().describe('S3 endpoint, e.g. http://minio:9000; AWS when unset'),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true).describe('http://host/bucket/key addressing, as MinIO expects'),
   SEED_DEMO: bool.default(true).describe('Seed the Phúc La demo data into an empty database'),
   WEB_DIST_DIR: z.string().optional(),
   SMTP_URL: z.string().optional().describe('smtp://user:pass@host:port; e-mail is disabled when unset'),
@@ -95,6 +107,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.FILE_STORE === 's3') {
+    const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !c[k]);
+    if (missing.length) {
+      throw new ConfigError(
+        `Invalid configuration:\n${missing.map((k) => `  ${k}: required when FILE_STORE=s3`).join('\n')}`,
+      );
+    }
+  }
   return {
     ...c,
     dataDir: c.DATA_DIR ? path.resolve(c.DATA_DIR) : path.join(REPO_ROOT, 'data'),

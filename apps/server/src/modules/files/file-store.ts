@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Config } from '../../config.ts';
 
 /** Where uploaded bytes are kept. The local disk store is the default; an S3-compatible store can implement it. */
@@ -11,9 +12,64 @@ export interface FileStore {
   remove(key: string): Promise<void>;
 }
 
-/** The store the configuration chooses: the data directory by default. */
+/** The store the configuration chooses: the data directory by default, or an S3-compatible bucket. */
 export function createFileStore(config: Config): FileStore {
+  if (config.FILE_STORE === 's3') {
+    return s3FileStore({
+      endpoint: config.S3_ENDPOINT,
+      region: config.S3_REGION,
+      bucket: config.S3_BUCKET!,
+      accessKeyId: config.S3_ACCESS_KEY_ID!,
+      secretAccessKey: config.S3_SECRET_ACCESS_KEY!,
+      forcePathStyle: config.S3_FORCE_PATH_STYLE,
+    });
+  }
   return localFileStore(path.join(config.dataDir, 'files'));
+}
+
+export interface S3StoreOptions {
+  endpoint?: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+}
+
+/**
+ * Files as objects of one bucket of an S3-compatible service, so several server instances share them.
+ * `open` returns a stream at once and fills it when the service answers, as the local store's does.
+ */
+export function s3FileStore(opts: S3StoreOptions): FileStore {
+  const client = new S3Client({
+    region: opts.region,
+    ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+    forcePathStyle: opts.forcePathStyle,
+    credentials: { accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey },
+  });
+  return {
+    async put(key, data) {
+      await client.send(
+        new PutObjectCommand({ Bucket: opts.bucket, Key: key, Body: data, ContentLength: data.length }),
+      );
+    },
+    open(key) {
+      const out = new PassThrough();
+      client
+        .send(new GetObjectCommand({ Bucket: opts.bucket, Key: key }))
+        .then((res) => {
+          const body = res.Body as Readable | undefined;
+          if (!body) throw new Error(`empty object ${key}`);
+          body.on('error', (err) => out.destroy(err));
+          body.pipe(out);
+        })
+        .catch((err: Error) => out.destroy(err));
+      return out;
+    },
+    async remove(key) {
+      await client.send(new DeleteObjectCommand({ Bucket: opts.bucket, Key: key }));
+    },
+  };
 }
 
 /** Files under `<DATA_DIR>/files/<key>`, written atomically (temp file + rename). */
