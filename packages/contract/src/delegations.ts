@@ -2,14 +2,20 @@ import { z } from 'zod';
 import { DecisionRef } from './committees.ts';
 import { Id, IsoDate } from './common.ts';
 
-/** What the head may delegate (R3, R4): chairing meetings, signing documents, approving absences. */
-export const DelegationScope = z.enum(['chairMeetings', 'signDocuments', 'approveAbsences']);
+/** What the head may delegate (R3, R4): chairing meetings, signing documents, approving absences, task extensions. */
+export const DelegationScope = z.enum([
+  'chairMeetings',
+  'signDocuments',
+  'approveAbsences',
+  'decideTaskExtensions',
+]);
 export type DelegationScope = z.infer<typeof DelegationScope>;
 
 export const SCOPE_LABELS: Record<DelegationScope, string> = {
   chairMeetings: 'Chủ trì cuộc họp',
   signDocuments: 'Ký văn bản (KT. Trưởng Ban)',
   approveAbsences: 'Duyệt vắng mặt, người dự thay',
+  decideTaskExtensions: 'Quyết định gia hạn nhiệm vụ',
 };
 
 export const Delegation = z.object({
@@ -34,7 +40,7 @@ export const DelegationList = z.object({ items: z.array(Delegation) });
 export const CreateDelegationBody = z
   .object({
     toMembershipId: Id,
-    scopes: z.array(DelegationScope).min(1).max(3),
+    scopes: z.array(DelegationScope).min(1).max(4),
     domains: z.array(z.string().max(12)).max(20).default([]),
     validFrom: IsoDate,
     validTo: IsoDate,

@@ -20,6 +20,13 @@ export const RuleSettings = z
       .describe('R8'),
     absenteeWrittenOpinionRequired: z.boolean().describe('R12'),
     quorumFraction: z.number().min(0).max(1).describe('Share of members needed for quorum'),
+    taskDueSoonWorkingDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(30)
+      .optional()
+      .describe('A task is "due soon" within N working days of its deadline (default 3)'),
   })
   .strict();
 export type RuleSettings = z.infer<typeof RuleSettings>;
@@ -31,6 +38,7 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   meetingCadence: { quarterly: true, halfYearReview: true, annualReview: true },
   absenteeWrittenOpinionRequired: true,
   quorumFraction: 0.5,
+  taskDueSoonWorkingDays: 3,
 };
 
 export const RegulationVersion = z.object({

@@ -450,6 +450,7 @@ export const en: Translation = {
       chairMeetings: 'Chair meetings',
       signDocuments: 'Sign documents (for the head)',
       approveAbsences: 'Approve absences and substitutes',
+      decideTaskExtensions: 'Decide task extensions',
     },
     revoke: 'Revoke',
     revokeOf: 'Revoke the delegation to {{name}}',

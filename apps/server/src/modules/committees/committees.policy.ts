@@ -19,7 +19,10 @@ export type CommitteeAction =
   | 'document.sign'
   | 'absence.approve'
   | 'task.updateOwn'
-  | 'task.viewNeighbourhood';
+  | 'task.viewNeighbourhood'
+  | 'task.manage'
+  | 'task.review'
+  | 'task.decideExtension';
 
 export const COMMITTEE_ACTIONS: CommitteeAction[] = [
   'committee.view',
@@ -39,6 +42,9 @@ export const COMMITTEE_ACTIONS: CommitteeAction[] = [
   'absence.approve',
   'task.updateOwn',
   'task.viewNeighbourhood',
+  'task.manage',
+  'task.review',
+  'task.decideExtension',
 ];
 
 /** Acting for the head: allowed to the head, and to others only through a delegation with this scope (R3, R4). */
@@ -46,6 +52,7 @@ export const DELEGABLE: Partial<Record<CommitteeAction, DelegationScope>> = {
   'meeting.chair': 'chairMeetings',
   'document.sign': 'signDocuments',
   'absence.approve': 'approveAbsences',
+  'task.decideExtension': 'decideTaskExtensions',
 };
 
 /** The action each delegation scope lets a delegate perform. */
@@ -63,7 +70,8 @@ const VIEW_AND_OWN_TASKS: CommitteeAction[] = ['committee.view', 'task.updateOwn
  */
 export const ROLE_PERMISSIONS: Record<CommitteeRole, CommitteeAction[]> = {
   head: COMMITTEE_ACTIONS.filter((a) => a !== 'task.viewNeighbourhood'),
-  deputyHead: [...VIEW_AND_OWN_TASKS],
+  // Issue #8: the deputy assigns, reviews and cancels tasks with the head; extensions are the head's (or by delegation).
+  deputyHead: [...VIEW_AND_OWN_TASKS, 'task.manage', 'task.review'],
   secretary: [
     ...VIEW_AND_OWN_TASKS,
     'committee.edit',
@@ -75,6 +83,9 @@ export const ROLE_PERMISSIONS: Record<CommitteeRole, CommitteeAction[]> = {
     'committee.editSettings',
     'meeting.manage',
     'document.manage',
+    // R5: the standing agency follows up and chases the conclusions: it assigns, reviews and cancels tasks.
+    'task.manage',
+    'task.review',
   ],
   member: [...VIEW_AND_OWN_TASKS],
   residentialGroupHead: [...VIEW_AND_OWN_TASKS, 'task.viewNeighbourhood'],
