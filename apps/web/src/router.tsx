@@ -25,6 +25,18 @@ import {
 import { CommitteePage } from './features/committees/components/committee-page.tsx';
 import { CommitteesPage } from './features/committees/components/committees-page.tsx';
 import { DashboardPage } from './features/dashboard/components/dashboard-page.tsx';
+import { documentQueryOptions, parseDocumentsSearch } from './features/documents/api.ts';
+import { DocumentPage } from './features/documents/components/document-page.tsx';
+import { DocumentsPage } from './features/documents/components/documents-page.tsx';
+import {
+  meetingQueryOptions,
+  parseMeetingSearch,
+  parseMeetingsSearch,
+  parseRsvpSearch,
+} from './features/meetings/api.ts';
+import { MeetingPage } from './features/meetings/components/meeting-page.tsx';
+import { MeetingsPage } from './features/meetings/components/meetings-page.tsx';
+import { RsvpPage } from './features/meetings/components/rsvp-page.tsx';
 import { ModulePlaceholderPage } from './features/modules/components/module-placeholder-page.tsx';
 import type { ModuleKey } from './features/modules/modules.ts';
 import { AppLayout } from './features/shell/components/app-layout.tsx';
@@ -160,10 +172,83 @@ const committeeRoute = createRoute({
   },
 });
 
+/** Cuộc họp: a committee's meetings (`?ban=`, `?status=`, `?nam=`), upcoming first. */
+const meetingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cuoc-hop',
+  validateSearch: parseMeetingsSearch,
+  component: function MeetingsRoute() {
+    const search = meetingsRoute.useSearch();
+    const navigate = meetingsRoute.useNavigate();
+    return (
+      <MeetingsPage
+        search={search}
+        onSearchChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    );
+  },
+});
+
+/** One meeting; `?tab=` keeps the open tab (notifications link to the meeting itself). */
+const meetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cuoc-hop/$meetingId',
+  validateSearch: parseMeetingSearch,
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(meetingQueryOptions(params.meetingId)),
+  component: function MeetingRoute() {
+    const { meetingId } = meetingRoute.useParams();
+    const { tab } = meetingRoute.useSearch();
+    const navigate = meetingRoute.useNavigate();
+    const { data: meeting } = useSuspenseQuery(meetingQueryOptions(meetingId));
+    return (
+      <MeetingPage
+        meeting={meeting}
+        tab={tab ?? 'thong-tin'}
+        onTabChange={(next) => void navigate({ search: { tab: next }, replace: true })}
+      />
+    );
+  },
+});
+
+/** The invitation e-mail's personal link: public, the signed token is the credential (R10). */
+const rsvpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/xac-nhan',
+  validateSearch: parseRsvpSearch,
+  component: function RsvpRoute() {
+    const { token } = rsvpRoute.useSearch();
+    return <RsvpPage token={token} />;
+  },
+});
+
+/** Văn bản: the committee's register (`?ban=`, `?loai=`, `?chieu=`, `?so=`, `?tu=`, `?den=`, `?noiBanHanh=`, `?q=`). */
+const documentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/van-ban',
+  validateSearch: parseDocumentsSearch,
+  component: function DocumentsRoute() {
+    const search = documentsRoute.useSearch();
+    const navigate = documentsRoute.useNavigate();
+    return (
+      <DocumentsPage search={search} onSearchChange={(next) => void navigate({ search: next, replace: true })} />
+    );
+  },
+});
+
+/** One document (notifications of a distributed document link here). */
+const documentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/van-ban/$documentId',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(documentQueryOptions(params.documentId)),
+  component: function DocumentRoute() {
+    const { documentId } = documentRoute.useParams();
+    const { data: document } = useSuspenseQuery(documentQueryOptions(documentId));
+    return <DocumentPage document={document} />;
+  },
+});
+
 const moduleRoutes = [
-  createModuleRoute('/cuoc-hop', 'meetings'),
   createModuleRoute('/nhiem-vu', 'tasks'),
-  createModuleRoute('/van-ban', 'documents'),
   createModuleRoute('/bao-cao', 'reports'),
 ] as const;
 
@@ -237,10 +322,15 @@ const calendarRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   changePasswordRoute,
+  rsvpRoute,
   appRoute.addChildren([
     dashboardRoute,
     committeesRoute,
     committeeRoute,
+    meetingsRoute,
+    meetingRoute,
+    documentsRoute,
+    documentRoute,
     ...moduleRoutes,
     adminRoute.addChildren([adminIndexRoute, usersRoute, unitsRoute, calendarRoute]),
   ]),

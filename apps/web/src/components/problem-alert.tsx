@@ -16,7 +16,10 @@ interface ProblemAlertProps {
 export function ProblemAlert({ error, onRetry }: ProblemAlertProps) {
   const { t } = useTranslation();
   if (!error) return null;
-  const { title, detail } = describeError(error, t);
+  const { title, detail } = describeError(error, {
+    generic: t('errors.generic'),
+    network: t('errors.network'),
+  });
   return (
     <Alert color="red" variant="light" icon={<IconAlertTriangle size={20} />} title={title} role="alert">
       {detail && <Text size="sm">{detail}</Text>}
@@ -31,9 +34,9 @@ export function ProblemAlert({ error, onRetry }: ProblemAlertProps) {
   );
 }
 
-function describeError(error: unknown, t: ReturnType<typeof useTranslation>['t']) {
+function describeError(error: unknown, texts: { generic: string; network: string }) {
   if (isApiProblem(error)) return { title: error.problem.title, detail: error.problem.detail };
   // fetch() rejects with a TypeError when the server cannot be reached at all.
-  if (error instanceof TypeError) return { title: t('errors.generic'), detail: t('errors.network') };
-  return { title: t('errors.generic'), detail: error instanceof Error ? error.message : undefined };
+  if (error instanceof TypeError) return { title: texts.generic, detail: texts.network };
+  return { title: texts.generic, detail: error instanceof Error ? error.message : undefined };
 }

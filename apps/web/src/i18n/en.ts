@@ -1,3 +1,4 @@
+import { meetingsEn } from './meetings.en.ts';
 import type { vi } from './vi.ts';
 
 /** The shape of `vi` with every text as a string: a missing or extra key in a translation is a type error. */
@@ -665,6 +666,7 @@ export const en: Translation = {
     markAll: 'Mark all as read',
     unread: 'Unread',
   },
+  meetings: meetingsEn,
   calendar: {
     title: 'Working calendar',
     subtitle:

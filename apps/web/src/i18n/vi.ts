@@ -1,5 +1,6 @@
 import { SCOPE_LABELS } from '@steerco/contract/delegations';
 import { ROLE_LABELS } from '@steerco/contract/memberships';
+import { meetingsVi } from './meetings.vi.ts';
 
 /** Vietnamese, the default language. `en.ts` must have exactly the same keys (checked by the compiler and a test). */
 export const vi = {
@@ -649,6 +650,7 @@ export const vi = {
     markAll: 'Đánh dấu tất cả đã đọc',
     unread: 'Chưa đọc',
   },
+  meetings: meetingsVi,
   calendar: {
     title: 'Lịch làm việc',
     subtitle:

@@ -2,9 +2,8 @@ import { Badge, Group, Tooltip } from '@mantine/core';
 import type { DecisionRef } from '@steerco/contract/committees';
 import { formatDate } from '@steerco/contract/datetime';
 import type { CommitteeRole } from '@steerco/contract/memberships';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-
-type TFunction = ReturnType<typeof useTranslation>['t'];
 
 const ROLE_COLORS: Record<CommitteeRole, string> = {
   head: 'govRed',

@@ -1,0 +1,319 @@
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  FileButton,
+  Group,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconFileText, IconPaperclip, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
+import { EmptyState } from '../../../components/empty-state.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import {
+  type AgendaItemWithDocuments,
+  canOnMeeting,
+  fileDownloadUrl,
+  type MeetingView,
+  useAddAgendaItem,
+  useAttachAgendaDocument,
+  useRemoveAgendaDocument,
+  useRemoveAgendaItem,
+} from '../api.ts';
+import { agendaMinutes, formatFileSize } from '../meetings.ts';
+
+/** What the server accepts as agenda documents (it checks the content too). */
+const DOCUMENT_TYPES =
+  'application/pdf,.pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.xlsx';
+
+/**
+ * Chương trình: the ordered agenda with presenters, durations, the items taking opinions (R12) and their
+ * documents. The standing agency edits it until the meeting is held; after the notice, changes go out as an
+ * amended notice.
+ */
+export function AgendaTab({ meeting }: { meeting: MeetingView }) {
+  const { t } = useTranslation();
+  const editable =
+    canOnMeeting(meeting, 'meeting.manage') &&
+    (meeting.status === 'draft' || meeting.status === 'noticeSent');
+  const total = agendaMinutes(meeting.agenda);
+  return (
+    <Stack gap="md">
+      {meeting.status === 'noticeSent' && editable && (
+        <Text size="sm" c="dimmed">
+          {t('meetings.agenda.amendHint')}
+        </Text>
+      )}
+      {meeting.agenda.length === 0 ? (
+        <EmptyState icon={<IconFileText size={28} />} title={t('meetings.agenda.empty')}>
+          {editable ? t('meetings.agenda.emptyManage') : undefined}
+        </EmptyState>
+      ) : (
+        <Stack
+          gap="sm"
+          component="ol"
+          aria-label={t('meetings.agenda.listLabel')}
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+        >
+          {meeting.agenda.map((item, index) => (
+            <AgendaItemCard
+              key={item.id}
+              meeting={meeting}
+              item={item}
+              index={index + 1}
+              editable={editable}
+            />
+          ))}
+        </Stack>
+      )}
+      {total > 0 && (
+        <Text size="sm" c="dimmed">
+          {t('meetings.agenda.total', { minutes: total })}
+        </Text>
+      )}
+      {editable && <AddAgendaItemForm meeting={meeting} />}
+    </Stack>
+  );
+}
+
+function AgendaItemCard({
+  meeting,
+  item,
+  index,
+  editable,
+}: {
+  meeting: MeetingView;
+  item: AgendaItemWithDocuments;
+  index: number;
+  editable: boolean;
+}) {
+  const { t } = useTranslation();
+  const remove = useRemoveAgendaItem(meeting.id);
+  const attach = useAttachAgendaDocument(meeting.id);
+  const detach = useRemoveAgendaDocument(meeting.id);
+  const [confirming, setConfirming] = useState(false);
+  const documents = item.documents ?? [];
+  return (
+    <Paper component="li" withBorder radius="md" p="sm" aria-label={item.title}>
+      <Group align="flex-start" wrap="nowrap" gap="sm">
+        <Badge variant="filled" color="gray" circle size="lg" style={{ flexShrink: 0 }}>
+          {index}
+        </Badge>
+        <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+            <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+              {item.title}
+            </Text>
+            {editable && (
+              <Tooltip label={t('meetings.agenda.remove')}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('meetings.agenda.removeItem', { title: item.title })}
+                  onClick={() => setConfirming(true)}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Tooltip>
+            )}
+          </Group>
+          <Group gap="xs" wrap="wrap">
+            {item.presenter && (
+              <Text size="sm" c="dimmed">
+                {t('meetings.agenda.presenterValue', { name: item.presenter })}
+              </Text>
+            )}
+            {item.durationMinutes && (
+              <Text size="sm" c="dimmed">
+                · {t('meetings.agenda.minutes', { count: item.durationMinutes })}
+              </Text>
+            )}
+            {item.takesOpinions && (
+              <Badge color="grape" variant="light">
+                {t('meetings.agenda.takesOpinions')}
+              </Badge>
+            )}
+            {item.carriedOver && (
+              <Badge color="gray" variant="light">
+                {t('meetings.agenda.carriedOver')}
+              </Badge>
+            )}
+          </Group>
+          {(documents.length > 0 || editable) && (
+            <Stack gap={4} aria-label={t('meetings.agenda.documentsOf', { title: item.title })} role="group">
+              {documents.map((doc) => (
+                <Group key={doc.id} gap="xs" wrap="nowrap">
+                  <IconPaperclip size={14} aria-hidden style={{ flexShrink: 0 }} />
+                  <Anchor href={fileDownloadUrl(doc.id)} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {doc.name}
+                  </Anchor>
+                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                    {formatFileSize(doc.size)}
+                  </Text>
+                  {editable && (
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      size="sm"
+                      aria-label={t('meetings.agenda.removeDocument', { name: doc.name })}
+                      loading={detach.isPending && detach.variables?.fileId === doc.id}
+                      onClick={() => detach.mutate({ itemId: item.id, fileId: doc.id })}
+                    >
+                      <IconTrash size={14} />
+                    </ActionIcon>
+                  )}
+                </Group>
+              ))}
+              {editable && (
+                <Group gap="xs">
+                  <FileButton
+                    accept={DOCUMENT_TYPES}
+                    onChange={(file) =>
+                      file &&
+                      attach.mutate(
+                        { itemId: item.id, file },
+                        {
+                          onSuccess: (stored) =>
+                            notifications.show({
+                              color: 'green',
+                              message: t('meetings.agenda.attached', { name: stored.name }),
+                            }),
+                        },
+                      )
+                    }
+                  >
+                    {(props) => (
+                      <Button
+                        {...props}
+                        size="xs"
+                        variant="light"
+                        leftSection={<IconPaperclip size={14} />}
+                        loading={attach.isPending}
+                        aria-label={t('meetings.agenda.attachTo', { title: item.title })}
+                      >
+                        {t('meetings.agenda.attach')}
+                      </Button>
+                    )}
+                  </FileButton>
+                  <Text size="xs" c="dimmed">
+                    {t('meetings.agenda.attachHint')}
+                  </Text>
+                </Group>
+              )}
+              <ProblemAlert error={attach.error ?? detach.error} />
+            </Stack>
+          )}
+        </Stack>
+      </Group>
+      <ConfirmDialog
+        opened={confirming}
+        title={t('meetings.agenda.removeTitle')}
+        confirmLabel={t('meetings.agenda.remove')}
+        danger
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => remove.mutate(item.id, { onSuccess: () => setConfirming(false) })}
+        onClose={() => setConfirming(false)}
+      >
+        {t('meetings.agenda.removeBody', { title: item.title })}
+      </ConfirmDialog>
+    </Paper>
+  );
+}
+
+interface AgendaValues {
+  title: string;
+  presenter: string;
+  durationMinutes: number | string;
+  takesOpinions: boolean;
+}
+
+function AddAgendaItemForm({ meeting }: { meeting: MeetingView }) {
+  const { t } = useTranslation();
+  const add = useAddAgendaItem(meeting.id);
+  const form = useForm<AgendaValues>({
+    initialValues: { title: '', presenter: '', durationMinutes: '', takesOpinions: false },
+    validate: {
+      title: (v) => (v.trim() ? null : t('common.required')),
+      durationMinutes: (v) =>
+        v === '' || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 600)
+          ? null
+          : t('meetings.agenda.durationInvalid'),
+    },
+  });
+  const submit = form.onSubmit((v) =>
+    add.mutate(
+      {
+        title: v.title.trim(),
+        presenter: v.presenter.trim() || null,
+        durationMinutes: typeof v.durationMinutes === 'number' ? v.durationMinutes : null,
+        takesOpinions: v.takesOpinions,
+      },
+      {
+        onSuccess: () => {
+          notifications.show({
+            color: 'green',
+            message: t('meetings.agenda.added', { title: v.title.trim() }),
+          });
+          form.reset();
+        },
+      },
+    ),
+  );
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p={{ base: 'sm', sm: 'md' }}
+      component="form"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('meetings.agenda.addTitle')}
+    >
+      <Title order={2} fz="h5" mb="sm">
+        {t('meetings.agenda.addTitle')}
+      </Title>
+      <Stack gap="sm">
+        <TextInput label={t('meetings.agenda.itemTitle')} withAsterisk {...form.getInputProps('title')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <TextInput
+            label={t('meetings.agenda.presenter')}
+            placeholder={t('meetings.agenda.presenterPlaceholder')}
+            {...form.getInputProps('presenter')}
+          />
+          <NumberInput
+            label={t('meetings.agenda.duration')}
+            min={1}
+            max={600}
+            allowDecimal={false}
+            {...form.getInputProps('durationMinutes')}
+          />
+        </SimpleGrid>
+        <Checkbox
+          label={t('meetings.agenda.takesOpinionsLabel')}
+          description={t('meetings.agenda.takesOpinionsHint')}
+          {...form.getInputProps('takesOpinions', { type: 'checkbox' })}
+        />
+        <ProblemAlert error={add.error} />
+        <Group justify="flex-end">
+          <Button type="submit" leftSection={<IconPlus size={16} />} loading={add.isPending}>
+            {t('meetings.agenda.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

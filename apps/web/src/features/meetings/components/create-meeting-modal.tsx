@@ -1,0 +1,185 @@
+import { Checkbox, MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import type { CommitteeDetail } from '@steerco/contract/committees';
+import { CreateMeetingBody, type MeetingKind, MeetingKind as MeetingKinds } from '@steerco/contract/meetings';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ModalForm } from '../../../components/modal-form.tsx';
+import { problemOutsideFields, setFieldErrorsFromProblem } from '../../../lib/form-problem.ts';
+import { schemaErrors, textOrNull, textOrUndefined } from '../../../lib/schema-errors.ts';
+import { membersQueryOptions } from '../../committees/api.ts';
+import { useCreateMeeting } from '../api.ts';
+import { parseVietnamDateTime } from '../meetings.ts';
+import { DateTimeField } from './meeting-badges.tsx';
+
+const fieldOfCode = {
+  'validation.dateOrder': 'endsAt',
+  'meeting.invalidChair': 'chairMembershipId',
+  'meeting.notMember': 'attendeeUserIds',
+} as const;
+
+interface CreateMeetingValues {
+  kind: MeetingKind;
+  title: string;
+  chairMembershipId: string | null;
+  place: string;
+  onlineLink: string;
+  startsAt: string;
+  endsAt: string;
+  partial: boolean;
+  attendeeUserIds: string[];
+}
+
+/**
+ * Tạo cuộc họp (R8): a draft with its kind, chair (the head unless a deputy chairs under delegation), place or
+ * online link and time in Viet Nam; a partial ad-hoc meeting invites only the members chosen.
+ */
+export function CreateMeetingModal({
+  committee,
+  onClose,
+}: {
+  committee: CommitteeDetail;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateMeeting();
+  const members = useQuery(membersQueryOptions(committee.id));
+  const seats = (members.data ?? []).filter((m) => m.role !== 'guest');
+  const chairs = seats.filter((m) => m.role === 'head' || m.role === 'deputyHead');
+
+  const bodyOf = (v: CreateMeetingValues) => ({
+    committeeId: committee.id,
+    kind: v.kind,
+    title: textOrUndefined(v.title),
+    chairMembershipId: v.chairMembershipId,
+    place: textOrNull(v.place),
+    onlineLink: textOrNull(v.onlineLink),
+    startsAt: parseVietnamDateTime(v.startsAt) ?? undefined,
+    endsAt: parseVietnamDateTime(v.endsAt) ?? undefined,
+    ...(v.kind === 'adHoc' && v.partial ? { attendeeUserIds: v.attendeeUserIds } : {}),
+  });
+
+  const form = useForm<CreateMeetingValues>({
+    initialValues: {
+      kind: 'quarterly',
+      title: '',
+      chairMembershipId: null,
+      place: '',
+      onlineLink: '',
+      startsAt: '',
+      endsAt: '',
+      partial: false,
+      attendeeUserIds: [],
+    },
+    validate: (values) => {
+      const errors = schemaErrors(CreateMeetingBody, bodyOf(values), t);
+      for (const field of ['startsAt', 'endsAt'] as const) {
+        if (!parseVietnamDateTime(values[field])) {
+          errors[field] = values[field].trim() ? t('meetings.form.dateTimeInvalid') : t('common.required');
+        }
+      }
+      const start = parseVietnamDateTime(values.startsAt);
+      const end = parseVietnamDateTime(values.endsAt);
+      if (start && end && new Date(end) <= new Date(start)) errors.endsAt = t('meetings.form.endBeforeStart');
+      if (values.kind === 'adHoc' && values.partial && values.attendeeUserIds.length === 0) {
+        errors.attendeeUserIds = t('validation.minItems', { min: 1 });
+      }
+      return errors;
+    },
+  });
+
+  const submit = form.onSubmit((values) =>
+    create.mutate(bodyOf(values) as CreateMeetingBody, {
+      onSuccess: (meeting) => {
+        notifications.show({ color: 'green', message: t('meetings.create.done', { title: meeting.title }) });
+        onClose();
+        void navigate({ to: '/cuoc-hop/$meetingId', params: { meetingId: meeting.id } });
+      },
+      onError: (error) => setFieldErrorsFromProblem(form, error, fieldOfCode),
+    }),
+  );
+
+  return (
+    <ModalForm
+      opened
+      onClose={onClose}
+      title={t('meetings.create.title')}
+      onSubmit={submit}
+      submitLabel={t('meetings.create.submit')}
+      submitting={create.isPending}
+      error={problemOutsideFields(create.error, fieldOfCode)}
+    >
+      <TextInput label={t('meetings.form.committee')} value={committee.name} readOnly variant="filled" />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <Select
+          label={t('meetings.form.kind')}
+          withAsterisk
+          data={MeetingKinds.options.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))}
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('kind')}
+        />
+        <Select
+          label={t('meetings.form.chair')}
+          placeholder={t('meetings.form.chairDefault')}
+          description={t('meetings.form.chairHint')}
+          data={chairs.map((m) => ({
+            value: m.id,
+            label: `${m.fullName} — ${t(`committees.roles.${m.role}`)}`,
+          }))}
+          clearable
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('chairMembershipId')}
+        />
+      </SimpleGrid>
+      <TextInput label={t('meetings.form.title')} withAsterisk {...form.getInputProps('title')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <DateTimeField
+          label={t('meetings.form.startsAt')}
+          description={t('meetings.form.timeZoneHint')}
+          withAsterisk
+          {...form.getInputProps('startsAt')}
+        />
+        <DateTimeField
+          label={t('meetings.form.endsAt')}
+          description={t('meetings.form.timeZoneHint')}
+          withAsterisk
+          {...form.getInputProps('endsAt')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput label={t('meetings.form.place')} {...form.getInputProps('place')} />
+        <TextInput
+          label={t('meetings.form.onlineLink')}
+          placeholder="https://"
+          type="url"
+          {...form.getInputProps('onlineLink')}
+        />
+      </SimpleGrid>
+      {form.values.kind === 'adHoc' && (
+        <>
+          <Checkbox
+            label={t('meetings.form.partial')}
+            {...form.getInputProps('partial', { type: 'checkbox' })}
+          />
+          {form.values.partial && (
+            <MultiSelect
+              label={t('meetings.form.attendees')}
+              withAsterisk
+              searchable
+              data={seats.map((m) => ({
+                value: m.userId,
+                label: `${m.fullName} — ${t(`committees.roles.${m.role}`)}`,
+              }))}
+              comboboxProps={{ withinPortal: true }}
+              {...form.getInputProps('attendeeUserIds')}
+            />
+          )}
+        </>
+      )}
+    </ModalForm>
+  );
+}

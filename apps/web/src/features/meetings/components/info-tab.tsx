@@ -1,0 +1,387 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { formatDate, formatDateTime } from '@steerco/contract/datetime';
+import { IconAlertTriangle, IconBan, IconEdit, IconMailForward } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hasProblemCode } from '../../../api/problem.ts';
+import { ModalForm } from '../../../components/modal-form.tsx';
+import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { problemOutsideFields, setFieldErrorsFromProblem } from '../../../lib/form-problem.ts';
+import { textOrNull } from '../../../lib/schema-errors.ts';
+import { membersQueryOptions } from '../../committees/api.ts';
+import { canOnMeeting, type MeetingView, useCancelMeeting, useSendNotice, useUpdateMeeting } from '../api.ts';
+import { formatVietnamDateTime, parseVietnamDateTime } from '../meetings.ts';
+import { DateTimeField } from './meeting-badges.tsx';
+import { Fact } from './meeting-page.tsx';
+
+/** Thông tin: the meeting's particulars, its notice (R9) with the late reason, amendments and cancellation. */
+export function InfoTab({ meeting }: { meeting: MeetingView }) {
+  const { t } = useTranslation();
+  const manage = canOnMeeting(meeting, 'meeting.manage');
+  const editable = meeting.status === 'draft' || meeting.status === 'noticeSent';
+  const [dialog, setDialog] = useState<'notice' | 'edit' | 'cancel' | null>(null);
+  const members = meeting.attendees.filter((a) => a.kind === 'member').length;
+  const guests = meeting.attendees.length - members;
+
+  return (
+    <Stack gap="md">
+      {meeting.status === 'cancelled' && (
+        <Alert color="red" variant="light" icon={<IconBan size={18} />} title={t('meetings.info.cancelled')}>
+          {meeting.cancelledReason}
+        </Alert>
+      )}
+      <Paper
+        withBorder
+        radius="md"
+        p={{ base: 'sm', sm: 'md' }}
+        component="section"
+        aria-label={t('meetings.info.details')}
+      >
+        <Title order={2} fz="h5" mb="sm">
+          {t('meetings.info.details')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+          <Fact label={t('meetings.form.kind')}>{t(`meetings.kinds.${meeting.kind}`)}</Fact>
+          <Fact label={t('meetings.info.status')}>{t(`meetings.status.${meeting.status}`)}</Fact>
+          <Fact label={t('meetings.form.startsAt')}>{formatVietnamDateTime(meeting.startsAt)}</Fact>
+          <Fact label={t('meetings.form.endsAt')}>{formatVietnamDateTime(meeting.endsAt)}</Fact>
+          <Fact label={t('meetings.form.place')}>{meeting.place ?? t('common.notSet')}</Fact>
+          <Fact label={t('meetings.form.onlineLink')}>{meeting.onlineLink ?? t('common.notSet')}</Fact>
+          <Fact label={t('meetings.form.chair')}>{meeting.chairName ?? t('common.notSet')}</Fact>
+          <Fact label={t('meetings.info.invited')}>
+            {meeting.partial
+              ? t('meetings.info.partial', { members })
+              : t('meetings.info.whole', { members })}
+            {guests > 0 && ` · ${t('meetings.info.guests', { count: guests })}`}
+          </Fact>
+        </SimpleGrid>
+      </Paper>
+
+      <Paper
+        withBorder
+        radius="md"
+        p={{ base: 'sm', sm: 'md' }}
+        component="section"
+        aria-label={t('meetings.notice.title')}
+      >
+        <Title order={2} fz="h5" mb="sm">
+          {t('meetings.notice.title')}
+        </Title>
+        <Stack gap="sm">
+          {meeting.noticeSentAt ? (
+            <Text size="sm">
+              {t('meetings.notice.sentAt', { date: formatDateTime(meeting.noticeSentAt) })}
+              {meeting.noticeVersion > 1 &&
+                ` ${t('meetings.notice.amended', { count: meeting.noticeVersion - 1, version: meeting.noticeVersion })}`}
+            </Text>
+          ) : (
+            <Text size="sm">
+              {t('meetings.notice.notSent', {
+                date: formatDate(meeting.notice.latestOnTimeDate),
+                days: meeting.notice.leadWorkingDays,
+              })}
+            </Text>
+          )}
+          {meeting.lateNotice && (
+            <Alert
+              color="orange"
+              variant="light"
+              icon={<IconAlertTriangle size={18} />}
+              title={t('meetings.notice.lateTitle')}
+            >
+              <Text size="sm">
+                {t('meetings.notice.lateShortfall', {
+                  date: formatDate(meeting.lateNotice.requiredBy),
+                  days: meeting.lateNotice.workingDaysGiven,
+                })}
+              </Text>
+              <Text size="sm" mt={4}>
+                {t('meetings.notice.lateReason', { reason: meeting.lateNotice.reason })}
+              </Text>
+            </Alert>
+          )}
+          {manage && editable && (
+            <Group gap="sm">
+              {meeting.status === 'draft' && (
+                <Button leftSection={<IconMailForward size={16} />} onClick={() => setDialog('notice')}>
+                  {t('meetings.notice.send')}
+                </Button>
+              )}
+              <Button
+                variant="default"
+                leftSection={<IconEdit size={16} />}
+                onClick={() => setDialog('edit')}
+              >
+                {meeting.status === 'draft' ? t('meetings.info.edit') : t('meetings.info.amend')}
+              </Button>
+              <Button
+                variant="subtle"
+                color="red"
+                leftSection={<IconBan size={16} />}
+                onClick={() => setDialog('cancel')}
+              >
+                {t('meetings.info.cancel')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </Paper>
+      {dialog === 'notice' && <SendNoticeModal meeting={meeting} onClose={() => setDialog(null)} />}
+      {dialog === 'edit' && <EditMeetingModal meeting={meeting} onClose={() => setDialog(null)} />}
+      {dialog === 'cancel' && <CancelMeetingModal meeting={meeting} onClose={() => setDialog(null)} />}
+    </Stack>
+  );
+}
+
+/**
+ * Gửi giấy mời (R9): freezes the agenda and invites everyone. When the server answers that the notice is late,
+ * the dialog shows its shortfall and asks for the reason, then sends again with it.
+ */
+export function SendNoticeModal({ meeting, onClose }: { meeting: MeetingView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const send = useSendNotice(meeting.id);
+  const [shortfall, setShortfall] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+
+  const go = () => {
+    if (shortfall !== null && !reason.trim()) {
+      setReasonError(t('meetings.notice.reasonRequired'));
+      return;
+    }
+    send.mutate(shortfall !== null ? reason.trim() : null, {
+      onSuccess: () => {
+        notifications.show({
+          color: 'green',
+          message: t('meetings.notice.sent', { count: meeting.attendees.length }),
+        });
+        onClose();
+      },
+      onError: (error) => {
+        if (hasProblemCode(error, 'meeting.lateNoticeReasonRequired')) {
+          setShortfall(error.problem.detail ?? error.problem.title);
+          send.reset();
+        }
+      },
+    });
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t('meetings.notice.dialogTitle')} size="lg">
+      <Stack gap="md">
+        {shortfall === null ? (
+          <Text size="sm">
+            {t('meetings.notice.confirm', { count: meeting.attendees.length, items: meeting.agenda.length })}
+          </Text>
+        ) : (
+          <>
+            <Alert
+              color="orange"
+              variant="light"
+              icon={<IconAlertTriangle size={18} />}
+              title={t('meetings.notice.lateTitle')}
+            >
+              {shortfall}
+            </Alert>
+            <Textarea
+              label={t('meetings.notice.reason')}
+              description={t('meetings.notice.reasonHint')}
+              withAsterisk
+              autosize
+              minRows={2}
+              value={reason}
+              onChange={(e) => {
+                setReason(e.currentTarget.value);
+                setReasonError(null);
+              }}
+              error={reasonError}
+              data-autofocus
+            />
+          </>
+        )}
+        {meeting.agenda.length === 0 && shortfall === null && (
+          <Alert color="yellow" variant="light">
+            {t('meetings.notice.noAgenda')}
+          </Alert>
+        )}
+        <ProblemAlert error={send.error} />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button loading={send.isPending} onClick={go} leftSection={<IconMailForward size={16} />}>
+            {shortfall === null ? t('meetings.notice.send') : t('meetings.notice.sendLate')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+const editFieldOfCode = {
+  'validation.dateOrder': 'endsAt',
+  'meeting.invalidChair': 'chairMembershipId',
+} as const;
+
+interface EditValues {
+  title: string;
+  chairMembershipId: string | null;
+  place: string;
+  onlineLink: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** Sửa cuộc họp; once the notice is out, the server sends everyone an amended notice with what changed. */
+function EditMeetingModal({ meeting, onClose }: { meeting: MeetingView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateMeeting(meeting.id);
+  const members = useQuery(membersQueryOptions(meeting.committeeId));
+  const chairs = (members.data ?? []).filter((m) => m.role === 'head' || m.role === 'deputyHead');
+  const form = useForm<EditValues>({
+    initialValues: {
+      title: meeting.title,
+      chairMembershipId: meeting.chairMembershipId,
+      place: meeting.place ?? '',
+      onlineLink: meeting.onlineLink ?? '',
+      startsAt: formatVietnamDateTime(meeting.startsAt),
+      endsAt: formatVietnamDateTime(meeting.endsAt),
+    },
+    validate: (v) => {
+      const errors: Record<string, string> = {};
+      if (!v.title.trim()) errors.title = t('common.required');
+      const start = parseVietnamDateTime(v.startsAt);
+      const end = parseVietnamDateTime(v.endsAt);
+      if (!start) errors.startsAt = t('meetings.form.dateTimeInvalid');
+      if (!end) errors.endsAt = t('meetings.form.dateTimeInvalid');
+      if (start && end && new Date(end) <= new Date(start)) errors.endsAt = t('meetings.form.endBeforeStart');
+      return errors;
+    },
+  });
+  const submit = form.onSubmit((v) => {
+    const startsAt = parseVietnamDateTime(v.startsAt)!;
+    const endsAt = parseVietnamDateTime(v.endsAt)!;
+    update.mutate(
+      {
+        title: v.title.trim(),
+        place: textOrNull(v.place),
+        onlineLink: textOrNull(v.onlineLink),
+        // Unchanged instants are left out, so an amended notice lists only what really moved.
+        ...(new Date(startsAt).getTime() !== new Date(meeting.startsAt).getTime() ? { startsAt } : {}),
+        ...(new Date(endsAt).getTime() !== new Date(meeting.endsAt).getTime() ? { endsAt } : {}),
+        ...(v.chairMembershipId !== meeting.chairMembershipId
+          ? { chairMembershipId: v.chairMembershipId }
+          : {}),
+      },
+      {
+        onSuccess: () => {
+          notifications.show({
+            color: 'green',
+            message:
+              meeting.status === 'noticeSent' ? t('meetings.info.amendedDone') : t('meetings.info.savedDone'),
+          });
+          onClose();
+        },
+        onError: (error) => setFieldErrorsFromProblem(form, error, editFieldOfCode),
+      },
+    );
+  });
+  return (
+    <ModalForm
+      opened
+      onClose={onClose}
+      title={meeting.status === 'draft' ? t('meetings.info.edit') : t('meetings.info.amend')}
+      onSubmit={submit}
+      submitting={update.isPending}
+      error={problemOutsideFields(update.error, editFieldOfCode)}
+    >
+      {meeting.status === 'noticeSent' && (
+        <Alert color="blue" variant="light">
+          {t('meetings.info.amendHint')}
+        </Alert>
+      )}
+      <TextInput label={t('meetings.form.title')} withAsterisk {...form.getInputProps('title')} />
+      <Select
+        label={t('meetings.form.chair')}
+        placeholder={t('meetings.form.chairDefault')}
+        data={chairs.map((m) => ({
+          value: m.id,
+          label: `${m.fullName} — ${t(`committees.roles.${m.role}`)}`,
+        }))}
+        clearable
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('chairMembershipId')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <DateTimeField label={t('meetings.form.startsAt')} withAsterisk {...form.getInputProps('startsAt')} />
+        <DateTimeField label={t('meetings.form.endsAt')} withAsterisk {...form.getInputProps('endsAt')} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput label={t('meetings.form.place')} {...form.getInputProps('place')} />
+        <TextInput label={t('meetings.form.onlineLink')} type="url" {...form.getInputProps('onlineLink')} />
+      </SimpleGrid>
+    </ModalForm>
+  );
+}
+
+function CancelMeetingModal({ meeting, onClose }: { meeting: MeetingView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const cancel = useCancelMeeting(meeting.id);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <ModalForm
+      opened
+      onClose={onClose}
+      title={t('meetings.info.cancelTitle')}
+      submitLabel={t('meetings.info.cancelSubmit')}
+      submitting={cancel.isPending}
+      error={cancel.error}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!reason.trim()) {
+          setError(t('common.required'));
+          return;
+        }
+        cancel.mutate(reason.trim(), {
+          onSuccess: () => {
+            notifications.show({ color: 'green', message: t('meetings.info.cancelledDone') });
+            onClose();
+          },
+        });
+      }}
+    >
+      <Text size="sm">
+        {meeting.status === 'noticeSent' ? t('meetings.info.cancelNoticed') : t('meetings.info.cancelDraft')}
+      </Text>
+      <Textarea
+        label={t('meetings.info.cancelReason')}
+        withAsterisk
+        autosize
+        minRows={2}
+        value={reason}
+        onChange={(e) => {
+          setReason(e.currentTarget.value);
+          setError(null);
+        }}
+        error={error}
+      />
+    </ModalForm>
+  );
+}

@@ -1,0 +1,124 @@
+import { Anchor, Box, Group, Paper, ScrollArea, SimpleGrid, Tabs, Text } from '@mantine/core';
+import { formatDateTime } from '@steerco/contract/datetime';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
+import { type ReactNode, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../components/page-header.tsx';
+import { MEETING_TABS, type MeetingTab, type MeetingView } from '../api.ts';
+import { vietnamTime } from '../meetings.ts';
+import { AgendaTab } from './agenda-tab.tsx';
+import { AttendanceTab } from './attendance-tab.tsx';
+import { InfoTab } from './info-tab.tsx';
+import { InvitationsTab } from './invitations-tab.tsx';
+import { MeetingKindBadge, MeetingStatusBadge } from './meeting-badges.tsx';
+import { MinutesTab } from './minutes-tab.tsx';
+import { MyAnswer } from './my-answer.tsx';
+import { OpinionsTab } from './opinions-tab.tsx';
+
+interface MeetingPageProps {
+  meeting: MeetingView;
+  tab: MeetingTab;
+  onTabChange: (tab: MeetingTab) => void;
+}
+
+/** One meeting: when and where (header), my own answer, and in tabs kept in the URL everything about it. */
+export function MeetingPage({ meeting, tab, onTabChange }: MeetingPageProps) {
+  const { t } = useTranslation();
+  // On a phone the tab bar scrolls sideways: keep the open tab in sight.
+  const tabsViewport = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const viewport = tabsViewport.current;
+    const active = viewport?.querySelector<HTMLElement>(`[data-slug="${tab}"]`);
+    if (!viewport || !active) return;
+    const left = active.offsetLeft;
+    const right = left + active.offsetWidth;
+    if (left < viewport.scrollLeft || right > viewport.scrollLeft + viewport.clientWidth) {
+      viewport.scrollLeft = Math.max(0, left - 16);
+    }
+  }, [tab]);
+  const panels: Record<MeetingTab, ReactNode> = {
+    'thong-tin': <InfoTab meeting={meeting} />,
+    'chuong-trinh': <AgendaTab meeting={meeting} />,
+    'giay-moi': <InvitationsTab meeting={meeting} />,
+    'y-kien': <OpinionsTab meeting={meeting} />,
+    'diem-danh': <AttendanceTab meeting={meeting} />,
+    'bien-ban': <MinutesTab meeting={meeting} />,
+  };
+  const start = formatDateTime(meeting.startsAt);
+  return (
+    <>
+      <Anchor component={Link} to="/cuoc-hop" size="sm" c="dimmed" mb="xs" display="inline-block">
+        <Group gap={4} wrap="nowrap">
+          <IconArrowLeft size={14} aria-hidden />
+          {t('meetings.back')}
+        </Group>
+      </Anchor>
+      <PageHeader
+        title={meeting.title}
+        actions={
+          <Group gap={6}>
+            <MeetingKindBadge kind={meeting.kind} />
+            <MeetingStatusBadge status={meeting.status} />
+          </Group>
+        }
+      />
+      <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="sm">
+          <Fact label={t('meetings.facts.when')}>
+            {t('meetings.facts.whenValue', {
+              date: start.slice(6),
+              from: vietnamTime(meeting.startsAt),
+              to: vietnamTime(meeting.endsAt),
+            })}
+          </Fact>
+          <Fact label={t('meetings.facts.where')}>
+            {meeting.place ?? (meeting.onlineLink ? t('meetings.online') : t('common.notSet'))}
+            {meeting.onlineLink && (
+              <Anchor href={meeting.onlineLink} target="_blank" rel="noreferrer" size="xs" display="block">
+                {t('meetings.facts.joinOnline')}
+              </Anchor>
+            )}
+          </Fact>
+          <Fact label={t('meetings.facts.chair')}>{meeting.chairName ?? t('common.notSet')}</Fact>
+          <Fact label={t('meetings.facts.deadline')}>{formatDateTime(meeting.confirmationDeadline)}</Fact>
+        </SimpleGrid>
+      </Paper>
+      <MyAnswer meeting={meeting} />
+      <Tabs
+        value={tab}
+        onChange={(value) => value && onTabChange(value as MeetingTab)}
+        keepMounted={false}
+        mt="lg"
+      >
+        <ScrollArea type="auto" offsetScrollbars="x" scrollbarSize={6} viewportRef={tabsViewport}>
+          <Tabs.List aria-label={t('meetings.tabsLabel')} style={{ flexWrap: 'nowrap' }}>
+            {MEETING_TABS.map((slug) => (
+              <Tabs.Tab key={slug} value={slug} data-slug={slug} style={{ whiteSpace: 'nowrap' }}>
+                {t(`meetings.tabs.${slug}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+        </ScrollArea>
+        {MEETING_TABS.map((slug) => (
+          <Tabs.Panel key={slug} value={slug} pt="md">
+            {panels[slug]}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </>
+  );
+}
+
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box>
+      <Text size="xs" c="dimmed" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" component="div" mt={2}>
+        {children}
+      </Text>
+    </Box>
+  );
+}
