@@ -2,49 +2,22 @@
 // side by side in one process, so the load generator in the parent does not share their event loop.
 
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import Fastify from 'fastify';
-import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { connectDatabase } from '../src/db/client.ts';
-import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { uuidv7 } from '../src/db/ids.ts';
-import { runMigrations } from '../src/db/migrate.ts';
 import { hashToken } from '../src/http/auth-hook.ts';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
 import { sessions, users } from '../src/modules/users/users.schema.ts';
-import { seedDemo } from '../src/seed/demo.ts';
+import { openBenchDatabase } from './bench-database.ts';
 import { generateOrgDataset } from './org-dataset.ts';
 import { measurePermissionCheck } from './permission-cost.ts';
 
 const logger = pino({ level: 'warn' });
-let url = process.env.DATABASE_URL;
-let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
-let tempDir: string | undefined;
-if (url) {
-  // A fresh database on the given server, so the benchmark never touches real data.
-  const name = `steerco_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  url = u.toString();
-} else {
-  tempDir = mkdtempSync(path.join(tmpdir(), 'steerco-bench-'));
-  chmodSync(tempDir, 0o755);
-  embedded = await startEmbeddedPostgres(path.join(tempDir, 'pg'), 54000 + (process.pid % 1000), logger);
-  url = embedded.url;
-}
-await runMigrations(url);
-const database = connectDatabase(url, 10);
-await seedDemo(database.db);
+const bench = await openBenchDatabase(logger, 'http');
+const url = bench.url;
+const database = { db: bench.db };
 const password = 'Bench-password-2026';
 const username = 'bench.user';
 await database.db.insert(users).values({
@@ -107,8 +80,6 @@ process.send?.({
 process.on('message', async () => {
   await app.close();
   await hello.close();
-  await database.close();
-  await embedded?.stop();
-  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  await bench.close();
   process.exit(0);
 });

@@ -64,6 +64,15 @@ const ConfigSchema = z.object({
     .default('* * * * *')
     .describe('When to look for e-mails a crash left undelivered'),
   MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
+  MAIL_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(4)
+    .describe(
+      'E-mails delivered at once per instance (each holds one database connection while SMTP answers)',
+    ),
   MAIL_RETRY_DELAY_SECONDS: z.coerce
     .number()
     .int()

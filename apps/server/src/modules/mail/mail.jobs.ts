@@ -38,6 +38,10 @@ export async function registerMailJobs(queue: JobQueue, deps: MailJobDeps): Prom
   const transport = config.SMTP_URL
     ? nodemailer.createTransport({
         url: config.SMTP_URL,
+        // A few kept-open connections, one per concurrent delivery: a notice to 500 people need not open 500.
+        pool: true,
+        maxConnections: config.MAIL_CONCURRENCY,
+        maxMessages: 100,
         connectionTimeout: 30_000,
         greetingTimeout: 30_000,
         socketTimeout: 60_000,
@@ -45,9 +49,13 @@ export async function registerMailJobs(queue: JobQueue, deps: MailJobDeps): Prom
     : null;
   if (!transport) logger.warn('SMTP_URL is not set: e-mail is disabled, messages stay in the outbox');
 
-  await queue.work<{ outboxId: string }>(MAIL_SEND_JOB, async (job) => {
-    if (transport) await deliverEmail(deps.db, transport, config.SMTP_FROM, job, logger);
-  });
+  await queue.work<{ outboxId: string }>(
+    MAIL_SEND_JOB,
+    async (job) => {
+      if (transport) await deliverEmail(deps.db, transport, config.SMTP_FROM, job, logger);
+    },
+    { concurrency: config.MAIL_CONCURRENCY },
+  );
   await queue.work(
     MAIL_SWEEP_JOB,
     async () => {

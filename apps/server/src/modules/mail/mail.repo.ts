@@ -23,6 +23,17 @@ export async function insertEmail(tx: DbOrTx, row: NewEmailRow): Promise<string 
   return inserted?.id ?? null;
 }
 
+/** Many rows in one statement (a notice to a whole committee); the ids of those not already in the outbox. */
+export async function insertEmails(tx: DbOrTx, rows: NewEmailRow[]): Promise<string[]> {
+  if (!rows.length) return [];
+  const inserted = await tx
+    .insert(emailOutbox)
+    .values(rows.map((row) => ({ id: uuidv7(), ...row })))
+    .onConflictDoNothing({ target: emailOutbox.dedupeKey })
+    .returning({ id: emailOutbox.id });
+  return inserted.map((r) => r.id);
+}
+
 /** Locks the row until the transaction ends, so only one worker delivers it. */
 export async function lockEmail(tx: DbOrTx, id: string) {
   const [row] = await tx.select().from(emailOutbox).where(eq(emailOutbox.id, id)).for('update');

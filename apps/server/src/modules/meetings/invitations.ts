@@ -7,7 +7,7 @@ import type { JobQueue } from '../../jobs/queue.ts';
 import { committees } from '../committees/committees.schema.ts';
 import { getSettings } from '../committees/committees.service.ts';
 import { buildMeetingIcs, icsAttachment } from '../mail/ics.ts';
-import { dispatchEmails, enqueueEmail } from '../mail/mail.service.ts';
+import { dispatchEmails, enqueueEmails, type OutgoingEmail } from '../mail/mail.service.ts';
 import { renderEmail } from '../mail/render-email.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { users } from '../users/users.schema.ts';
@@ -114,6 +114,7 @@ export async function enqueueInvitationEmails(
   });
   const attachment = icsAttachment(ics, cancel ? 'CANCEL' : 'REQUEST');
   const title = `${SUBJECT[kind]}: ${m.title}`;
+  const emails: OutgoingEmail[] = [];
   for (const p of recipients) {
     const paragraphs = [
       `Kính gửi ông/bà ${p.fullName},`,
@@ -142,33 +143,20 @@ export async function enqueueInvitationEmails(
       ...(link ? { action: { label: 'Xác nhận tham dự', url: link } } : {}),
       footer: `Thư tự động từ hệ thống điều hành ${committee?.name ?? 'Ban Chỉ đạo'}. Lịch họp đính kèm (tệp .ics) cập nhật vào lịch của ông/bà.`,
     });
-    mailer.queued.push(
-      await enqueueEmail(tx, {
-        toAddress: p.email,
-        toName: p.fullName,
-        subject: title,
-        text,
-        html,
-        attachments: [attachment],
-        dedupeKey:
-          kind === 'meeting.reminder'
-            ? `meeting:${m.id}:${p.attendeeId}:reminder:${Date.now()}`
-            : `meeting:${m.id}:${p.attendeeId}:${kind}:v${m.noticeVersion}:seq${m.sequence}`,
-      }),
-    );
+    emails.push({
+      toAddress: p.email,
+      toName: p.fullName,
+      subject: title,
+      text,
+      html,
+      attachments: [attachment],
+      dedupeKey:
+        kind === 'meeting.reminder'
+          ? `meeting:${m.id}:${p.attendeeId}:reminder:${Date.now()}`
+          : `meeting:${m.id}:${p.attendeeId}:${kind}:v${m.noticeVersion}:seq${m.sequence}`,
+    });
   }
-}
-
-/** Attendees who have not answered (R10), for chasing. */
-export async function nonResponders(db: DbOrTx, meetingId: string) {
-  return db
-    .select({
-      id: meetingAttendees.id,
-      userId: meetingAttendees.userId,
-      remindedAt: meetingAttendees.remindedAt,
-    })
-    .from(meetingAttendees)
-    .where(and(eq(meetingAttendees.meetingId, meetingId), isNull(meetingAttendees.response)));
+  mailer.queued.push(...(await enqueueEmails(tx, emails)));
 }
 
 /**
