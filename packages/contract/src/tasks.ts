@@ -172,9 +172,37 @@ export const Task = z.object({
 });
 export type Task = z.infer<typeof Task>;
 
+/** What a history entry records: a transition, an extension decision, or a hand-over on personnel change (R14). */
+export const TaskEventKind = z.enum([
+  'created',
+  'started',
+  'submittedDone',
+  'approvedDone',
+  'returned',
+  'extensionRequested',
+  'extensionApproved',
+  'extensionRejected',
+  'cancelled',
+  'handedOver',
+]);
+export type TaskEventKind = z.infer<typeof TaskEventKind>;
+
+export const TASK_EVENT_LABELS: Record<TaskEventKind, string> = {
+  created: 'Giao nhiệm vụ',
+  started: 'Bắt đầu thực hiện',
+  submittedDone: 'Báo cáo hoàn thành',
+  approvedDone: 'Xác nhận hoàn thành',
+  returned: 'Trả lại, yêu cầu tiếp tục thực hiện',
+  extensionRequested: 'Đề nghị gia hạn',
+  extensionApproved: 'Đồng ý gia hạn',
+  extensionRejected: 'Không đồng ý gia hạn',
+  cancelled: 'Hủy nhiệm vụ',
+  handedOver: 'Chuyển giao do thay đổi nhân sự (R14)',
+};
+
 export const TaskEvent = z.object({
   id: Id,
-  kind: z.string(),
+  kind: TaskEventKind,
   fromStatus: TaskStatus.nullable(),
   toStatus: TaskStatus.nullable(),
   actorName: z.string().nullable(),

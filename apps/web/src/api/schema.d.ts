@@ -8151,7 +8151,8 @@ export interface paths {
                             events: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -8527,7 +8528,8 @@ export interface paths {
                             events: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -8670,7 +8672,8 @@ export interface paths {
                             events: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -8817,7 +8820,8 @@ export interface paths {
                             events: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -8964,7 +8968,8 @@ export interface paths {
                             events: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -9111,7 +9116,8 @@ export interface paths {
                             events: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -9260,7 +9266,8 @@ export interface paths {
                             events: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -9409,7 +9416,8 @@ export interface paths {
                             events: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -9556,7 +9564,8 @@ export interface paths {
                             events: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -9706,7 +9715,8 @@ export interface paths {
                             events: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -9855,7 +9865,8 @@ export interface paths {
                             events: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;

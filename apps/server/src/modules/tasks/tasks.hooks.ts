@@ -112,7 +112,7 @@ export async function moveOpenTasks(tx: Tx, h: HandOver) {
       [...moved].map((taskId) => ({
         id: uuidv7(),
         taskId,
-        kind: 'handedOver',
+        kind: 'handedOver' as const,
         reason: `Chuyển giao theo thay đổi nhân sự từ ngày ${h.effectiveDate.split('-').reverse().join('/')} (R14)`,
         data: { fromMembershipId: h.fromMembershipId, toMembershipId: h.toMembershipId },
       })),

@@ -10,7 +10,7 @@ import { delegations, memberships } from '../committees/committees.schema.ts';
 import { administrativeUnits } from '../units/units.schema.ts';
 import { users } from '../users/users.schema.ts';
 import { type DeadlineWindow, derivedCondition, OPEN_SQL, selectTasks, toTaskDto } from './tasks.repo.ts';
-import { taskCooperators, tasks } from './tasks.schema.ts';
+import { tasks } from './tasks.schema.ts';
 import { windowOf } from './tasks.service.ts';
 
 type Filters = Omit<ListTasksQuery, 'cursor' | 'limit'>;
@@ -133,29 +133,22 @@ export async function myTasks(db: Db, actor: Actor, query: MyTasksQuery) {
     );
   if (!seats.length) return { items: [], total: 0, nextCursor: null };
   const seatIds = seats.map((s) => s.id);
+  const uuids = (ids: string[]) =>
+    ids.length
+      ? sql`array[${sql.join(
+          ids.map((i) => sql`${i}::uuid`),
+          sql`, `,
+        )}]`
+      : sql`array[]::uuid[]`;
+  const mySeats = uuids(seatIds);
   const unitSeats = seats.filter((s) => s.unitId);
-  const unitPairs = unitSeats.length
-    ? sql.join(
-        unitSeats.map((s) => sql`(${s.committeeId}::uuid, ${s.unitId}::uuid)`),
-        sql`, `,
-      )
-    : null;
-  const idList = sql`array[${sql.join(
-    seatIds.map((i) => sql`${i}::uuid`),
+  const unitPairs = sql.join(
+    unitSeats.map((s) => sql`(${s.committeeId}::uuid, ${s.unitId}::uuid)`),
     sql`, `,
-  )}]`;
+  );
 
-  const responsible = sql`(${tasks.responsibleMembershipId} = any(${idList}) or ${tasks.leadMembershipId} = any(${idList})${
-    unitPairs ? sql` or (${tasks.committeeId}, ${tasks.leadUnitId}) in (${unitPairs})` : sql``
-  })`;
-  const cooperating = sql`${tasks.id} in (select c.task_id from ${taskCooperators} c where c.membership_id = any(${idList})${
-    unitPairs
-      ? sql` union select c.task_id from ${taskCooperators} c join ${tasks} ct on ct.id = c.task_id
-          where (ct.committee_id, c.unit_id) in (${unitPairs})`
-      : sql``
-  })`;
-  // Reviewer: the standing agency and heads/deputies review completion reports; the assigner, the head and
-  // delegates decide extension requests (R4).
+  // Reviewer: the standing agency and heads/deputies review completion reports; the head and delegates (R4),
+  // and the assigner, decide extension requests.
   const reviewCommittees: string[] = [];
   const extensionCommittees: string[] = [];
   const delegated = await db
@@ -181,23 +174,37 @@ export async function myTasks(db: Db, actor: Actor, query: MyTasksQuery) {
     if (s.role === 'head' || access.delegations.some((d) => d.scopes.includes('decideTaskExtensions')))
       extensionCommittees.push(s.committeeId);
   }
-  const uuidArray = (ids: string[]) =>
-    ids.length
-      ? sql`array[${sql.join(
-          ids.map((i) => sql`${i}::uuid`),
-          sql`, `,
-        )}]`
-      : sql`array[]::uuid[]`;
-  const reviewer = sql`((${tasks.status} = 'submittedDone' and ${tasks.committeeId} = any(${uuidArray(reviewCommittees)}))
-    or (${tasks.status} = 'extensionRequested' and (${tasks.assignedBy} = ${actor.userId}
-      or ${tasks.committeeId} = any(${uuidArray(extensionCommittees)}))))`;
 
-  const roleCondition = {
-    all: sql`(${responsible} or ${cooperating} or ${reviewer})`,
-    responsible,
-    cooperating,
-    reviewer,
-  }[query.role];
+  // Each part reads one index (by seat, by (committee, unit), by (committee, status)); their union is small
+  // (a member's few hundred tasks), so the page is a semi-join on the primary key, never a scan of all tasks.
+  const parts = {
+    responsible: [
+      sql`select id from tasks where responsible_membership_id = any(${mySeats})`,
+      sql`select id from tasks where lead_membership_id = any(${mySeats})`,
+      ...(unitSeats.length
+        ? [sql`select id from tasks where (committee_id, lead_unit_id) in (${unitPairs})`]
+        : []),
+    ],
+    cooperating: [
+      sql`select task_id from task_cooperators where membership_id = any(${mySeats})`,
+      ...(unitSeats.length
+        ? [
+            sql`select c.task_id from task_cooperators c join tasks ct on ct.id = c.task_id
+              where (ct.committee_id, c.unit_id) in (${unitPairs})`,
+          ]
+        : []),
+    ],
+    reviewer: [
+      sql`select id from tasks where committee_id = any(${uuids(reviewCommittees)}) and status = 'submittedDone'`,
+      sql`select id from tasks where status = 'extensionRequested' and (committee_id = any(${uuids(extensionCommittees)})
+        or (committee_id = any(${uuids(seats.map((s) => s.committeeId))}) and assigned_by = ${actor.userId}))`,
+    ],
+  };
+  const chosen =
+    query.role === 'all'
+      ? [...parts.responsible, ...parts.cooperating, ...parts.reviewer]
+      : parts[query.role];
+  const roleCondition = sql`${tasks.id} in (${sql.join(chosen, sql` union `)})`;
   // Filters by display status use the first committee's window; each row shows its own committee's.
   const firstWindow = await windowOf(db, seats[0]!.committeeId);
   const where = [roleCondition, ...filterConditions(query, firstWindow)];

@@ -1,3 +1,4 @@
+import type { TaskEventKind } from '@steerco/contract/tasks';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -155,7 +156,7 @@ export const taskEvents = pgTable(
     taskId: uuid()
       .notNull()
       .references(() => tasks.id, { onDelete: 'cascade' }),
-    kind: text().notNull(),
+    kind: text().notNull().$type<TaskEventKind>(),
     fromStatus: text(),
     toStatus: text(),
     actorId: uuid().references(() => users.id),

@@ -1,12 +1,15 @@
 import { todayInVietnam } from '@steerco/contract/datetime';
+import type { CommitteeRole } from '@steerco/contract/memberships';
 import type {
   CreateTaskBody,
   ProgressBody,
   TaskAction,
   TaskDetail,
+  TaskEventKind,
   TaskStatus,
 } from '@steerco/contract/tasks';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
@@ -205,7 +208,7 @@ async function assigneeUserIds(db: DbOrTx, t: TaskRow) {
 async function reviewerUserIds(
   db: DbOrTx,
   t: TaskRow,
-  roles: string[] = ['secretary', 'head', 'deputyHead'],
+  roles: CommitteeRole[] = ['secretary', 'head', 'deputyHead'],
 ) {
   const rows = await db
     .select({ userId: memberships.userId })
@@ -213,7 +216,7 @@ async function reviewerUserIds(
     .where(
       and(
         eq(memberships.committeeId, t.committeeId),
-        inArray(memberships.role, roles as never[]),
+        inArray(memberships.role, roles),
         seatInForce(todayInVietnam()),
       ),
     );
@@ -548,13 +551,13 @@ export type TransitionBody =
   | { action: 'decideExtension'; decision: 'approve' | 'reject'; note?: string | null }
   | { action: 'cancel'; reason: string };
 
-const EVENT_KIND: Record<Transition, string> = {
+const EVENT_KIND: Record<Transition, TaskEventKind> = {
   start: 'started',
   submitDone: 'submittedDone',
   approveDone: 'approvedDone',
   return: 'returned',
   requestExtension: 'extensionRequested',
-  decideExtension: 'extensionDecided',
+  decideExtension: 'extensionApproved', // or extensionRejected: decided below
   cancel: 'cancelled',
 };
 
@@ -574,7 +577,7 @@ export async function transitionTask(db: Db, actor: Actor, taskId: string, body:
       });
     }
     const today = todayInVietnam();
-    const set: Partial<typeof tasks.$inferInsert> = {};
+    const set: PgUpdateSetSource<typeof tasks> = {};
     let to: TaskStatus = from;
     let reason: string | null = null;
     let oldDeadline: string | null = null;
@@ -594,7 +597,7 @@ export async function transitionTask(db: Db, actor: Actor, taskId: string, body:
       case 'approveDone':
         to = 'done';
         reason = body.note ?? null;
-        set.doneAt = sql`now()` as never;
+        set.doneAt = sql`now()`;
         set.progress = 100;
         break;
       case 'return':
@@ -634,7 +637,7 @@ export async function transitionTask(db: Db, actor: Actor, taskId: string, body:
     }
     await tx
       .update(tasks)
-      .set({ ...set, status: to, updatedAt: sql`now()` as never })
+      .set({ ...set, status: to, updatedAt: sql`now()` })
       .where(eq(tasks.id, taskId));
     await tx.insert(taskEvents).values({
       id: uuidv7(),
@@ -739,7 +742,7 @@ export async function reportProgress(
         .set({
           progress: body.percent,
           ...(starting ? { status: 'inProgress' as const } : {}),
-          updatedAt: sql`now()` as never,
+          updatedAt: sql`now()`,
         })
         .where(eq(tasks.id, taskId));
       if (starting) {
