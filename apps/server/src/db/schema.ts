@@ -8,6 +8,7 @@ export * from '../modules/mail/mail.schema.ts';
 export * from '../modules/meetings/meetings.schema.ts';
 export * from '../modules/notifications/notifications.schema.ts';
 export * from '../modules/tasks/carry-over.schema.ts';
+export * from '../modules/tasks/reminders.schema.ts';
 export * from '../modules/tasks/tasks.schema.ts';
 export * from '../modules/units/units.schema.ts';
 export * from '../modules/users/users.schema.ts';
