@@ -104,7 +104,10 @@ export const CreateDocumentBody = z
   })
   .strict();
 
+export type CreateDocumentBody = z.input<typeof CreateDocumentBody>;
+
 export const UpdateDocumentBody = CreateDocumentBody.omit({ type: true }).partial().strict();
+export type UpdateDocumentBody = z.input<typeof UpdateDocumentBody>;
 
 export const FromMeetingBody = z
   .object({ template: z.enum(['invitation', 'conclusionNotice', 'minutes']) })

@@ -3204,6 +3204,10 @@ export interface paths {
                                 quorumFraction: number;
                                 /** @description A task is "due soon" within N working days of its deadline (default 3) */
                                 taskDueSoonWorkingDays?: number;
+                                /** @description Task reminders N working days before the deadline (default 3 and 1) */
+                                taskReminderWorkingDays?: number[];
+                                /** @description After N working days overdue a task is escalated to the standing agency and the heads (default 3) */
+                                taskEscalationWorkingDays?: number;
                             };
                         };
                     };
@@ -3322,6 +3326,10 @@ export interface paths {
                                 quorumFraction: number;
                                 /** @description A task is "due soon" within N working days of its deadline (default 3) */
                                 taskDueSoonWorkingDays?: number;
+                                /** @description Task reminders N working days before the deadline (default 3 and 1) */
+                                taskReminderWorkingDays?: number[];
+                                /** @description After N working days overdue a task is escalated to the standing agency and the heads (default 3) */
+                                taskEscalationWorkingDays?: number;
                             };
                         };
                     };
@@ -3376,6 +3384,10 @@ export interface paths {
                         quorumFraction: number;
                         /** @description A task is "due soon" within N working days of its deadline (default 3) */
                         taskDueSoonWorkingDays?: number;
+                        /** @description Task reminders N working days before the deadline (default 3 and 1) */
+                        taskReminderWorkingDays?: number[];
+                        /** @description After N working days overdue a task is escalated to the standing agency and the heads (default 3) */
+                        taskEscalationWorkingDays?: number;
                     };
                 };
             };
@@ -3408,6 +3420,10 @@ export interface paths {
                             quorumFraction: number;
                             /** @description A task is "due soon" within N working days of its deadline (default 3) */
                             taskDueSoonWorkingDays?: number;
+                            /** @description Task reminders N working days before the deadline (default 3 and 1) */
+                            taskReminderWorkingDays?: number[];
+                            /** @description After N working days overdue a task is escalated to the standing agency and the heads (default 3) */
+                            taskEscalationWorkingDays?: number;
                         };
                     };
                 };
@@ -3678,6 +3694,20 @@ export interface paths {
                                     sha256: string;
                                     createdAt: string;
                                 }[];
+                                /** @description R8: in the carried-over section, the unfinished tasks as they stood when the meeting was prepared */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
+                                }[];
                             }[];
                             attendees: {
                                 /** Format: uuid */
@@ -3859,6 +3889,20 @@ export interface paths {
                                     sha256: string;
                                     createdAt: string;
                                 }[];
+                                /** @description R8: in the carried-over section, the unfinished tasks as they stood when the meeting was prepared */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
+                                }[];
                             }[];
                             attendees: {
                                 /** Format: uuid */
@@ -4002,6 +4046,20 @@ export interface paths {
                                     sha256: string;
                                     createdAt: string;
                                 }[];
+                                /** @description R8: in the carried-over section, the unfinished tasks as they stood when the meeting was prepared */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
+                                }[];
                             }[];
                             attendees: {
                                 /** Format: uuid */
@@ -4141,6 +4199,20 @@ export interface paths {
                                     size: number;
                                     sha256: string;
                                     createdAt: string;
+                                }[];
+                                /** @description R8: in the carried-over section, the unfinished tasks as they stood when the meeting was prepared */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
                                 }[];
                             }[];
                             attendees: {
@@ -4284,6 +4356,20 @@ export interface paths {
                                     size: number;
                                     sha256: string;
                                     createdAt: string;
+                                }[];
+                                /** @description R8: in the carried-over section, the unfinished tasks as they stood when the meeting was prepared */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
                                 }[];
                             }[];
                             attendees: {
@@ -4432,6 +4518,20 @@ export interface paths {
                                     sha256: string;
                                     createdAt: string;
                                 }[];
+                                /** @description R8: in the carried-over section, the unfinished tasks as they stood when the meeting was prepared */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
+                                }[];
                             }[];
                             attendees: {
                                 /** Format: uuid */
@@ -4570,6 +4670,20 @@ export interface paths {
                                     size: number;
                                     sha256: string;
                                     createdAt: string;
+                                }[];
+                                /** @description R8: in the carried-over section, the unfinished tasks as they stood when the meeting was prepared */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
                                 }[];
                             }[];
                             attendees: {
@@ -4848,6 +4962,20 @@ export interface paths {
                                     sha256: string;
                                     createdAt: string;
                                 }[];
+                                /** @description R8: in the carried-over section, the unfinished tasks as they stood when the meeting was prepared */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
+                                }[];
                             }[];
                             attendees: {
                                 /** Format: uuid */
@@ -5001,6 +5129,20 @@ export interface paths {
                                     sha256: string;
                                     createdAt: string;
                                 }[];
+                                /** @description R8: in the carried-over section, the unfinished tasks as they stood when the meeting was prepared */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
+                                }[];
                             }[];
                             attendees: {
                                 /** Format: uuid */
@@ -5146,6 +5288,20 @@ export interface paths {
                                     size: number;
                                     sha256: string;
                                     createdAt: string;
+                                }[];
+                                /** @description R8: in the carried-over section, the unfinished tasks as they stood when the meeting was prepared */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
                                 }[];
                             }[];
                             attendees: {
@@ -5518,6 +5674,20 @@ export interface paths {
                                 agendaItemId: string;
                                 agendaTitle: string;
                                 text: string;
+                                /** @description R8: the carried-over section's unfinished tasks */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
+                                }[];
                             }[];
                             attendance: {
                                 rows: {
@@ -5614,6 +5784,20 @@ export interface paths {
                                 agendaItemId: string;
                                 agendaTitle: string;
                                 text: string;
+                                /** @description R8: the carried-over section's unfinished tasks */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
+                                }[];
                             }[];
                             attendance: {
                                 rows: {
@@ -5732,6 +5916,20 @@ export interface paths {
                                 agendaItemId: string;
                                 agendaTitle: string;
                                 text: string;
+                                /** @description R8: the carried-over section's unfinished tasks */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
+                                }[];
                             }[];
                             attendance: {
                                 rows: {
@@ -5832,6 +6030,20 @@ export interface paths {
                                 agendaItemId: string;
                                 agendaTitle: string;
                                 text: string;
+                                /** @description R8: the carried-over section's unfinished tasks */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
+                                }[];
                             }[];
                             attendance: {
                                 rows: {
@@ -5931,6 +6143,20 @@ export interface paths {
                                 agendaItemId: string;
                                 agendaTitle: string;
                                 text: string;
+                                /** @description R8: the carried-over section's unfinished tasks */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
+                                }[];
                             }[];
                             attendance: {
                                 rows: {
@@ -6036,6 +6262,20 @@ export interface paths {
                                 agendaItemId: string;
                                 agendaTitle: string;
                                 text: string;
+                                /** @description R8: the carried-over section's unfinished tasks */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
+                                }[];
                             }[];
                             attendance: {
                                 rows: {
@@ -7688,10 +7928,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tải bản PDF của văn bản đã ban hành (404 khi chưa có) */
+        /** Tải bản PDF của văn bản đã ban hành (404 khi chưa có); ?inline=1 để xem trong trình duyệt */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    inline?: "1";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -9911,6 +10153,200 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/carry-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đề xuất nhiệm vụ chưa hoàn thành đưa vào chương trình họp định kỳ (R8) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                taskId: string;
+                                title: string;
+                                leadName: string | null;
+                                /** Format: date */
+                                deadline: string;
+                                /** @enum {string} */
+                                status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                /** @enum {string} */
+                                derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                progress: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Đưa nhiệm vụ chưa hoàn thành vào chương trình họp (mục đầu tiên; khi chưa gửi giấy mời) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The tasks to put on the agenda; omitted: every proposed one */
+                        taskIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            kind: "quarterly" | "halfYearReview" | "annualReview" | "adHoc" | "thematic";
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "noticeSent" | "held" | "closed" | "cancelled";
+                            /** @description Ad hoc with some members only */
+                            partial: boolean;
+                            chairMembershipId: string | null;
+                            chairName: string | null;
+                            place: string | null;
+                            onlineLink: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            noticeSentAt: string | null;
+                            noticeVersion: number;
+                            /** @description R9: the notice went out late; why */
+                            lateNotice: {
+                                /** Format: date */
+                                requiredBy: string;
+                                workingDaysGiven: number;
+                                reason: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description R10: attendance must be confirmed before this
+                             */
+                            confirmationDeadline: string;
+                            cancelledReason: string | null;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                title: string;
+                                presenter: string | null;
+                                durationMinutes: number | null;
+                                /** @description R12: takes opinions on a major issue or a draft report to the higher level */
+                                takesOpinions: boolean;
+                                /** @description Filled by the follow-up module: unfinished tasks (R8) */
+                                carriedOver: boolean;
+                                /** @description Documents members read before the meeting (PDF, DOCX, XLSX) */
+                                documents: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                /** @description R8: in the carried-over section, the unfinished tasks as they stood when the meeting was prepared */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
+                                }[];
+                            }[];
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                position: string | null;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @description Committee role for members */
+                                role: string | null;
+                                response: ("attend" | "absent" | "substitute") | null;
+                                reason: string | null;
+                                substitute: {
+                                    name: string;
+                                    position: string | null;
+                                    userId: string | null;
+                                    briefed: boolean;
+                                } | null;
+                                respondedAt: string | null;
+                                /** @description Recorded by the secretary after the deadline (R10) */
+                                respondedLate: boolean;
+                                /** @description R11: absence and substitutes need the chair’s approval */
+                                approval: ("pending" | "approved" | "rejected") | null;
+                                approvalNote: string | null;
+                            }[];
+                            roll: {
+                                attend: number;
+                                absent: number;
+                                substitutePending: number;
+                                noAnswer: number;
+                            };
+                            notice: {
+                                leadWorkingDays: number;
+                                /**
+                                 * Format: date
+                                 * @description Last day a notice gives the lead time (R9)
+                                 */
+                                latestOnTimeDate: string;
+                            };
+                            myAttendeeId: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

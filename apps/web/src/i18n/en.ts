@@ -1,3 +1,4 @@
+import { documentsEn } from './documents.en.ts';
 import { meetingsEn } from './meetings.en.ts';
 import type { vi } from './vi.ts';
 
@@ -667,6 +668,7 @@ export const en: Translation = {
     unread: 'Unread',
   },
   meetings: meetingsEn,
+  documents: documentsEn,
   calendar: {
     title: 'Working calendar',
     subtitle:

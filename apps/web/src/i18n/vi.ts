@@ -1,5 +1,6 @@
 import { SCOPE_LABELS } from '@steerco/contract/delegations';
 import { ROLE_LABELS } from '@steerco/contract/memberships';
+import { documentsVi } from './documents.vi.ts';
 import { meetingsVi } from './meetings.vi.ts';
 
 /** Vietnamese, the default language. `en.ts` must have exactly the same keys (checked by the compiler and a test). */
@@ -651,6 +652,7 @@ export const vi = {
     unread: 'Chưa đọc',
   },
   meetings: meetingsVi,
+  documents: documentsVi,
   calendar: {
     title: 'Lịch làm việc',
     subtitle:

@@ -109,6 +109,16 @@ describe('PDF after issue (LibreOffice, after commit)', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.rawPayload as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.headers['content-disposition']).toContain(encodeURIComponent('01-BC-BCĐ-BC.pdf'));
+    expect(pdf.headers['content-disposition']).toMatch(/^attachment;/);
+    const inline = await call(
+      ctx.app,
+      org.seats.member.session,
+      'GET',
+      `/api/v1/documents/${issued.id}/pdf?inline=1`,
+      undefined,
+      200,
+    );
+    expect(inline.headers['content-disposition']).toMatch(/^inline;/);
   });
 });
 

@@ -185,15 +185,22 @@ export const documentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, 
   });
   app.get('/documents/:id/pdf', {
     config: auth,
-    schema: { tags, summary: 'Tải bản PDF của văn bản đã ban hành (404 khi chưa có)', params: D },
+    schema: {
+      tags,
+      summary: 'Tải bản PDF của văn bản đã ban hành (404 khi chưa có); ?inline=1 để xem trong trình duyệt',
+      params: D,
+      querystring: z.object({ inline: z.enum(['1']).optional() }).strict(),
+    },
     handler: async (req, reply) => {
       const file = await documentPdf(db, requireActor(req), req.params.id);
+      const disposition = req.query.inline ? 'inline' : 'attachment';
       return reply
         .type('application/pdf')
         .header('content-length', file.size)
+        .header('x-content-type-options', 'nosniff')
         .header(
           'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+          `${disposition}; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
         )
         .send(store.open(file.storageKey));
     },

@@ -1,0 +1,191 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, saveScreenshot } from './browser.ts';
+
+/*
+ * Official documents of BCĐ phường Phúc La, end to end (R13, Decree 30/2020): the secretary (huan.vt) drafts a
+ * report from the form and submits it; the head (hang.ntt) approves it, signs and issues it (a number is
+ * assigned: "…/BC-BCĐ"), sends it to every member and sees the distribution list; the register finds it by a
+ * search typed without diacritics. Screenshots at desktop width and at 375 px. One context per person.
+ */
+
+const baseUrl = inject('baseUrl');
+const DEMO_PASSWORD = 'PhucLa@2024';
+/** The password the e2e files give the Phúc La people at their first login (meeting.e2e.ts, organization.e2e.ts). */
+const NEW_PASSWORD = 'BanChiDao2024moi';
+
+const TITLE = 'Kết quả thực hiện cải cách hành chính, chuyển đổi số quý IV năm 2026';
+const SECTION = 'I. KẾT QUẢ ĐẠT ĐƯỢC';
+const SECTION_TEXT =
+  'Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến đạt 85%.\nTỷ lệ giải quyết đúng hạn đạt 98,6%.';
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let secretary: Page;
+let head: Page;
+let current: Page | undefined;
+let documentUrl = '';
+const pageErrors: string[] = [];
+
+const url = (path: string) => `${baseUrl}${path}`;
+
+async function openPage(viewport = { width: 1366, height: 860 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return page;
+}
+
+/** Signs in, replacing the initial password at the first login (another e2e file may have done it already). */
+async function signIn(page: Page, username: string) {
+  for (const password of [DEMO_PASSWORD, NEW_PASSWORD]) {
+    await page.goto(url('/dang-nhap'));
+    await page.getByLabel('Tên đăng nhập hoặc email').fill(username);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const outcome = await Promise.race([
+      page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap')).then(() => 'in' as const),
+      page
+        .getByRole('alert')
+        .getByText('Tên đăng nhập hoặc mật khẩu không đúng')
+        .waitFor()
+        .then(() => 'wrong' as const),
+    ]);
+    if (outcome === 'wrong') continue;
+    if (new URL(page.url()).pathname === '/doi-mat-khau') {
+      await page.getByLabel('Mật khẩu hiện tại', { exact: true }).fill(password);
+      await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel('Nhập lại mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
+      await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    }
+    await page.getByRole('heading', { name: /^Xin chào, / }).waitFor();
+    return;
+  }
+  throw new Error(`Cannot sign in as ${username}`);
+}
+
+async function toast(page: Page, text: string | RegExp) {
+  await page.locator('.mantine-Notification-root').filter({ hasText: text }).first().waitFor();
+}
+
+async function noToasts(page: Page) {
+  await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  secretary = await openPage();
+  head = await openPage();
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && current) {
+    await saveScreenshot(current, `failed-documents-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)}`);
+  }
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+});
+
+describe('official documents of BCĐ phường Phúc La', () => {
+  it('lets the secretary draft a report from the form and submit it', async () => {
+    current = secretary;
+    await signIn(secretary, 'huan.vt');
+    await secretary.goto(url('/van-ban'));
+    await secretary.getByRole('heading', { name: 'Văn bản', exact: true }).waitFor();
+    await secretary.getByRole('button', { name: 'Soạn văn bản' }).click();
+    const dialog = secretary.getByRole('dialog', { name: 'Soạn văn bản' });
+    await dialog.getByLabel('Trích yếu').fill(TITLE);
+    await dialog.getByLabel('Tiêu đề phần').fill(SECTION);
+    await dialog.getByLabel('Nội dung (mỗi dòng một đoạn)').fill(SECTION_TEXT);
+    await saveScreenshot(secretary, 'documents-draft-dialog', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Tạo dự thảo' }).click();
+    await toast(secretary, 'Đã tạo dự thảo');
+    await secretary.waitForURL(/\/van-ban\/[0-9a-f-]{36}$/);
+    documentUrl = new URL(secretary.url()).pathname;
+
+    const preview = secretary.getByTestId('document-preview');
+    await expect.poll(() => preview.textContent()).toContain('BÁO CÁO');
+    const text = (await preview.textContent()) ?? '';
+    for (const part of [
+      'UBND PHƯỜNG PHÚC LA',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Số:',
+      '/BC-BCĐ',
+      TITLE,
+      SECTION,
+      'Tỷ lệ giải quyết đúng hạn đạt 98,6%.',
+      'Nơi nhận:',
+      'DỰ THẢO',
+    ]) {
+      expect(text, part).toContain(part);
+    }
+    await expect.poll(() => secretary.getByText('Dự thảo', { exact: true }).count()).toBeGreaterThan(0);
+    await noToasts(secretary);
+    await saveScreenshot(secretary, 'documents-draft-desktop');
+
+    await secretary.getByRole('button', { name: 'Trình duyệt' }).click();
+    await toast(secretary, 'Đã trình duyệt');
+    await secretary.getByText('Chờ duyệt', { exact: true }).first().waitFor();
+  });
+
+  it('lets the head approve, sign and issue it, then send it to every member', async () => {
+    current = head;
+    await signIn(head, 'hang.ntt');
+    await head.goto(url(documentUrl));
+    await head.getByRole('button', { name: 'Duyệt', exact: true }).click();
+    await toast(head, 'Đã duyệt văn bản');
+    await head.getByRole('button', { name: 'Ký ban hành' }).click();
+    const issue = head.getByRole('dialog', { name: 'Ký ban hành' });
+    await expect.poll(() => issue.getByLabel('Người ký').inputValue()).toContain('Nguyễn Thị Thu Hằng');
+    await issue.getByRole('button', { name: 'Ban hành', exact: true }).click();
+    await toast(head, /Đã ban hành văn bản số \d{2}\/BC-BCĐ/);
+    const preview = head.getByTestId('document-preview');
+    await expect.poll(async () => (await preview.textContent()) ?? '').toMatch(/Số: \d{2}\/BC-BCĐ/);
+    const text = (await preview.textContent()) ?? '';
+    expect(text).toContain('TM. BAN CHỈ ĐẠO');
+    expect(text).toContain('Nguyễn Thị Thu Hằng');
+    expect(text).not.toContain('DỰ THẢO');
+    expect(text).toMatch(/Phúc La, ngày \d{2} tháng \d{1,2} năm \d{4}/);
+
+    await head.getByRole('button', { name: 'Gửi văn bản' }).click();
+    const send = head.getByRole('dialog', { name: 'Gửi văn bản' });
+    await send.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await toast(head, /Đã gửi văn bản cho \d+ người/);
+    const list = head.getByTestId('distribution-list');
+    await list.getByText('Vũ Trọng Huân').waitFor();
+    await list.getByText('Trịnh Xuân Hoàn').waitFor();
+    await noToasts(head);
+    await saveScreenshot(head, 'documents-issued-desktop');
+    await head.setViewportSize({ width: 375, height: 812 });
+    await head.reload();
+    await head.getByTestId('document-preview').waitFor();
+    await saveScreenshot(head, 'documents-issued-375');
+    await head.setViewportSize({ width: 1366, height: 860 });
+  });
+
+  it('finds the issued report in the register with a search typed without diacritics', async () => {
+    current = secretary;
+    await secretary.goto(url('/van-ban'));
+    await secretary.getByLabel('Tìm toàn văn').fill('ket qua cai cach hanh chinh quy iv');
+    const row = secretary.getByRole('link', { name: `Mở văn bản ${TITLE}` });
+    await row.waitFor();
+    await expect.poll(() => secretary.getByRole('row').count()).toBe(2);
+    const cells = await secretary.getByRole('row').nth(1).textContent();
+    expect(cells).toMatch(/\d{2}\/BC-BCĐ/);
+    expect(cells).toContain('Đã ban hành');
+    await secretary.getByLabel('Tìm toàn văn').fill('khong co van ban nay');
+    await secretary.getByText('Chưa có văn bản phù hợp').waitFor();
+    await secretary.getByLabel('Tìm toàn văn').fill('ket qua cai cach hanh chinh quy iv');
+    await row.waitFor();
+    await saveScreenshot(secretary, 'documents-register-desktop');
+    await secretary.setViewportSize({ width: 375, height: 812 });
+    await row.waitFor();
+    await saveScreenshot(secretary, 'documents-register-375');
+    expect(pageErrors).toEqual([]);
+  });
+});

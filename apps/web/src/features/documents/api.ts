@@ -1,0 +1,206 @@
+import type {
+  CreateDocumentBody,
+  DocumentType,
+  OfficialDocument,
+  TemplateDraftBody,
+  UpdateDocumentBody,
+} from '@steerco/contract/documents';
+import type { StoredFile } from '@steerco/contract/files';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, dataOf } from '../../api/client.ts';
+import { DOCUMENT_TYPE_KEYS } from './documents.ts';
+
+/**
+ * The registry's filters in the URL: `?ban=` committee, `?loai=` type, `?chieu=` outgoing/incoming, `?so=` number,
+ * `?tu=`/`?den=` date range (YYYY-MM-DD), `?noi-ban-hanh=` issuer, `?q=` full text (with or without diacritics).
+ */
+export interface DocumentsSearch {
+  ban?: string;
+  loai?: DocumentType;
+  chieu?: 'outgoing' | 'incoming';
+  so?: string;
+  tu?: string;
+  den?: string;
+  noiBanHanh?: string;
+  q?: string;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const str = (v: unknown, max: number) =>
+  typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined;
+
+export const parseDocumentsSearch = (search: Record<string, unknown>): DocumentsSearch => ({
+  ban: typeof search.ban === 'string' && /^[0-9a-f-]{36}$/i.test(search.ban) ? search.ban : undefined,
+  loai: DOCUMENT_TYPE_KEYS.includes(search.loai as DocumentType) ? (search.loai as DocumentType) : undefined,
+  chieu: search.chieu === 'outgoing' || search.chieu === 'incoming' ? search.chieu : undefined,
+  so: str(search.so, 60),
+  tu: typeof search.tu === 'string' && ISO.test(search.tu) ? search.tu : undefined,
+  den: typeof search.den === 'string' && ISO.test(search.den) ? search.den : undefined,
+  noiBanHanh: str(search.noiBanHanh, 200),
+  q: str(search.q, 200),
+});
+
+const documentKeys = {
+  all: ['documents'] as const,
+  list: (committeeId: string, search: DocumentsSearch) => ['documents', 'list', committeeId, search] as const,
+  one: (id: string) => ['documents', id] as const,
+  preview: (id: string) => ['documents', id, 'preview'] as const,
+};
+
+/**
+ * The registry of a committee. The issuer is searched through the full text (it is part of it), together with the
+ * words typed in `q`, so "ha dong" finds documents from "UBND quận Hà Đông".
+ */
+export const documentsQueryOptions = (committeeId: string, search: DocumentsSearch) =>
+  queryOptions({
+    queryKey: documentKeys.list(committeeId, search),
+    queryFn: async () =>
+      dataOf(
+        await api.GET('/api/v1/documents', {
+          params: {
+            query: {
+              committeeId,
+              type: search.loai,
+              direction: search.chieu,
+              number: search.so,
+              from: search.tu,
+              to: search.den,
+              q: [search.q, search.noiBanHanh].filter(Boolean).join(' ') || undefined,
+            },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+export const documentQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: documentKeys.one(id),
+    queryFn: async (): Promise<OfficialDocument> =>
+      dataOf(await api.GET('/api/v1/documents/{id}', { params: { path: { id } } })),
+  });
+
+export const documentPreviewQueryOptions = (id: string, version: number) =>
+  queryOptions({
+    queryKey: [...documentKeys.preview(id), version],
+    queryFn: async () =>
+      dataOf(await api.GET('/api/v1/documents/{id}/preview', { params: { path: { id } } })).html,
+  });
+
+/** Download links: the browser sends the session cookie; the server checks the right to see the document. */
+export const docxUrl = (id: string) => `/api/v1/documents/${id}/docx`;
+export const pdfUrl = (id: string, inline = false) =>
+  `/api/v1/documents/${id}/pdf${inline ? '?inline=1' : ''}`;
+export const fileUrl = (id: string) => `/api/v1/files/${id}`;
+
+function useRefresh() {
+  const queryClient = useQueryClient();
+  return (doc?: OfficialDocument) => {
+    if (doc) queryClient.setQueryData(documentKeys.one(doc.id), doc);
+    return queryClient.invalidateQueries({ queryKey: documentKeys.all });
+  };
+}
+
+export function useCreateFromTemplate(committeeId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: async (body: TemplateDraftBody) =>
+      dataOf(
+        await api.POST('/api/v1/committees/{id}/documents/from-template', {
+          params: { path: { id: committeeId } },
+          body,
+        }),
+      ),
+    onSuccess: (doc) => refresh(doc),
+  });
+}
+
+export function useCreateDocument(committeeId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: async (body: CreateDocumentBody) =>
+      dataOf(
+        await api.POST('/api/v1/committees/{id}/documents', { params: { path: { id: committeeId } }, body }),
+      ),
+    onSuccess: (doc) => refresh(doc),
+  });
+}
+
+export function useUpdateDocument(id: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: async (body: UpdateDocumentBody) =>
+      dataOf(await api.PATCH('/api/v1/documents/{id}', { params: { path: { id } }, body })),
+    onSuccess: (doc) => refresh(doc),
+  });
+}
+
+export type DocumentAction = 'submit' | 'approve' | 'return';
+
+export function useMoveDocument(id: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: async (action: DocumentAction) => {
+      const options = { params: { path: { id } } };
+      if (action === 'submit') return dataOf(await api.POST('/api/v1/documents/{id}/submit', options));
+      if (action === 'approve') return dataOf(await api.POST('/api/v1/documents/{id}/approve', options));
+      return dataOf(await api.POST('/api/v1/documents/{id}/return', options));
+    },
+    onSuccess: (doc) => refresh(doc),
+  });
+}
+
+export function useIssueDocument(id: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: async (body: { signerMembershipId: string; issuedOn?: string }) =>
+      dataOf(await api.POST('/api/v1/documents/{id}/issue', { params: { path: { id } }, body })),
+    onSuccess: (doc) => refresh(doc),
+  });
+}
+
+export function useDistributeDocument(id: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: async (body: { membershipIds?: string[]; allMembers?: boolean }) =>
+      dataOf(await api.POST('/api/v1/documents/{id}/distribute', { params: { path: { id } }, body })),
+    onSuccess: (doc) => refresh(doc),
+  });
+}
+
+export interface IncomingForm {
+  numberText: string;
+  issuedOn: string;
+  issuer: string;
+  title: string;
+  deadline: string | null;
+  file: File | null;
+}
+
+/** Uploads the scanned directive (content-checked by the server), then records the incoming document. */
+export function useRegisterIncoming(committeeId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: async ({ file, ...form }: IncomingForm) => {
+      let fileId: string | null = null;
+      if (file) {
+        const data = new FormData();
+        data.append('file', file);
+        const uploaded = dataOf(
+          await api.POST('/api/v1/committees/{id}/files', {
+            params: { path: { id: committeeId } },
+            body: data as never,
+          }),
+        ) as StoredFile;
+        fileId = uploaded.id;
+      }
+      return dataOf(
+        await api.POST('/api/v1/committees/{id}/documents/incoming', {
+          params: { path: { id: committeeId } },
+          body: { ...form, fileId },
+        }),
+      );
+    },
+    onSuccess: (doc) => refresh(doc),
+  });
+}
