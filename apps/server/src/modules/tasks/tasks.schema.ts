@@ -21,11 +21,6 @@ import { users } from '../users/users.schema.ts';
 
 const at = () => timestamp({ withTimezone: true });
 
-/** The statuses in which a task still has to be worked on (the overdue scan and carry-over read these). */
-export const OPEN_TASK_STATUSES_SQL = sql.raw(
-  `('new','inProgress','submittedDone','returned','extensionRequested')`,
-);
-
 /**
  * Nhiệm vụ: one piece of follow-up work with a single lead (R1: a unit or a member, never the committee), from a
  * meeting conclusion, an annual-plan item, a higher-level directive (an incoming document; a parent committee's
@@ -110,7 +105,8 @@ export const tasks = pgTable(
       .on(t.leadMembershipId, t.status, t.deadline)
       .where(sql`${t.leadMembershipId} is not null`),
     index('tasks_lead_unit_idx').on(t.leadUnitId, t.status).where(sql`${t.leadUnitId} is not null`),
-    // The reminder / overdue scan over the whole country: open tasks only, by deadline.
+    // The reminder / overdue scan over the whole country: open tasks only, by deadline. The predicate lists
+    // OPEN_TASK_STATUSES (contract) in the same order as the queries' `status in (…)`, so the planner matches it.
     index('tasks_open_deadline_idx')
       .on(t.deadline, t.committeeId)
       .where(sql`${t.status} in ('new','inProgress','submittedDone','returned','extensionRequested')`),
