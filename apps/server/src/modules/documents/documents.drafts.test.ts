@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -223,6 +223,81 @@ describe('minutes from the meeting records (Mẫu 1.9, R5, R11, R12, R13)', () =
     ]) {
       expect(pdf).toContain(phrase);
     }
+  });
+});
+
+describe('a conclusion notice generated from the meeting records (R13)', () => {
+  it('issues it, converts it through LibreOffice and renders it to PNG for review against Decree 30', async () => {
+    const m = await heldMeeting();
+    const doc = (
+      await call(
+        ctx.app,
+        org.seats.secretary.session,
+        'POST',
+        `/api/v1/meetings/${m.id}/documents`,
+        { template: 'conclusionNotice' },
+        201,
+      )
+    ).json();
+    await call(
+      ctx.app,
+      org.seats.secretary.session,
+      'POST',
+      `/api/v1/documents/${doc.id}/submit`,
+      undefined,
+      200,
+    );
+    await call(
+      ctx.app,
+      org.seats.head.session,
+      'POST',
+      `/api/v1/documents/${doc.id}/approve`,
+      undefined,
+      200,
+    );
+    await call(
+      ctx.app,
+      org.seats.secretary.session,
+      'POST',
+      `/api/v1/documents/${doc.id}/issue`,
+      { signerMembershipId: org.seats.head.membershipId, issuedOn: '2026-07-05' },
+      200,
+    );
+    const { buffer } = await docx(doc.id);
+    const text = await pdfText(buffer, 'generated-conclusion-notice');
+    expect(text).not.toContain('Ban Ban');
+    for (const phrase of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 01/TB-BCĐ',
+      'ngày 05 tháng 7 năm 2026',
+      'THÔNG BÁO',
+      'Kết luận của Trưởng Ban Chỉ đạo tại cuộc họp quý IV năm 2026',
+      'Thống nhất thông qua dự thảo kế hoạch năm 2027.',
+      // The roll was taken: the three members checked in, not the four who did not report an absence.
+      'Tham dự: 3 thành viên Ban Chỉ đạo',
+      'TM. BAN CHỈ ĐẠO',
+      'TRƯỞNG BAN',
+      'head du-thao',
+      'Nơi nhận:',
+      '- Lưu: VT, VP.',
+    ]) {
+      expect(text).toContain(phrase);
+    }
+    const out = path.resolve(import.meta.dirname, '../../../../../test-results/documents');
+    mkdirSync(out, { recursive: true });
+    await run(
+      'pdftoppm',
+      [
+        '-png',
+        '-r',
+        '80',
+        path.join(work, 'generated-conclusion-notice.pdf'),
+        path.join(out, 'generated-conclusion-notice'),
+      ],
+      { timeout: 60_000 },
+    );
+    expect(readdirSync(out).filter((f) => f.startsWith('generated-conclusion-notice-'))).not.toEqual([]);
   });
 });
 

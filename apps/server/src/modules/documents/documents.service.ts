@@ -265,7 +265,12 @@ export async function createFromMeeting(
     : undefined;
   const settings = await getSettings(db, m.committeeId);
   const people = await db
-    .select({ name: users.fullName, kind: meetingAttendees.kind, response: meetingAttendees.response })
+    .select({
+      name: users.fullName,
+      kind: meetingAttendees.kind,
+      response: meetingAttendees.response,
+      checkedInAt: meetingAttendees.checkedInAt,
+    })
     .from(meetingAttendees)
     .innerJoin(users, eq(users.id, meetingAttendees.userId))
     .where(eq(meetingAttendees.meetingId, meetingId));
@@ -276,7 +281,7 @@ export async function createFromMeeting(
     place: m.place,
     onlineLink: m.onlineLink,
     chairName: chair
-      ? `đồng chí ${chair.name}, ${chair.role === 'head' ? 'Trưởng Ban' : 'Phó Trưởng Ban'} Ban Chỉ đạo`
+      ? `đồng chí ${chair.name}, ${chair.role === 'head' ? 'Trưởng Ban' : 'Phó Trưởng Ban'} Chỉ đạo`
       : null,
     chairIsHead: chair?.role !== 'deputyHead',
     agenda: (await agendaOf(db, meetingId)).map((a) => ({ title: a.title, presenter: a.presenter })),
@@ -338,10 +343,14 @@ export async function createFromMeeting(
       db,
       items.flatMap((c) => c.tasks),
     );
-    const present = people.filter((p) => p.kind === 'member' && p.response !== 'absent').length;
+    // Those checked in, once the roll was taken; before, those who did not report an absence.
+    const members = people.filter((p) => p.kind === 'member');
+    const present = members.some((p) => p.checkedInAt)
+      ? members.filter((p) => p.checkedInAt).length
+      : members.filter((p) => p.response !== 'absent').length;
     draft = {
       type: 'notice',
-      title: `Kết luận của ${facts.chairIsHead ? 'Trưởng Ban' : 'Phó Trưởng Ban'} Ban Chỉ đạo tại ${m.title.charAt(0).toLowerCase()}${m.title.slice(1)}`,
+      title: `Kết luận của ${facts.chairIsHead ? 'Trưởng Ban' : 'Phó Trưởng Ban'} Chỉ đạo tại ${m.title.charAt(0).toLowerCase()}${m.title.slice(1)}`,
       body: conclusionNoticeBody({
         ...facts,
         attendees: `${present} thành viên Ban Chỉ đạo`,

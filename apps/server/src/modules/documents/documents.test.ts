@@ -107,7 +107,7 @@ describe('official documents', () => {
   it('drafts a conclusion notice from the meeting, issues it with a number, and freezes it (R13)', async () => {
     const doc = await approvedNotice();
     expect(doc).toMatchObject({ type: 'notice', status: 'draft', numberText: null });
-    expect(doc.title).toBe('Kết luận của Trưởng Ban Ban Chỉ đạo tại cuộc họp quý III năm 2026');
+    expect(doc.title).toBe('Kết luận của Trưởng Ban Chỉ đạo tại cuộc họp quý III năm 2026');
     expect(JSON.stringify(doc.body)).toContain('chủ trì');
 
     expectProblem(
