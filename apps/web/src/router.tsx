@@ -40,6 +40,10 @@ import { RsvpPage } from './features/meetings/components/rsvp-page.tsx';
 import { ModulePlaceholderPage } from './features/modules/components/module-placeholder-page.tsx';
 import type { ModuleKey } from './features/modules/modules.ts';
 import { AppLayout } from './features/shell/components/app-layout.tsx';
+import { taskQueryOptions } from './features/tasks/api.ts';
+import { TaskPage } from './features/tasks/components/task-page.tsx';
+import { TasksPage } from './features/tasks/components/tasks-page.tsx';
+import { parseTasksSearch } from './features/tasks/tasks.ts';
 import { unitChildrenQueryOptions } from './features/units/api.ts';
 import { UnitsPage } from './features/units/components/units-page.tsx';
 import { parseUsersSearch } from './features/users/api.ts';
@@ -230,7 +234,10 @@ const documentsRoute = createRoute({
     const search = documentsRoute.useSearch();
     const navigate = documentsRoute.useNavigate();
     return (
-      <DocumentsPage search={search} onSearchChange={(next) => void navigate({ search: next, replace: true })} />
+      <DocumentsPage
+        search={search}
+        onSearchChange={(next) => void navigate({ search: next, replace: true })}
+      />
     );
   },
 });
@@ -239,7 +246,8 @@ const documentsRoute = createRoute({
 const documentRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/van-ban/$documentId',
-  loader: ({ context, params }) => context.queryClient.ensureQueryData(documentQueryOptions(params.documentId)),
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(documentQueryOptions(params.documentId)),
   component: function DocumentRoute() {
     const { documentId } = documentRoute.useParams();
     const { data: document } = useSuspenseQuery(documentQueryOptions(documentId));
@@ -247,10 +255,33 @@ const documentRoute = createRoute({
   },
 });
 
-const moduleRoutes = [
-  createModuleRoute('/nhiem-vu', 'tasks'),
-  createModuleRoute('/bao-cao', 'reports'),
-] as const;
+/** Nhiệm vụ: my tasks (`?role=`), or a committee's list (`?ban=`), with the filters in the URL. */
+const tasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/nhiem-vu',
+  validateSearch: parseTasksSearch,
+  component: function TasksRoute() {
+    const search = tasksRoute.useSearch();
+    const navigate = tasksRoute.useNavigate();
+    return (
+      <TasksPage search={search} onSearchChange={(next) => void navigate({ search: next, replace: true })} />
+    );
+  },
+});
+
+/** One task (notifications of assignments, reports and decisions link here). */
+const taskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/nhiem-vu/$taskId',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(taskQueryOptions(params.taskId)),
+  component: function TaskRoute() {
+    const { taskId } = taskRoute.useParams();
+    const { data: task } = useSuspenseQuery(taskQueryOptions(taskId));
+    return <TaskPage task={task} />;
+  },
+});
+
+const moduleRoutes = [createModuleRoute('/bao-cao', 'reports')] as const;
 
 /** Administration: system and unit administrators only; for everyone else it does not exist. */
 const adminRoute = createRoute({
@@ -331,6 +362,8 @@ const routeTree = rootRoute.addChildren([
     meetingRoute,
     documentsRoute,
     documentRoute,
+    tasksRoute,
+    taskRoute,
     ...moduleRoutes,
     adminRoute.addChildren([adminIndexRoute, usersRoute, unitsRoute, calendarRoute]),
   ]),

@@ -1,5 +1,6 @@
 import { documentsEn } from './documents.en.ts';
 import { meetingsEn } from './meetings.en.ts';
+import { tasksEn } from './tasks.en.ts';
 import type { vi } from './vi.ts';
 
 /** The shape of `vi` with every text as a string: a missing or extra key in a translation is a type error. */
@@ -668,6 +669,7 @@ export const en: Translation = {
     unread: 'Unread',
   },
   meetings: meetingsEn,
+  tasks: tasksEn,
   documents: documentsEn,
   calendar: {
     title: 'Working calendar',

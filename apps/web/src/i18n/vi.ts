@@ -2,6 +2,7 @@ import { SCOPE_LABELS } from '@steerco/contract/delegations';
 import { ROLE_LABELS } from '@steerco/contract/memberships';
 import { documentsVi } from './documents.vi.ts';
 import { meetingsVi } from './meetings.vi.ts';
+import { tasksVi } from './tasks.vi.ts';
 
 /** Vietnamese, the default language. `en.ts` must have exactly the same keys (checked by the compiler and a test). */
 export const vi = {
@@ -652,6 +653,7 @@ export const vi = {
     unread: 'Chưa đọc',
   },
   meetings: meetingsVi,
+  tasks: tasksVi,
   documents: documentsVi,
   calendar: {
     title: 'Lịch làm việc',

@@ -1,4 +1,4 @@
-import { Card, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Card, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { formatDate } from '@steerco/contract/datetime';
 import type { User } from '@steerco/contract/users';
 import {
@@ -18,6 +18,7 @@ import { isAdmin } from '../../auth/api.ts';
 import { committeesQueryOptions } from '../../committees/api.ts';
 import { DomainBadges } from '../../committees/components/committee-badges.tsx';
 import { COMMITTEE_MODULES } from '../../modules/modules.ts';
+import { TaskCounters } from '../../tasks/components/task-counters.tsx';
 
 /** Tổng quan: who is signed in, for which unit, today's date, and the way into each module. */
 export function DashboardPage({ user }: { user: User }) {
@@ -48,6 +49,8 @@ export function DashboardPage({ user }: { user: User }) {
           </Group>
         </Stack>
       </Paper>
+
+      <MyTasks />
 
       <MyCommittees />
 
@@ -89,6 +92,31 @@ export function DashboardPage({ user }: { user: User }) {
           )}
         </SimpleGrid>
       </Stack>
+    </Stack>
+  );
+}
+
+/** Nhiệm vụ của tôi: live counters (open, due soon, overdue, waiting for my review), each opening its list. */
+function MyTasks() {
+  const { t } = useTranslation();
+  const mine = useQuery(committeesQueryOptions({ mine: true }));
+  if (!mine.data?.length) return null;
+  return (
+    <Stack gap="md" component="section" aria-label={t('tasks.dashboard.title')}>
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <Stack gap={2}>
+          <Title order={2} fz="h4">
+            {t('tasks.dashboard.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('tasks.dashboard.hint')}
+          </Text>
+        </Stack>
+        <Anchor component={Link} to="/nhiem-vu" size="sm">
+          {t('tasks.dashboard.all')}
+        </Anchor>
+      </Group>
+      <TaskCounters counters={['open', 'dueSoon', 'overdue', 'reviewer']} />
     </Stack>
   );
 }

@@ -1,0 +1,267 @@
+import {
+  MultiSelect,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import type { CommitteeDetail } from '@steerco/contract/committees';
+import type { TaskPriority } from '@steerco/contract/tasks';
+import { TaskPriority as PriorityEnum } from '@steerco/contract/tasks';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field.tsx';
+import { ModalForm } from '../../../components/modal-form.tsx';
+import {
+  type FieldOfCode,
+  problemOutsideFields,
+  setFieldErrorsFromProblem,
+} from '../../../lib/form-problem.ts';
+import { textOrNull } from '../../../lib/schema-errors.ts';
+import { membersQueryOptions } from '../../committees/api.ts';
+import { domainShort } from '../../committees/components/committee-badges.tsx';
+import { useCreateTask } from '../api.ts';
+
+interface Values {
+  title: string;
+  content: string;
+  domain: string | null;
+  leadKind: 'unit' | 'member';
+  leadUnitId: string | null;
+  leadMembershipId: string | null;
+  cooperatingUnitIds: string[];
+  cooperatingMembershipIds: string[];
+  responsibleMembershipId: string | null;
+  expectedProduct: string;
+  deadlineKind: 'date' | 'workingDays';
+  deadline: string | null;
+  deadlineWorkingDays: number | string;
+  priority: TaskPriority;
+  tags: string[];
+}
+
+const FIELD_OF_CODE: FieldOfCode<Values> = {
+  'task.invalidLead': 'leadUnitId',
+  'task.deadlineBeforeSource': 'deadline',
+};
+
+/**
+ * Giao nhiệm vụ đột xuất (head, deputy, standing agency): one lead unit or one lead member (R1), co-operating
+ * units and members, the member answering for it, the product, and a deadline as a date or N working days.
+ */
+export function CreateTaskModal({ committee, onClose }: { committee: CommitteeDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateTask(committee.id);
+  const members = useQuery(membersQueryOptions(committee.id));
+  const seats = (members.data ?? []).filter((m) => m.role !== 'guest');
+  const memberOptions = seats.map((m) => ({ value: m.id, label: m.fullName }));
+  const unitOptions = [
+    ...new Map(seats.filter((m) => m.unitId).map((m) => [m.unitId!, m.unitName ?? m.unitId!])).entries(),
+  ].map(([value, label]) => ({ value, label }));
+
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: {
+      title: '',
+      content: '',
+      domain: null,
+      leadKind: 'unit',
+      leadUnitId: null,
+      leadMembershipId: null,
+      cooperatingUnitIds: [],
+      cooperatingMembershipIds: [],
+      responsibleMembershipId: null,
+      expectedProduct: '',
+      deadlineKind: 'date',
+      deadline: null,
+      deadlineWorkingDays: 10,
+      priority: 'normal',
+      tags: [],
+    },
+    validate: {
+      title: (v) => (v.trim() ? null : t('common.required')),
+      leadUnitId: (v, values) => (values.leadKind === 'unit' && !v ? t('tasks.create.chooseLead') : null),
+      leadMembershipId: (v, values) =>
+        values.leadKind === 'member' && !v ? t('tasks.create.chooseLead') : null,
+      deadline: (v, values) =>
+        values.deadlineKind === 'date' && !v ? t('tasks.create.chooseDeadline') : null,
+      deadlineWorkingDays: (v, values) =>
+        values.deadlineKind === 'workingDays' && !(Number(v) >= 1) ? t('tasks.create.chooseDeadline') : null,
+    },
+  });
+  const v = form.getValues();
+
+  const submit = form.onSubmit((values) => {
+    create.mutate(
+      {
+        sourceKind: 'adHoc',
+        title: values.title.trim(),
+        content: textOrNull(values.content),
+        domain: values.domain,
+        leadUnitId: values.leadKind === 'unit' ? values.leadUnitId : null,
+        leadMembershipId: values.leadKind === 'member' ? values.leadMembershipId : null,
+        cooperatingUnitIds: values.cooperatingUnitIds,
+        cooperatingMembershipIds: values.cooperatingMembershipIds,
+        responsibleMembershipId: values.responsibleMembershipId,
+        expectedProduct: textOrNull(values.expectedProduct),
+        deadline: values.deadlineKind === 'date' ? values.deadline : null,
+        deadlineWorkingDays:
+          values.deadlineKind === 'workingDays' ? Number(values.deadlineWorkingDays) : null,
+        priority: values.priority,
+        tags: values.tags,
+      },
+      {
+        onSuccess: (task) => {
+          notifications.show({ color: 'green', message: t('tasks.create.created') });
+          onClose();
+          void navigate({ to: '/nhiem-vu/$taskId', params: { taskId: task.id } });
+        },
+        onError: (error) => setFieldErrorsFromProblem(form, error, FIELD_OF_CODE),
+      },
+    );
+  });
+
+  return (
+    <ModalForm
+      opened
+      onClose={onClose}
+      title={t('tasks.create.title')}
+      onSubmit={submit}
+      submitLabel={t('tasks.create.submit')}
+      submitting={create.isPending}
+      error={problemOutsideFields(create.error, FIELD_OF_CODE)}
+    >
+      <TextInput label={t('tasks.create.taskTitle')} withAsterisk {...form.getInputProps('title')} />
+      <Textarea label={t('tasks.create.content')} autosize minRows={2} {...form.getInputProps('content')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <Select
+          label={t('tasks.create.domain')}
+          data={committee.domains.map((d) => ({
+            value: d.code,
+            label: `${domainShort(d.code)} — ${d.name}`,
+          }))}
+          clearable
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('domain')}
+        />
+        <Select
+          label={t('tasks.create.priority')}
+          data={PriorityEnum.options.map((p) => ({ value: p, label: t(`tasks.priorities.${p}`) }))}
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('priority')}
+        />
+      </SimpleGrid>
+      <Stack gap={6}>
+        <Text size="sm" fw={500}>
+          {t('tasks.create.leadKind')}
+        </Text>
+        <SegmentedControl
+          aria-label={t('tasks.create.leadKind')}
+          data={[
+            { value: 'unit', label: t('tasks.create.leadUnit') },
+            { value: 'member', label: t('tasks.create.leadMember') },
+          ]}
+          {...form.getInputProps('leadKind')}
+        />
+        {v.leadKind === 'unit' ? (
+          <Select
+            label={t('tasks.create.leadUnit')}
+            data={unitOptions}
+            searchable
+            withAsterisk
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('leadUnitId')}
+          />
+        ) : (
+          <Select
+            label={t('tasks.create.leadMember')}
+            data={memberOptions}
+            searchable
+            withAsterisk
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('leadMembershipId')}
+          />
+        )}
+        <Text size="xs" c="dimmed">
+          {t('tasks.create.leadHint')}
+        </Text>
+      </Stack>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <MultiSelect
+          label={t('tasks.create.cooperatingUnits')}
+          data={unitOptions.filter((u) => u.value !== v.leadUnitId || v.leadKind !== 'unit')}
+          searchable
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('cooperatingUnitIds')}
+        />
+        <MultiSelect
+          label={t('tasks.create.cooperatingMembers')}
+          data={memberOptions.filter((m) => m.value !== v.leadMembershipId || v.leadKind !== 'member')}
+          searchable
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('cooperatingMembershipIds')}
+        />
+      </SimpleGrid>
+      <Select
+        label={t('tasks.create.responsible')}
+        description={t('tasks.create.responsibleHint')}
+        data={memberOptions}
+        searchable
+        clearable
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('responsibleMembershipId')}
+      />
+      <TextInput
+        label={t('tasks.create.product')}
+        placeholder={t('tasks.create.productPlaceholder')}
+        {...form.getInputProps('expectedProduct')}
+      />
+      <Stack gap={6}>
+        <Text size="sm" fw={500}>
+          {t('tasks.create.deadlineKind')}
+        </Text>
+        <SegmentedControl
+          aria-label={t('tasks.create.deadlineKind')}
+          data={[
+            { value: 'date', label: t('tasks.create.byDate') },
+            { value: 'workingDays', label: t('tasks.create.byWorkingDays') },
+          ]}
+          {...form.getInputProps('deadlineKind')}
+        />
+        {v.deadlineKind === 'date' ? (
+          <DateField
+            label={t('tasks.create.deadline')}
+            withAsterisk
+            value={v.deadline}
+            onChange={(deadline) => form.setFieldValue('deadline', deadline)}
+            error={form.errors.deadline}
+          />
+        ) : (
+          <NumberInput
+            label={t('tasks.create.workingDays')}
+            min={1}
+            max={500}
+            withAsterisk
+            {...form.getInputProps('deadlineWorkingDays')}
+          />
+        )}
+      </Stack>
+      <TagsInput
+        label={t('tasks.create.tags')}
+        placeholder={t('tasks.create.tagsPlaceholder')}
+        maxTags={20}
+        {...form.getInputProps('tags')}
+      />
+    </ModalForm>
+  );
+}
