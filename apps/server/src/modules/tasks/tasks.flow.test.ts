@@ -1,3 +1,4 @@
+import { DEFAULT_RULE_SETTINGS } from '@steerco/contract/regulation';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -440,5 +441,87 @@ describe('lists, filters and paging', () => {
     expect(overdue.getCell(col('Trạng thái')).value).toBe('Mới giao');
     const police = rows.find((r) => r.getCell(col('Tên nhiệm vụ')).value === 'Báo cáo chỉ số PAR INDEX')!;
     expect(police.getCell(col('Đơn vị/thành viên chủ trì')).value).toBe(lo.police.name);
+  });
+});
+
+describe('directives from the level above', () => {
+  it('links the task to the incoming document and counts from its date; a deadline before it is refused', async () => {
+    const doc = (
+      await call(
+        ctx.app,
+        org.seats.secretary.session,
+        'POST',
+        `${org.url}/documents/incoming`,
+        {
+          numberText: '125/KH-UBND',
+          issuedOn: plusDays(today(), -10),
+          issuer: 'UBND quận Hà Đông',
+          title: 'Kế hoạch triển khai Đề án 06 năm 2026',
+        },
+        201,
+      )
+    ).json();
+    expectProblem(
+      await call(ctx.app, org.seats.secretary.session, 'POST', `${org.url}/tasks`, {
+        sourceKind: 'directive',
+        documentId: doc.id,
+        title: 'Hạn trước văn bản',
+        leadUnitId: org.police.id,
+        deadline: plusDays(today(), -12),
+      }),
+      422,
+      'task.deadlineBeforeSource',
+    );
+    const t = await newTask(ctx.app, org, {
+      sourceKind: 'directive',
+      documentId: doc.id,
+      title: 'Triển khai Kế hoạch 125/KH-UBND',
+      leadUnitId: org.police.id,
+      deadlineWorkingDays: 10,
+    });
+    expect(t).toMatchObject({
+      sourceKind: 'directive',
+      documentId: doc.id,
+      sourceDate: plusDays(today(), -10),
+      deadline: calendar.addWorkingDays(plusDays(today(), -10), 10),
+    });
+    const listed = (
+      await call(
+        ctx.app,
+        org.seats.member.session,
+        'GET',
+        `${org.url}/tasks?source=directive`,
+        undefined,
+        200,
+      )
+    ).json();
+    expect(listed.items.map((x: Item) => x.id)).toEqual([t.id]);
+  });
+});
+
+describe('the "due soon" window', () => {
+  it('follows the committee’s setting, in working days', async () => {
+    const w = await taskOrg(ctx.app, ctx.db, 'sap-den-han');
+    const t = await newTask(ctx.app, w, {
+      title: 'Năm ngày làm việc',
+      deadline: calendar.addWorkingDays(today(), 5),
+    });
+    expect(t.derivedStatus).toBe('onTime'); // default: 3 working days
+    await call(
+      ctx.app,
+      w.seats.secretary.session,
+      'PUT',
+      `${w.url}/settings`,
+      { ...DEFAULT_RULE_SETTINGS, taskDueSoonWorkingDays: 5 },
+      200,
+    );
+    const again = (
+      await call(ctx.app, w.seats.member.session, 'GET', `/api/v1/tasks/${t.id}`, undefined, 200)
+    ).json();
+    expect(again.derivedStatus).toBe('dueSoon');
+    const soon = (
+      await call(ctx.app, w.seats.member.session, 'GET', `${w.url}/tasks?derived=dueSoon`, undefined, 200)
+    ).json();
+    expect(soon.total).toBe(1);
   });
 });
