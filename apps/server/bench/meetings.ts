@@ -69,26 +69,31 @@ async function committeeWith(db: Db, seats: number, label: string) {
   return { committeeId, headers: { cookie: `steerco_session=${token}`, 'x-csrf-token': 'bench' } };
 }
 
-async function api(headers: Record<string, string>, method: string, path: string, body?: unknown) {
+async function api<T = { id: string }>(
+  headers: Record<string, string>,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
+  return (await res.json()) as T;
 }
 
 async function meeting(headers: Record<string, string>, committeeId: string, title: string) {
   const start = Date.now() + 30 * 86_400_000;
-  return api(headers, 'POST', '/meetings', {
+  return api<{ id: string }>(headers, 'POST', '/meetings', {
     committeeId,
     kind: 'quarterly',
     title,
     place: 'Hội trường UBND phường',
     startsAt: new Date(start).toISOString(),
     endsAt: new Date(start + 3 * 3_600_000).toISOString(),
-  }) as Promise<{ id: string }>;
+  });
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -99,13 +104,18 @@ const small = await committeeWith(bench.db, 60, 'trang');
 const page = await meeting(small.headers, small.committeeId, 'Họp quý — đo tải trang cuộc họp');
 const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(200 * 1024), Buffer.from('\n%%EOF\n')]);
 for (let i = 1; i <= 20; i++) {
-  const detail = await api(small.headers, 'POST', `/meetings/${page.id}/agenda`, {
-    title: `Nội dung ${i}: báo cáo tình hình thực hiện`,
-    presenter: 'Văn phòng',
-    durationMinutes: 10,
-    takesOpinions: i % 4 === 0,
-  });
-  const item = detail.agenda.at(-1);
+  const detail = await api<{ agenda: { id: string }[] }>(
+    small.headers,
+    'POST',
+    `/meetings/${page.id}/agenda`,
+    {
+      title: `Nội dung ${i}: báo cáo tình hình thực hiện`,
+      presenter: 'Văn phòng',
+      durationMinutes: 10,
+      takesOpinions: i % 4 === 0,
+    },
+  );
+  const item = detail.agenda.at(-1)!;
   const form = new FormData();
   form.append('file', new Blob([pdf], { type: 'application/pdf' }), `tai-lieu-${i}.pdf`);
   const res = await fetch(`${base}/meetings/${page.id}/agenda/${item.id}/documents`, {
@@ -120,7 +130,7 @@ const loads: number[] = [];
 for (let i = 0; i < 1_000; i++) {
   const t = performance.now();
   const res = await fetch(`${base}/meetings/${page.id}`, { headers: small.headers });
-  const body = await res.json();
+  const body = (await res.json()) as { attendees: unknown[]; agenda: unknown[] };
   if (!res.ok || body.attendees.length !== 60 || body.agenda.length !== 20) throw new Error('meeting page');
   loads.push(performance.now() - t);
 }

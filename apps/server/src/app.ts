@@ -31,6 +31,7 @@ import { fileRoutes } from './modules/files/files.routes.ts';
 import { healthRoutes, VERSION } from './modules/health/health.routes.ts';
 import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { carryOverRoutes } from './modules/tasks/carry-over.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -55,6 +56,7 @@ const API_MODULES = [
   fileRoutes,
   notificationRoutes,
   taskRoutes,
+  carryOverRoutes,
 ];
 
 export async function buildApp({ db, config, logger, jobs = null }: AppDeps): Promise<FastifyInstance> {

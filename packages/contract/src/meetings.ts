@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, IsoDateTime, requiredText, text } from './common.ts';
 import { StoredFile } from './files.ts';
+import { CarriedTask } from './tasks.ts';
 
 /** R8: periodic (quarterly), six-month review, annual review, ad hoc (whole or part of the committee), thematic. */
 export const MeetingKind = z.enum(['quarterly', 'halfYearReview', 'annualReview', 'adHoc', 'thematic']);
@@ -28,6 +29,11 @@ export const AgendaItem = z.object({
     .describe('R12: takes opinions on a major issue or a draft report to the higher level'),
   carriedOver: z.boolean().describe('Filled by the follow-up module: unfinished tasks (R8)'),
   documents: z.array(StoredFile).describe('Documents members read before the meeting (PDF, DOCX, XLSX)'),
+  carriedTasks: z
+    .array(CarriedTask)
+    .describe(
+      'R8: in the carried-over section, the unfinished tasks as they stood when the meeting was prepared',
+    ),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
@@ -279,7 +285,14 @@ export const MinutesBody = z
 export const Minutes = z.object({
   status: MinutesStatus,
   summary: z.string().nullable(),
-  notes: z.array(z.object({ agendaItemId: Id, agendaTitle: z.string(), text: z.string() })),
+  notes: z.array(
+    z.object({
+      agendaItemId: Id,
+      agendaTitle: z.string(),
+      text: z.string(),
+      carriedTasks: z.array(CarriedTask).describe("R8: the carried-over section's unfinished tasks"),
+    }),
+  ),
   attendance: Attendance,
   opinions: z.array(WrittenOpinion),
   conclusions: z.array(Conclusion),

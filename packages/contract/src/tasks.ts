@@ -326,3 +326,25 @@ export const TaskStats = z.object({
   byUnit: z.array(TaskStatsRow),
   byMember: z.array(TaskStatsRow),
 });
+
+/** R8: an unfinished task on a periodic meeting's agenda, as it stood when the meeting was prepared. */
+export const CarriedTask = z.object({
+  taskId: Id,
+  title: z.string(),
+  leadName: z.string().nullable(),
+  deadline: IsoDate,
+  status: TaskStatus,
+  derivedStatus: DerivedTaskStatus,
+  progress: z.number().int(),
+});
+export type CarriedTask = z.infer<typeof CarriedTask>;
+export const CarriedTaskList = z.object({ items: z.array(CarriedTask) });
+export const CarryOverBody = z
+  .object({
+    taskIds: z
+      .array(Id)
+      .max(300)
+      .optional()
+      .describe('The tasks to put on the agenda; omitted: every proposed one'),
+  })
+  .strict();

@@ -132,6 +132,11 @@ export const ERRORS = {
     title: 'Người nhận không phải thành viên đương nhiệm của Ban Chỉ đạo',
   },
   'task.notFound': { status: 404, title: 'Không tìm thấy nhiệm vụ' },
+  'task.carryOverPeriodicOnly': {
+    status: 409,
+    title: 'Chỉ cuộc họp định kỳ (quý, sơ kết, tổng kết) có mục nhiệm vụ chưa hoàn thành (R8)',
+  },
+  'task.notCarriable': { status: 422, title: 'Nhiệm vụ không thuộc diện đưa vào cuộc họp này' },
   'task.invalidTransition': {
     status: 409,
     title: 'Trạng thái hiện tại của nhiệm vụ không cho phép thao tác này',

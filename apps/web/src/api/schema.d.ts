@@ -8167,6 +8167,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cài đặt nhận thư: nhắc hạn, báo cáo quá hạn, thư tổng hợp hằng ngày */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Nhắc hạn nhiệm vụ của tôi (trước hạn, đến hạn, quá hạn) */
+                            emailReminders: boolean;
+                            /** @description Báo cáo nhiệm vụ quá hạn của người khác (cơ quan thường trực, lãnh đạo Ban) */
+                            emailEscalations: boolean;
+                            /** @description Thư tổng hợp nhiệm vụ mỗi sáng ngày làm việc */
+                            emailDigest: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** Bật/tắt từng loại thư (thông báo trong hệ thống vẫn giữ nguyên) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Nhắc hạn nhiệm vụ của tôi (trước hạn, đến hạn, quá hạn) */
+                        emailReminders: boolean;
+                        /** @description Báo cáo nhiệm vụ quá hạn của người khác (cơ quan thường trực, lãnh đạo Ban) */
+                        emailEscalations: boolean;
+                        /** @description Thư tổng hợp nhiệm vụ mỗi sáng ngày làm việc */
+                        emailDigest: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Nhắc hạn nhiệm vụ của tôi (trước hạn, đến hạn, quá hạn) */
+                            emailReminders: boolean;
+                            /** @description Báo cáo nhiệm vụ quá hạn của người khác (cơ quan thường trực, lãnh đạo Ban) */
+                            emailEscalations: boolean;
+                            /** @description Thư tổng hợp nhiệm vụ mỗi sáng ngày làm việc */
+                            emailDigest: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/committees/{id}/tasks": {
         parameters: {
             query?: never;

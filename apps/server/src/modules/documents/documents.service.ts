@@ -284,7 +284,11 @@ export async function createFromMeeting(
       ? `đồng chí ${chair.name}, ${chair.role === 'head' ? 'Trưởng Ban' : 'Phó Trưởng Ban'} Chỉ đạo`
       : null,
     chairIsHead: chair?.role !== 'deputyHead',
-    agenda: (await agendaOf(db, meetingId)).map((a) => ({ title: a.title, presenter: a.presenter })),
+    agenda: (await agendaOf(db, meetingId)).map((a) => ({
+      title: a.title,
+      presenter: a.presenter,
+      carried: a.carriedTasks,
+    })),
     guests: people.filter((p) => p.kind === 'guest').map((p) => `đồng chí ${p.name}`),
     confirmationDeadline: new Date(m.startsAt.getTime() - settings.confirmationLeadDays * 86_400_000),
   };

@@ -1,6 +1,7 @@
 import { formatDate } from '@steerco/contract/datetime';
 import type { Block, PlanItem } from '@steerco/contract/documents';
 import type { TaskProposal } from '@steerco/contract/meetings';
+import { type CarriedTask, TASK_STATUS_LABELS } from '@steerco/contract/tasks';
 import { formatInTimeZone } from './vn-time.ts';
 
 /** "UBND PHƯỜNG PHÚC LA" from "Phường Phúc La": the People's Committee over the steering committee. */
@@ -33,7 +34,12 @@ export interface MeetingFacts {
   onlineLink: string | null;
   chairName: string | null;
   chairIsHead: boolean;
-  agenda: { title: string; presenter: string | null }[];
+  agenda: {
+    title: string;
+    presenter: string | null;
+    /** R8: the carried-over section's unfinished tasks, as they stood when the meeting was prepared. */
+    carried: CarriedTask[];
+  }[];
   guests: string[];
   confirmationDeadline: Date;
 }
@@ -59,11 +65,36 @@ export function invitationBody(m: MeetingFacts): Block[] {
     { type: 'heading', text: 'Nội dung' },
     {
       type: 'numbered',
-      items: m.agenda.map((a) => (a.presenter ? `${a.title} (${a.presenter} trình bày)` : a.title)),
+      items: m.agenda.map((a) => {
+        const title = a.carried.length
+          ? `${a.title} (${a.carried.length} nhiệm vụ, danh mục kèm theo)`
+          : a.title;
+        return a.presenter ? `${title} (${a.presenter} trình bày)` : title;
+      }),
     },
+    ...carriedTasksBlocks(m.agenda.flatMap((a) => a.carried)),
     {
       type: 'paragraph',
       text: `Đề nghị các đồng chí nghiên cứu tài liệu gửi kèm và xác nhận tham dự trước ${formatDate(m.confirmationDeadline)}; trường hợp vắng mặt hoặc cử người dự thay phải báo cáo và được sự đồng ý của người chủ trì cuộc họp./.`,
+    },
+  ];
+}
+
+/** R8: the list of unfinished tasks the meeting reviews, as a ruled table after the agenda. */
+export function carriedTasksBlocks(carried: CarriedTask[]): Block[] {
+  if (!carried.length) return [];
+  return [
+    { type: 'heading', text: 'Danh mục nhiệm vụ chưa hoàn thành' },
+    {
+      type: 'table',
+      columns: ['TT', 'Nhiệm vụ', 'Chủ trì', 'Thời hạn', 'Tình trạng'],
+      rows: carried.map((c, i) => [
+        String(i + 1),
+        c.title,
+        c.leadName ?? '',
+        formatDate(c.deadline),
+        `${TASK_STATUS_LABELS[c.status]}${c.derivedStatus === 'overdue' ? ', quá hạn' : ''}`,
+      ]),
     },
   ];
 }
@@ -130,7 +161,7 @@ export interface MinutesFacts {
   };
   summary: string | null;
   /** Notes per agenda item, in agenda order. */
-  notes: { agendaItemId: string; agendaTitle: string; text: string }[];
+  notes: { agendaItemId: string; agendaTitle: string; text: string; carriedTasks: CarriedTask[] }[];
   /** R12: the written opinions of members absent or represented, per agenda item. */
   opinions: { agendaItemId: string; fullName: string; text: string }[];
   conclusions: { text: string }[];
@@ -189,6 +220,7 @@ export function minutesBody(m: MinutesFacts): Block[] {
   m.notes.forEach((n, i) => {
     out.push({ type: 'paragraph', text: `${i + 1}. ${n.agendaTitle}`, bold: true });
     if (n.text.trim()) out.push({ type: 'paragraph', text: n.text.trim() });
+    out.push(...carriedTasksBlocks(n.carriedTasks));
     for (const o of m.opinions.filter((o) => o.agendaItemId === n.agendaItemId)) {
       out.push({
         type: 'paragraph',

@@ -28,6 +28,7 @@ import { mayActForHead } from '../committees/delegations.service.ts';
 import { files } from '../files/files.schema.ts';
 import { toFileDto } from '../files/files.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import { carriedTasksOf } from '../tasks/carry-over.repo.ts';
 import { users } from '../users/users.schema.ts';
 import { enqueueInvitationEmails, type InvitationMailer, remindNonResponders } from './invitations.ts';
 import {
@@ -341,11 +342,19 @@ export async function agendaOf(db: DbOrTx, meetingId: string): Promise<AgendaIte
     .from(agendaItems)
     .where(eq(agendaItems.meetingId, meetingId))
     .orderBy(asc(agendaItems.position));
-  const documents = await agendaDocumentsOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map(({ meetingId: _m, ...r }) => ({ ...r, documents: documents.get(r.id) ?? [] }));
+  const ids = rows.map((r) => r.id);
+  const [documents, carried] = await Promise.all([
+    agendaDocumentsOf(db, ids),
+    carriedTasksOf(
+      db,
+      rows.filter((r) => r.carriedOver).map((r) => r.id),
+    ),
+  ]);
+  return rows.map(({ meetingId: _m, ...r }) => ({
+    ...r,
+    documents: documents.get(r.id) ?? [],
+    carriedTasks: carried.get(r.id) ?? [],
+  }));
 }
 
 /** R9: the last day a notice gives `lead` full working days before the meeting day. */

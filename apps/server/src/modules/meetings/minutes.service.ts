@@ -239,6 +239,7 @@ export async function getMinutes(db: Db, actor: Actor, meetingId: string) {
       agendaItemId: a.id,
       agendaTitle: a.title,
       text: row?.notes.find((n) => n.agendaItemId === a.id)?.text ?? '',
+      carriedTasks: a.carriedTasks,
     })),
     attendance: await getAttendance(db, actor, meetingId),
     opinions: await opinionsOf(db, meetingId),
