@@ -542,6 +542,9 @@ describe('plan, report and decision drafts', () => {
     expect(html).toContain('BÁO CÁO');
     expect(html).toContain('Số: ');
     expect(html).toContain('DỰ THẢO');
+    // A draft keeps the blanks of its number and date, as the DOCX does (kept by white-space: pre-wrap).
+    expect(html).toContain('Số:      /BC-BCĐ');
+    expect(html).toMatch(/ngày {5}tháng {5}năm \d{4}/);
     expect(html).toContain('Báo cáo &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('Đạt &lt;b&gt;85%&lt;/b&gt;');
     expect(html).not.toContain('<script');

@@ -4,7 +4,15 @@
  * signature. Every text is escaped; the fragment carries its own inline styles and no script.
  */
 import type { Block } from '@steerco/contract/documents';
-import { numberLine, type OfficialDocumentSpec, vietnameseDateLine } from './official-document.ts';
+import {
+  issuerLines,
+  numberLine,
+  type OfficialDocumentSpec,
+  vietnameseDateLine,
+} from './official-document.ts';
+
+/** The DOCX header's left column (68 mm) less 1 mm, in twips: the issuer breaks where the DOCX breaks it. */
+const ISSUER_WIDTH = Math.round((67 * 1440) / 25.4);
 
 const esc = (s: string) =>
   s
@@ -80,17 +88,17 @@ export function renderOfficialDocumentHtml(spec: OfficialDocumentSpec): string {
   const minutes = spec.kind === 'BIÊN BẢN' || spec.minutes !== undefined;
   const parent = spec.issuer.parent ? `<div>${esc(spec.issuer.parent.toUpperCase())}</div>` : '';
   const header = `<table style="width:100%;border-collapse:collapse;font-size:13pt"><tr>
-<td style="width:41%;text-align:center;vertical-align:top">${parent}<div style="font-weight:bold">${txt(spec.issuer.name.toUpperCase())}</div>${RULE('35%')}</td>
+<td style="width:41%;text-align:center;vertical-align:top">${parent}<div style="font-weight:bold">${txt(issuerLines(spec.issuer.name, ISSUER_WIDTH).join('\n'))}</div>${RULE('35%')}</td>
 <td style="text-align:center;vertical-align:top"><div style="font-weight:bold">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div><div style="font-weight:bold;font-size:14pt">Độc lập - Tự do - Hạnh phúc</div>${RULE('62%')}</td></tr>
-<tr><td style="text-align:center;padding-top:6pt">${esc(numberLine(spec.number, spec.symbol))}</td>
-<td style="text-align:center;padding-top:6pt;font-style:italic;font-size:14pt">${minutes ? '' : esc(vietnameseDateLine(spec.place, spec.date))}</td></tr></table>`;
+<tr><td style="text-align:center;padding-top:6pt;white-space:pre-wrap">${esc(numberLine(spec.number, spec.symbol))}</td>
+<td style="text-align:center;padding-top:6pt;font-style:italic;font-size:14pt;white-space:pre-wrap">${minutes ? '' : esc(vietnameseDateLine(spec.place, spec.date))}</td></tr></table>`;
   const title = `<div style="text-align:center;font-weight:bold;margin-top:18pt">${esc(spec.kind)}</div><div style="text-align:center;font-weight:bold">${txt(spec.title)}</div>${RULE('25%')}<div style="height:12pt"></div>`;
   const body = spec.body.map(block).join('');
   const foot = minutes
     ? `<table style="width:100%;margin-top:6pt"><tr><td style="width:50%;vertical-align:top">${signature(['THƯ KÝ'], spec.minutes?.secretary ?? null)}</td><td style="vertical-align:top">${signature(['CHỦ TỌA'], spec.signature.name)}</td></tr><tr><td style="vertical-align:top;padding-top:12pt">${recipients(spec.recipients)}</td><td></td></tr></table>`
     : `<table style="width:100%;margin-top:6pt"><tr><td style="width:48%;vertical-align:top">${recipients(spec.recipients)}</td><td style="vertical-align:top">${signature(spec.signature.capacity, spec.signature.name)}</td></tr></table>`;
   const mark = spec.draft
-    ? '<div style="text-align:right"><span style="border:1px solid #000;padding:0 6px;font-size:11pt;font-weight:bold">DỰ THẢO</span></div>'
+    ? '<div style="text-align:right;margin-bottom:8pt"><span style="border:1px solid #000;padding:0 6px;font-size:11pt;font-weight:bold">DỰ THẢO</span></div>'
     : '';
   return `<article class="official-document" lang="vi" style="font-family:${FONT};font-size:14pt;color:#000;background:#fff;line-height:1.2">${mark}${header}${title}${body}${foot}</article>`;
 }
