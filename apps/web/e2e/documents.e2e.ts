@@ -186,6 +186,52 @@ describe('official documents of BCĐ phường Phúc La', () => {
     await secretary.setViewportSize({ width: 375, height: 812 });
     await row.waitFor();
     await saveScreenshot(secretary, 'documents-register-375');
+    await secretary.setViewportSize({ width: 1366, height: 860 });
+  });
+
+  it('registers an incoming directive with its file, found by its issuer typed without diacritics', async () => {
+    current = secretary;
+    await secretary.goto(url('/van-ban'));
+    await secretary.getByRole('button', { name: 'Vào sổ văn bản đến' }).click();
+    const dialog = secretary.getByRole('dialog', { name: 'Vào sổ văn bản đến' });
+    await dialog.getByRole('button', { name: 'Vào sổ', exact: true }).click();
+    await expect.poll(() => dialog.getByText('Vui lòng nhập thông tin này').count()).toBeGreaterThan(0);
+    await dialog.getByLabel('Số, ký hiệu').fill('125/KH-UBND');
+    await dialog.getByLabel('Ngày văn bản').fill('02/03/2026');
+    await dialog.getByLabel('Ngày văn bản').blur();
+    await dialog.getByLabel('Nơi ban hành').fill('UBND quận Hà Đông');
+    await dialog.getByLabel('Trích yếu').fill('Kế hoạch triển khai Đề án 06 năm 2026 trên địa bàn quận');
+    await dialog.getByLabel('Hạn xử lý (nếu có)').fill('30/04/2026');
+    await dialog.getByLabel('Hạn xử lý (nếu có)').blur();
+    await secretary.locator('input[type="file"]').setInputFiles({
+      name: 'ke-hoach-125.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(MINIMAL_PDF),
+    });
+    await dialog.getByRole('button', { name: 'Vào sổ', exact: true }).click();
+    await toast(secretary, 'Đã vào sổ văn bản đến');
+    await secretary.waitForURL(/\/van-ban\/[0-9a-f-]{36}$/);
+    await secretary.getByText('Hạn xử lý').waitFor();
+    await secretary.getByText('30/04/2026').waitFor();
+    const download = secretary.getByRole('link', { name: 'Tải tệp đính kèm' });
+    expect(await download.getAttribute('href')).toMatch(/^\/api\/v1\/files\/[0-9a-f-]{36}$/);
+
+    await secretary.goto(url('/van-ban'));
+    await secretary.getByLabel('Nơi ban hành').fill('ha dong');
+    const link = secretary.getByRole('link', {
+      name: 'Mở văn bản Kế hoạch triển khai Đề án 06 năm 2026 trên địa bàn quận',
+    });
+    await link.waitFor();
+    await expect.poll(() => secretary.getByRole('row').count()).toBe(2);
+    expect(await secretary.getByRole('row').nth(1).textContent()).toContain('125/KH-UBND');
     expect(pageErrors).toEqual([]);
   });
 });
+
+/** The smallest PDF the server's content check accepts as a PDF. */
+const MINIMAL_PDF = `%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+`;
