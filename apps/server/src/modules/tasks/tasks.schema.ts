@@ -5,8 +5,10 @@ import {
   check,
   date,
   index,
+  integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -57,6 +59,11 @@ export const tasks = pgTable(
     /** R7: the member duty this task serves. */
     dutyId: uuid().references(() => duties.id),
     parentTaskId: uuid().references((): AnyPgColumn => tasks.id),
+    /**
+     * A directive cascaded down the committee tree (province → district → commune): the task at the top, on the
+     * top task itself and on every copy. One copy per committee; the rollup reads the copies through it.
+     */
+    cascadeRootId: uuid().references((): AnyPgColumn => tasks.id),
     tags: text().array().notNull().default(sql`'{}'::text[]`),
     status: text()
       .notNull()
@@ -116,7 +123,26 @@ export const tasks = pgTable(
     index('tasks_parent_idx')
       .on(t.parentTaskId)
       .where(sql`${t.parentTaskId} is not null`),
+    uniqueIndex('tasks_cascade_committee_key')
+      .on(t.cascadeRootId, t.committeeId)
+      .where(sql`${t.cascadeRootId} is not null`),
   ],
+);
+
+/**
+ * How many tasks of each status a committee has, kept by a trigger on `tasks` (migration 0017): national and
+ * provincial counters add up a few thousand of these rows instead of counting millions of tasks.
+ */
+export const taskStatusCounts = pgTable(
+  'task_status_counts',
+  {
+    committeeId: uuid()
+      .notNull()
+      .references(() => committees.id),
+    status: text().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.committeeId, t.status] })],
 );
 
 /** Co-operating units and members (Phối hợp): exactly one of the two per row. */
