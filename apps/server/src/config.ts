@@ -94,6 +94,16 @@ const ConfigSchema = z.object({
     .regex(/^\S+(\s+\S+){4}$/, 'must be a 5-field cron expression')
     .default('*/5 * * * *')
     .describe('How often to look for meetings whose automatic reminder is due'),
+  TASK_REMINDER_CRON: z
+    .string()
+    .regex(/^\S+(\s+\S+){4}$/, 'must be a 5-field cron expression')
+    .default('0 8 * * *')
+    .describe('When task reminders and escalations go out (Viet Nam time; the job skips days off)'),
+  TASK_DIGEST_CRON: z
+    .string()
+    .regex(/^\S+(\s+\S+){4}$/, 'must be a 5-field cron expression')
+    .default('30 7 * * *')
+    .describe('When the daily task digest e-mail goes out (Viet Nam time; the job skips days off)'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

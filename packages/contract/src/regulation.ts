@@ -27,6 +27,18 @@ export const RuleSettings = z
       .max(30)
       .optional()
       .describe('A task is "due soon" within N working days of its deadline (default 3)'),
+    taskReminderWorkingDays: z
+      .array(z.number().int().min(1).max(10))
+      .max(5)
+      .optional()
+      .describe('Task reminders N working days before the deadline (default 3 and 1)'),
+    taskEscalationWorkingDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(10)
+      .optional()
+      .describe('After N working days overdue a task is escalated to the standing agency and the heads (default 3)'),
   })
   .strict();
 export type RuleSettings = z.infer<typeof RuleSettings>;
@@ -39,6 +51,8 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   absenteeWrittenOpinionRequired: true,
   quorumFraction: 0.5,
   taskDueSoonWorkingDays: 3,
+  taskReminderWorkingDays: [3, 1],
+  taskEscalationWorkingDays: 3,
 };
 
 export const RegulationVersion = z.object({

@@ -1,7 +1,12 @@
+import { NotificationPreferences } from '@steerco/contract/notifications';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import type { ModuleOptions } from '../../http/module.ts';
+import {
+  getNotificationPreferences,
+  updateNotificationPreferences,
+} from './notification-preferences.service.ts';
 import { listNotifications, markNotificationsRead } from './notifications.service.ts';
 
 const Notification = z.object({
@@ -39,5 +44,26 @@ export const notificationRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (a
       await markNotificationsRead(db, requireActor(request), request.body.ids);
       return reply.status(204).send(null);
     },
+  });
+
+  app.get('/me/notification-preferences', {
+    config: { permission: 'authenticated' },
+    schema: {
+      tags,
+      summary: 'Cài đặt nhận thư: nhắc hạn, báo cáo quá hạn, thư tổng hợp hằng ngày',
+      response: { 200: NotificationPreferences },
+    },
+    handler: (request) => getNotificationPreferences(db, requireActor(request)),
+  });
+
+  app.put('/me/notification-preferences', {
+    config: { permission: 'authenticated' },
+    schema: {
+      tags,
+      summary: 'Bật/tắt từng loại thư (thông báo trong hệ thống vẫn giữ nguyên)',
+      body: NotificationPreferences,
+      response: { 200: NotificationPreferences },
+    },
+    handler: (request) => updateNotificationPreferences(db, requireActor(request), request.body),
   });
 };
