@@ -8,8 +8,12 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
+import { localFileStore } from '../files/file-store.ts';
+import { files } from '../files/files.schema.ts';
 import { meetings } from '../meetings/meetings.schema.ts';
-import { convertDocxToPdf } from './documents.pdf.ts';
+import { convertDocxToPdf, storeDocumentPdf } from './documents.pdf.ts';
+import { documents } from './documents.schema.ts';
+import { docxOf } from './documents.service.ts';
 
 const run = promisify(execFile);
 let ctx: TestContext;
@@ -298,6 +302,68 @@ describe('a conclusion notice generated from the meeting records (R13)', () => {
       { timeout: 60_000 },
     );
     expect(readdirSync(out).filter((f) => f.startsWith('generated-conclusion-notice-'))).not.toEqual([]);
+  });
+});
+
+describe('the PDF of an issued document', () => {
+  it('is made once even when two conversions race, and never for a draft', async () => {
+    const doc = (
+      await call(
+        ctx.app,
+        org.seats.secretary.session,
+        'POST',
+        `/api/v1/committees/${org.committee.id}/documents/from-template`,
+        {
+          template: 'report',
+          title: 'Báo cáo thử chuyển PDF',
+          sections: [{ heading: 'I. KẾT QUẢ', text: 'Đạt.' }],
+        },
+        201,
+      )
+    ).json();
+    const store = localFileStore(path.join(work, 'files'));
+    const render = async (row: typeof documents.$inferSelect) => docxOf(ctx.db, row);
+    expect(await storeDocumentPdf(ctx.db, store, doc.id, render)).toBe('skipped');
+    await call(
+      ctx.app,
+      org.seats.secretary.session,
+      'POST',
+      `/api/v1/documents/${doc.id}/submit`,
+      undefined,
+      200,
+    );
+    await call(
+      ctx.app,
+      org.seats.head.session,
+      'POST',
+      `/api/v1/documents/${doc.id}/approve`,
+      undefined,
+      200,
+    );
+    await call(
+      ctx.app,
+      org.seats.secretary.session,
+      'POST',
+      `/api/v1/documents/${doc.id}/issue`,
+      { signerMembershipId: org.seats.head.membershipId },
+      200,
+    );
+    // Without a job queue the issue asked for nothing: no PDF yet.
+    expectProblem(
+      await call(ctx.app, org.seats.member.session, 'GET', `/api/v1/documents/${doc.id}/pdf`),
+      404,
+      'document.pdfUnavailable',
+    );
+    const results = await Promise.all([
+      storeDocumentPdf(ctx.db, store, doc.id, render),
+      storeDocumentPdf(ctx.db, store, doc.id, render),
+    ]);
+    expect(results.filter((r) => r === 'stored')).toHaveLength(1);
+    const [row] = await ctx.db.select().from(documents).where(eq(documents.id, doc.id));
+    const pdfs = await ctx.db.select().from(files).where(eq(files.originalName, '01-BC-BCĐ-BC.pdf'));
+    expect(pdfs.map((f) => f.id)).toEqual([row!.pdfFileId]);
+    expect(pdfs[0]!.mimeType).toBe('application/pdf');
+    expect(await storeDocumentPdf(ctx.db, store, doc.id, render)).toBe('skipped');
   });
 });
 

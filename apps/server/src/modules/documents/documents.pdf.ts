@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, TransactionRollbackError } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
@@ -96,7 +96,7 @@ export async function storeDocumentPdf(
     })
     .catch(async (err) => {
       await store.remove(key);
-      if ((err as Error).name === 'TransactionRollbackError') return false;
+      if (err instanceof TransactionRollbackError) return false;
       throw err;
     });
   return stored ? 'stored' : 'skipped';
