@@ -38,7 +38,9 @@ export const RuleSettings = z
       .min(1)
       .max(10)
       .optional()
-      .describe('After N working days overdue a task is escalated to the standing agency and the heads (default 3)'),
+      .describe(
+        'After N working days overdue a task is escalated to the standing agency and the heads (default 3)',
+      ),
   })
   .strict();
 export type RuleSettings = z.infer<typeof RuleSettings>;
