@@ -32,6 +32,7 @@ import { healthRoutes, VERSION } from './modules/health/health.routes.ts';
 import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { carryOverRoutes } from './modules/tasks/carry-over.routes.ts';
+import { cascadeRoutes } from './modules/tasks/cascade.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -57,6 +58,7 @@ const API_MODULES = [
   notificationRoutes,
   taskRoutes,
   carryOverRoutes,
+  cascadeRoutes,
 ];
 
 export async function buildApp({ db, config, logger, jobs = null }: AppDeps): Promise<FastifyInstance> {

@@ -348,3 +348,39 @@ export const CarryOverBody = z
       .describe('The tasks to put on the agenda; omitted: every proposed one'),
   })
   .strict();
+
+/** Hierarchy: a task handed down to child committees (a province's directive to its districts or communes). */
+export const CascadeBody = z
+  .object({
+    committeeIds: z
+      .array(Id)
+      .min(1)
+      .max(500)
+      .optional()
+      .describe('Direct child committees to hand the task to; omitted: all active ones'),
+  })
+  .strict();
+export const CascadeRow = z.object({
+  taskId: Id,
+  committeeId: Id,
+  committeeName: z.string(),
+  parentCommitteeId: Id.nullable(),
+  unitLevel: z.string(),
+  status: TaskStatus,
+  derivedStatus: DerivedTaskStatus,
+  progress: z.number().int(),
+  deadline: IsoDate,
+  completedOn: IsoDate.nullable(),
+});
+export const CascadeRollup = z.object({
+  summary: z.record(DerivedTaskStatus, z.number().int()),
+  rows: z.array(CascadeRow),
+});
+export type CascadeRollup = z.infer<typeof CascadeRollup>;
+export const CascadeResult = z.object({ created: z.number().int(), rollup: CascadeRollup });
+export const StatusCounters = z.object({
+  byStatus: z.record(TaskStatus, z.number().int()),
+  total: z.number().int(),
+  overdue: z.number().int().describe('Open tasks past their deadline today (Viet Nam)'),
+});
+export type StatusCounters = z.infer<typeof StatusCounters>;

@@ -136,6 +136,7 @@ export const ERRORS = {
     status: 409,
     title: 'Chỉ cuộc họp định kỳ (quý, sơ kết, tổng kết) có mục nhiệm vụ chưa hoàn thành (R8)',
   },
+  'task.notChildCommittee': { status: 422, title: 'Không phải Ban Chỉ đạo cấp dưới trực tiếp' },
   'task.notCarriable': { status: 422, title: 'Nhiệm vụ không thuộc diện đưa vào cuộc họp này' },
   'task.invalidTransition': {
     status: 409,
@@ -157,6 +158,18 @@ export const ERRORS = {
   'task.mentionNotMember': {
     status: 422,
     title: 'Người được nhắc đến không phải là thành viên Ban Chỉ đạo',
+  },
+  'plan.notFound': { status: 404, title: 'Không tìm thấy kế hoạch công tác' },
+  'plan.yearTaken': { status: 409, title: 'Ban Chỉ đạo đã có kế hoạch công tác cho năm này' },
+  'plan.notDraft': {
+    status: 409,
+    title: 'Kế hoạch đã được phê duyệt hoặc đã hủy, không thể sửa hay phê duyệt lại',
+  },
+  'plan.invalidItem': { status: 422, title: 'Nhiệm vụ trong kế hoạch không hợp lệ' },
+  'plan.empty': { status: 422, title: 'Kế hoạch chưa có nhiệm vụ nào' },
+  'plan.itemsPastDeadline': {
+    status: 422,
+    title: 'Có nhiệm vụ trong kế hoạch đã quá hạn hoàn thành tại ngày phê duyệt',
   },
   internal: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -6358,6 +6358,8 @@ export interface paths {
                     from?: string;
                     to?: string;
                     number?: string;
+                    /** @description Incoming documents: part of the issuer, with or without diacritics */
+                    issuer?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7875,6 +7877,52 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các phiên bản đã lưu của văn bản (mới nhất trước) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                version: number;
+                                title: string;
+                                createdAt: string;
+                                /** @description Full name of who saved it */
+                                createdBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10427,6 +10475,179 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/cascade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Giao nhiệm vụ cho Ban Chỉ đạo cấp dưới (mỗi Ban một bản, đơn vị chủ trì là UBND cấp dưới) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Direct child committees to hand the task to; omitted: all active ones */
+                        committeeIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            rollup: {
+                                summary: {
+                                    [key: string]: number;
+                                };
+                                rows: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    /** Format: uuid */
+                                    committeeId: string;
+                                    committeeName: string;
+                                    parentCommitteeId: string | null;
+                                    unitLevel: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
+                                    /** Format: date */
+                                    deadline: string;
+                                    completedOn: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/rollup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tổng hợp tiến độ nhiệm vụ đã giao ở các Ban Chỉ đạo cấp dưới */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            summary: {
+                                [key: string]: number;
+                            };
+                            rows: {
+                                /** Format: uuid */
+                                taskId: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                committeeName: string;
+                                parentCommitteeId: string | null;
+                                unitLevel: string;
+                                /** @enum {string} */
+                                status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                /** @enum {string} */
+                                derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                progress: number;
+                                /** Format: date */
+                                deadline: string;
+                                completedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/tasks/counters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số nhiệm vụ theo trạng thái của Ban Chỉ đạo và mọi Ban cấp dưới (cấp quốc gia: cả nước) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                            total: number;
+                            /** @description Open tasks past their deadline today (Viet Nam) */
+                            overdue: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

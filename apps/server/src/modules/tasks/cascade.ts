@@ -1,0 +1,228 @@
+import { todayInVietnam } from '@steerco/contract/datetime';
+import {
+  type CascadeRollup,
+  type DerivedTaskStatus,
+  OPEN_TASK_STATUSES,
+  type StatusCounters,
+  type TaskStatus,
+} from '@steerco/contract/tasks';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { recordAudit } from '../../db/audit.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../http/errors.ts';
+import type { Actor } from '../../http/permissions.ts';
+import { loadCommitteeAccess } from '../committees/committees.access.ts';
+import { committeeDomains, committees } from '../committees/committees.schema.ts';
+import { administrativeUnits } from '../units/units.schema.ts';
+import { derivedStatusOf } from './tasks.repo.ts';
+import { taskStatusCounts, tasks } from './tasks.schema.ts';
+import { insertTask, loadTask, windowOf } from './tasks.service.ts';
+
+const ROLLUP_LIMIT = 5_000;
+
+/**
+ * Hands a task of a committee down to its child committees (a province's directive to its districts or
+ * communes): each gets its own copy, led by its own People's Committee (R1: a unit, not the committee), with the
+ * same deadline, to break down further. A committee that already has a copy is skipped, so repeating is harmless.
+ */
+export async function cascadeTask(db: Db, actor: Actor, taskId: string, body: { committeeIds?: string[] }) {
+  const standing = await loadTask(db, actor, taskId);
+  if (!standing.mayManage) throw new AppError('permission.denied');
+  const task = standing.task;
+  if (!OPEN_TASK_STATUSES.includes(task.status as TaskStatus)) throw new AppError('task.invalidTransition');
+  const children = await db
+    .select({ id: committees.id, unitId: committees.unitId })
+    .from(committees)
+    .where(and(eq(committees.parentId, task.committeeId), eq(committees.status, 'active')));
+  const chosen = body.committeeIds
+    ? body.committeeIds.map((id) => {
+        const child = children.find((c) => c.id === id);
+        if (!child) {
+          throw new AppError('task.notChildCommittee', {
+            detail: 'Chỉ giao được cho Ban Chỉ đạo cấp dưới trực tiếp đang hoạt động.',
+          });
+        }
+        return child;
+      })
+    : children;
+  if (!chosen.length)
+    throw new AppError('task.notChildCommittee', { detail: 'Ban Chỉ đạo không có cấp dưới.' });
+  const rootId = task.cascadeRootId ?? task.id;
+  const today = todayInVietnam();
+  const created = await db.transaction(async (tx) => {
+    if (!task.cascadeRootId)
+      await tx.update(tasks).set({ cascadeRootId: rootId }).where(eq(tasks.id, task.id));
+    const existing = await tx
+      .select({ committeeId: tasks.committeeId })
+      .from(tasks)
+      .where(
+        and(
+          eq(tasks.cascadeRootId, rootId),
+          inArray(
+            tasks.committeeId,
+            chosen.map((c) => c.id),
+          ),
+        ),
+      );
+    const fresh = chosen.filter((c) => !existing.some((e) => e.committeeId === c.id));
+    const domains = task.domain
+      ? await tx
+          .select({ committeeId: committeeDomains.committeeId })
+          .from(committeeDomains)
+          .where(
+            and(
+              eq(committeeDomains.code, task.domain),
+              inArray(
+                committeeDomains.committeeId,
+                fresh.map((c) => c.id),
+              ),
+            ),
+          )
+      : [];
+    const ids: string[] = [];
+    for (const child of fresh) {
+      const id = await insertTask(
+        tx,
+        actor,
+        {
+          committeeId: child.id,
+          title: task.title,
+          content: task.content,
+          domain: domains.some((d) => d.committeeId === child.id) ? task.domain : null,
+          sourceKind: 'directive',
+          documentId: task.documentId,
+          parentTaskId: task.id,
+          // The lower level receives it today; a deadline already past stays the higher level's deadline.
+          sourceDate: task.deadline < today ? task.deadline : today,
+          leadUnitId: child.unitId,
+          cooperatingUnitIds: [],
+          cooperatingMembershipIds: [],
+          expectedProduct: task.expectedProduct,
+          deadline: task.deadline,
+          priority: task.priority,
+        },
+        'Giao từ Ban Chỉ đạo cấp trên',
+      );
+      await tx.update(tasks).set({ cascadeRootId: rootId }).where(eq(tasks.id, id));
+      ids.push(id);
+    }
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'task.cascaded',
+      entityType: 'task',
+      entityId: task.id,
+      data: { committeeIds: fresh.map((c) => c.id) },
+    });
+    return ids.length;
+  });
+  return { created, rollup: await cascadeRollup(db, actor, taskId) };
+}
+
+/**
+ * The progress of a cascaded task below the committee that holds it: every copy in the committees of its
+ * subtree (e.g. the district sees its wards'), with counts by display status.
+ */
+export async function cascadeRollup(db: Db, actor: Actor, taskId: string): Promise<CascadeRollup> {
+  const { task } = await loadTask(db, actor, taskId);
+  const rootId = task.cascadeRootId;
+  if (!rootId) return { summary: emptySummary(), rows: [] };
+  const [holder] = await db
+    .select({ path: committees.path })
+    .from(committees)
+    .where(eq(committees.id, task.committeeId));
+  const rows = await db
+    .select({
+      t: tasks,
+      committeeName: committees.name,
+      parentCommitteeId: committees.parentId,
+      unitLevel: administrativeUnits.level,
+    })
+    .from(tasks)
+    .innerJoin(committees, eq(committees.id, tasks.committeeId))
+    .innerJoin(administrativeUnits, eq(administrativeUnits.id, committees.unitId))
+    .where(
+      and(
+        eq(tasks.cascadeRootId, rootId),
+        sql`${committees.path} like ${`${holder!.path}%`}`,
+        sql`${tasks.id} <> ${task.id}`,
+      ),
+    )
+    .orderBy(committees.path)
+    .limit(ROLLUP_LIMIT);
+  // Every copy is judged by the same calendar and the holder's "due soon" setting, so the counts add up.
+  const window = await windowOf(db, task.committeeId);
+  const summary = emptySummary();
+  const out = rows.map(({ t, committeeName, parentCommitteeId, unitLevel }) => {
+    const derived = derivedStatusOf(t, window);
+    summary[derived] += 1;
+    return {
+      taskId: t.id,
+      committeeId: t.committeeId,
+      committeeName,
+      parentCommitteeId,
+      unitLevel,
+      status: t.status as TaskStatus,
+      derivedStatus: derived,
+      progress: t.progress,
+      deadline: t.deadline,
+      completedOn: t.completedOn,
+    };
+  });
+  return { summary, rows: out };
+}
+
+function emptySummary(): Record<DerivedTaskStatus, number> {
+  return { onTime: 0, dueSoon: 0, overdue: 0, doneOnTime: 0, doneLate: 0, cancelled: 0 };
+}
+
+/**
+ * Counters by status of a committee and every committee below it (the national committee: the whole country),
+ * from the per-committee counts a trigger keeps, plus the overdue count through the open-deadline index.
+ */
+export async function subtreeCounters(db: Db, actor: Actor, committeeId: string): Promise<StatusCounters> {
+  await loadCommitteeAccess(db, actor, committeeId);
+  const [holder] = await db
+    .select({ path: committees.path })
+    .from(committees)
+    .where(eq(committees.id, committeeId));
+  const prefix = `${holder!.path}%`;
+  const byStatus = await db
+    .select({ status: taskStatusCounts.status, n: sql<number>`sum(${taskStatusCounts.n})::int` })
+    .from(taskStatusCounts)
+    .innerJoin(committees, eq(committees.id, taskStatusCounts.committeeId))
+    .where(sql`${committees.path} like ${prefix}`)
+    .groupBy(taskStatusCounts.status);
+  const today = todayInVietnam();
+  // Overdue depends on today: open tasks past their deadline (a completion report made in time is not overdue).
+  const [overdue] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tasks)
+    .innerJoin(committees, eq(committees.id, tasks.committeeId))
+    .where(
+      sql`${tasks.status} in ('new','inProgress','submittedDone','returned','extensionRequested')
+        and ${tasks.deadline} < ${today}::date
+        and not (${tasks.status} = 'submittedDone' and ${tasks.completedOn} <= ${tasks.deadline})
+        and ${committees.path} like ${prefix}`,
+    );
+  const counts = Object.fromEntries(byStatus.map((r) => [r.status, r.n])) as Partial<
+    Record<TaskStatus, number>
+  >;
+  const statuses: TaskStatus[] = [
+    'new',
+    'inProgress',
+    'submittedDone',
+    'done',
+    'returned',
+    'extensionRequested',
+    'cancelled',
+  ];
+  const byStatusFull = Object.fromEntries(statuses.map((s) => [s, counts[s] ?? 0])) as Record<
+    TaskStatus,
+    number
+  >;
+  return {
+    byStatus: byStatusFull,
+    total: statuses.reduce((sum, s) => sum + byStatusFull[s], 0),
+    overdue: overdue?.n ?? 0,
+  };
+}
