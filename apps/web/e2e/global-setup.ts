@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
 import type { TestProject } from 'vitest/node';
 import { REPO_ROOT } from './paths.ts';
 
@@ -11,6 +13,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Where the server under test listens, e.g. http://127.0.0.1:41234 */
     baseUrl: string;
+    /** Where every e-mail the server sends lands, one JSON file per message (see `mail.ts`). */
+    mailDir: string;
   }
 }
 
@@ -91,6 +95,60 @@ function stop(server: ChildProcess, timeoutMs: number): Promise<void> {
   });
 }
 
+/** A captured e-mail as the tests read it. */
+export interface CapturedMail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  attachments: { filename: string; contentType: string }[];
+}
+
+/**
+ * A real SMTP server in this process on a loopback port, the server's SMTP_URL: each message is parsed and
+ * written to `dir` as `<n>.json`, so the tests (in other processes) can open the links people receive.
+ */
+async function startMailbox(dir: string) {
+  let count = 0;
+  const smtp = new SMTPServer({
+    authOptional: true,
+    allowInsecureAuth: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) =>
+            a.value.map((v) => v.address ?? ''),
+          );
+          const captured: CapturedMail = {
+            to,
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+            html: typeof mail.html === 'string' ? mail.html : '',
+            attachments: mail.attachments.map((a) => ({
+              filename: a.filename ?? '',
+              contentType: a.contentType,
+            })),
+          };
+          count += 1;
+          writeFileSync(path.join(dir, `${String(count).padStart(5, '0')}.json`), JSON.stringify(captured));
+          callback();
+        })
+        .catch((err: Error) => callback(err));
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    smtp.once('error', reject);
+    smtp.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = smtp.server.address() as net.AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => smtp.close(() => resolve())),
+  };
+}
+
 /** Starts the production server (it serves apps/web/dist) on a free port, for all e2e files of the run. */
 export default async function setup(project: TestProject) {
   if (!existsSync(path.join(REPO_ROOT, 'apps/web/dist/index.html'))) {
@@ -99,6 +157,8 @@ export default async function setup(project: TestProject) {
   const database = await freshDatabase();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const mailDir = mkdtempSync(path.join(tmpdir(), 'steerco-e2e-mail-'));
+  const mailbox = await startMailbox(mailDir);
   const { DATABASE_URL: _inherited, ...inheritedEnv } = process.env;
   const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: REPO_ROOT,
@@ -108,6 +168,8 @@ export default async function setup(project: TestProject) {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
+      PUBLIC_URL: baseUrl,
+      SMTP_URL: mailbox.url,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -128,12 +190,17 @@ export default async function setup(project: TestProject) {
   } catch (error) {
     await stop(server, 10_000);
     await database.drop();
+    await mailbox.close();
+    rmSync(mailDir, { recursive: true, force: true });
     throw error;
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('mailDir', mailDir);
 
   return async () => {
     await stop(server, 30_000);
     await database.drop();
+    await mailbox.close();
+    rmSync(mailDir, { recursive: true, force: true });
   };
 }

@@ -350,6 +350,12 @@ export const meetingsEn: Translation['meetings'] = {
     taskLine: '{{title}} — lead: {{lead}}; deadline: {{deadline}}.',
     cooperatingLine: 'With: {{units}}.',
   },
+  dashboard: {
+    title: 'Upcoming meetings',
+    all: 'All meetings',
+    today: 'Today, {{time}}',
+    when: '{{time}}, {{date}}',
+  },
   rsvp: {
     title: 'Attendance confirmation',
     greeting: 'Dear {{name}}',

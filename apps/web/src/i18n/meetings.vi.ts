@@ -349,6 +349,12 @@ export const meetingsVi = {
     taskLine: '{{title}} — chủ trì: {{lead}}; thời hạn: {{deadline}}.',
     cooperatingLine: 'Phối hợp: {{units}}.',
   },
+  dashboard: {
+    title: 'Cuộc họp sắp tới',
+    all: 'Tất cả cuộc họp',
+    today: 'Hôm nay, {{time}}',
+    when: '{{time}} ngày {{date}}',
+  },
   rsvp: {
     title: 'Xác nhận tham dự',
     greeting: 'Kính gửi {{name}}',

@@ -1,4 +1,3 @@
-import type { StoredFile } from '@steerco/contract/files';
 import type {
   AgendaItem,
   CreateMeetingBody,
@@ -55,9 +54,8 @@ export type MeetingPermission = 'meeting.manage' | 'meeting.chair' | 'absence.ap
 export const canOnMeeting = (meeting: Pick<MeetingDetail, 'myPermissions'>, action: MeetingPermission) =>
   meeting.myPermissions.includes(action);
 
-/** Agenda items carry their documents (PDF, DOCX, XLSX) once the server lists them. */
-export type AgendaItemWithDocuments = AgendaItem & { documents?: StoredFile[] };
-export type MeetingView = Omit<MeetingDetail, 'agenda'> & { agenda: AgendaItemWithDocuments[] };
+export type MeetingView = MeetingDetail;
+export type AgendaItemWithDocuments = AgendaItem;
 
 const meetingKeys = {
   all: ['meetings'] as const,
@@ -69,16 +67,6 @@ const meetingKeys = {
   minutes: (id: string) => ['meetings', id, 'minutes'] as const,
   rsvp: (token: string) => ['rsvp', token] as const,
 };
-
-/**
- * Routes the server is adding (agenda documents, chasing non-responders): called through the same client
- * (CSRF, problems) until `npm run api:generate` gives them types.
- */
-interface LooseClient {
-  POST(path: string, init: object): Promise<{ data?: unknown }>;
-  DELETE(path: string, init: object): Promise<{ data?: unknown }>;
-}
-const loose = api as unknown as LooseClient;
 
 // ——— Lists ———
 
@@ -139,10 +127,9 @@ function useMeetingMutation<V, R>(meetingId: string, call: (vars: V) => Promise<
       if (result && typeof result === 'object' && 'myPermissions' in result) {
         queryClient.setQueryData(meetingKeys.detail(meetingId), result as unknown as MeetingView);
       }
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: meetingKeys.one(meetingId) }),
-        queryClient.invalidateQueries({ queryKey: ['meetings', 'list'] }),
-      ]);
+      // Not awaited: the caller's own onSuccess (closing a dialog, clearing a form) must not wait for refetches.
+      void queryClient.invalidateQueries({ queryKey: meetingKeys.one(meetingId) });
+      void queryClient.invalidateQueries({ queryKey: ['meetings', 'list'] });
     },
   });
 }
@@ -207,20 +194,18 @@ const fileBody = (file: File) => {
 
 /** Attaches a document to an agenda item; the server checks its type by content and its size. */
 export const useAttachAgendaDocument = (id: string) =>
-  useMeetingMutation(
-    id,
-    async ({ itemId, file }: { itemId: string; file: File }) =>
-      dataOf(
-        await loose.POST('/api/v1/meetings/{id}/agenda/{itemId}/documents', {
-          params: { path: { id, itemId } },
-          body: fileBody(file),
-        }),
-      ) as StoredFile,
+  useMeetingMutation(id, async ({ itemId, file }: { itemId: string; file: File }) =>
+    dataOf(
+      await api.POST('/api/v1/meetings/{id}/agenda/{itemId}/documents', {
+        params: { path: { id, itemId } },
+        body: fileBody(file) as never,
+      }),
+    ),
   );
 
 export const useRemoveAgendaDocument = (id: string) =>
   useMeetingMutation(id, async ({ itemId, fileId }: { itemId: string; fileId: string }) => {
-    await loose.DELETE('/api/v1/meetings/{id}/agenda/{itemId}/documents/{fileId}', {
+    await api.DELETE('/api/v1/meetings/{id}/agenda/{itemId}/documents/{fileId}', {
       params: { path: { id, itemId, fileId } },
     });
   });
@@ -265,13 +250,7 @@ export const useDecideAttendance = (id: string) =>
 
 /** Chases everyone who has not answered yet (R10). */
 export const useRemindNonResponders = (id: string) =>
-  useMeetingMutation(
-    id,
-    async () =>
-      dataOf(await loose.POST('/api/v1/meetings/{id}/remind', { ...path(id), body: {} })) as {
-        reminded: number;
-      },
-  );
+  useMeetingMutation(id, async () => dataOf(await api.POST('/api/v1/meetings/{id}/remind', path(id))));
 
 // ——— Written opinions (R12) ———
 

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { isAdmin } from '../../auth/api.ts';
 import { committeesQueryOptions } from '../../committees/api.ts';
 import { DomainBadges } from '../../committees/components/committee-badges.tsx';
+import { MyMeetings } from '../../meetings/components/my-meetings.tsx';
 import { COMMITTEE_MODULES } from '../../modules/modules.ts';
 import { TaskCounters } from '../../tasks/components/task-counters.tsx';
 
@@ -51,6 +52,8 @@ export function DashboardPage({ user }: { user: User }) {
       </Paper>
 
       <MyTasks />
+
+      <MyMeetings />
 
       <MyCommittees />
 

@@ -131,14 +131,14 @@ function AgendaItemCard({
             )}
           </Group>
           <Group gap="xs" wrap="wrap">
-            {item.presenter && (
+            {(item.presenter || item.durationMinutes) && (
               <Text size="sm" c="dimmed">
-                {t('meetings.agenda.presenterValue', { name: item.presenter })}
-              </Text>
-            )}
-            {item.durationMinutes && (
-              <Text size="sm" c="dimmed">
-                · {t('meetings.agenda.minutes', { count: item.durationMinutes })}
+                {[
+                  item.presenter ? t('meetings.agenda.presenterValue', { name: item.presenter }) : null,
+                  item.durationMinutes ? t('meetings.agenda.minutes', { count: item.durationMinutes }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </Text>
             )}
             {item.takesOpinions && (

@@ -138,7 +138,8 @@ export function AttendanceTab({ meeting }: { meeting: MeetingView }) {
                   </Text>
                 )}
               </Stack>
-              {manage && open && !row.checkedInAt && (
+              {/* One's own check-in follows the self check-in hours (the server's rule), above. */}
+              {manage && open && !row.checkedInAt && row.attendeeId !== meeting.myAttendeeId && (
                 <Button
                   size="xs"
                   variant="light"
