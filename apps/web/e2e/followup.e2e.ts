@@ -1,0 +1,483 @@
+import { todayInVietnam } from '@steerco/contract/datetime';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, saveScreenshot } from './browser.ts';
+
+/*
+ * Follow-up of conclusions (issue #8) on the Phúc La demo. The meeting and its approved conclusions are set up
+ * through the API (the meetings journey covers their screens): a thematic meeting on the Q3 results, whose
+ * conclusions give Thiều Phương Anh (anh.tp) two tasks, approved by the chair (hang.ntt). Then in the browser:
+ * the member finds them in "Nhiệm vụ của tôi", posts progress with a file and reports one done; the secretary
+ * (huan.vt) returns it with a reason; the member reports it done again; the head confirms it, and the
+ * secretary's stale attempt to return it is refused with the server's reason; the dashboard counters move.
+ * The secretary then reads the committee's list with filters, its statistics and Excel export, and assigns an
+ * ad-hoc task (R1: one lead member).
+ */
+
+const baseUrl = inject('baseUrl');
+const DEMO_PASSWORD = 'PhucLa@2024';
+/** The password the other e2e files give the Phúc La people at their first login. */
+const NEW_PASSWORD = 'BanChiDao2024moi';
+const COMMITTEE = 'Ban Chỉ đạo Cải cách hành chính, Chuyển đổi số và Đề án 06 phường Phúc La';
+const MEMBER_NAME = 'Thiều Phương Anh';
+const MEETING_TITLE = 'Họp chuyên đề đánh giá kết quả thực hiện kết luận quý III năm 2026';
+const TASK_SOON = 'Tổng hợp kết quả tuyên truyền ứng dụng VNeID tại các tổ dân phố';
+const TASK_LATER = 'Hướng dẫn người dân nộp hồ sơ dịch vụ công trực tuyến toàn trình';
+const PROGRESS_TEXT = 'Đã tổng hợp số liệu của 12/15 tổ dân phố; còn 3 tổ đang rà soát.';
+const RETURN_REASON = 'Báo cáo còn thiếu số liệu của tổ dân phố số 7, 9 và 11; đề nghị bổ sung.';
+const AD_HOC_TASK = 'Rà soát danh mục thủ tục hành chính tiếp nhận trực tuyến tại bộ phận một cửa';
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let member: Page;
+let secretary: Page;
+let head: Page;
+let current: Page | undefined;
+const pageErrors: string[] = [];
+
+let committeeId = '';
+let soonTaskUrl = '';
+const before = { open: 0, dueSoon: 0 };
+
+const url = (path: string) => `${baseUrl}${path}`;
+const today = todayInVietnam();
+const addDays = (iso: string, days: number) => {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+
+async function openPage(viewport = { width: 1366, height: 860 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return page;
+}
+
+/** The same person on a 375 px phone, sharing the desktop page's session. */
+async function phoneOf(page: Page): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    locale: 'vi-VN',
+    storageState: await page.context().storageState(),
+  });
+  contexts.push(context);
+  const phone = await context.newPage();
+  phone.setDefaultTimeout(15_000);
+  phone.on('pageerror', (error) => pageErrors.push(error.message));
+  return phone;
+}
+
+/** Signs in, replacing the initial password at the first login (another e2e file may have done it already). */
+async function signIn(page: Page, username: string) {
+  for (const password of [DEMO_PASSWORD, NEW_PASSWORD]) {
+    await page.goto(url('/dang-nhap'));
+    await page.getByLabel('Tên đăng nhập hoặc email').fill(username);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const outcome = await Promise.race([
+      page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap')).then(() => 'in' as const),
+      page
+        .getByRole('alert')
+        .getByText('Tên đăng nhập hoặc mật khẩu không đúng')
+        .waitFor()
+        .then(() => 'wrong' as const),
+    ]);
+    if (outcome === 'wrong') continue;
+    if (new URL(page.url()).pathname === '/doi-mat-khau') {
+      await page.getByLabel('Mật khẩu hiện tại', { exact: true }).fill(password);
+      await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel('Nhập lại mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
+      await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    }
+    await page.getByRole('heading', { name: /^Xin chào, / }).waitFor();
+    return;
+  }
+  throw new Error(`Cannot sign in as ${username}`);
+}
+
+async function toast(page: Page, text: string | RegExp) {
+  await page.locator('.mantine-Notification-root').filter({ hasText: text }).first().waitFor();
+}
+
+async function noToasts(page: Page) {
+  await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
+}
+
+async function choose(page: Page, field: Locator, option: string | RegExp) {
+  await field.click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** Calls the API as the person signed in on `page`, with the CSRF token of that session. */
+async function apiAs(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) {
+  const me = await page.request.get(url('/api/v1/me'));
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const response = await page.request.fetch(url(path), {
+    method,
+    headers: { 'X-CSRF-Token': csrfToken },
+    ...(body === undefined ? {} : { data: body }),
+  });
+  const text = await response.text();
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${text}`).toBe(true);
+  return text ? JSON.parse(text) : null;
+}
+
+/** The value a dashboard counter shows, once loaded. */
+async function counter(page: Page, name: 'open' | 'dueSoon' | 'overdue' | 'reviewer'): Promise<number> {
+  const value = page.getByRole('region', { name: 'Nhiệm vụ của tôi' }).locator(`[data-counter="${name}"]`);
+  await value.waitFor();
+  return Number(await value.textContent());
+}
+
+/** The task page's header badges and the story below. */
+const timeline = (page: Page) => page.getByRole('region', { name: 'Diễn biến' });
+const actions = (page: Page) => page.getByRole('region', { name: 'Thao tác' });
+
+/** A tiny but well-formed one-page PDF (the server checks uploads by content). */
+function tinyPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    '<< /Length 52 >>\nstream\nBT /F1 14 Tf 72 770 Td (Bao cao tuyen truyen VNeID) Tj ET\nendstream',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  member = await openPage();
+  secretary = await openPage();
+  head = await openPage();
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && current) {
+    await saveScreenshot(current, `failed-followup-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)}`);
+  }
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+});
+
+describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
+  it('turns the approved conclusions into tasks for the member (set up through the API)', async () => {
+    current = member;
+    await signIn(member, 'anh.tp');
+    before.open = await counter(member, 'open');
+    before.dueSoon = await counter(member, 'dueSoon');
+
+    await signIn(secretary, 'huan.vt');
+    await signIn(head, 'hang.ntt');
+    const committees = (await apiAs(secretary, 'GET', '/api/v1/committees?mine=true')) as {
+      items: { id: string; name: string }[];
+    };
+    committeeId = committees.items.find((c) => c.name === COMMITTEE)!.id;
+    const members = (await apiAs(secretary, 'GET', `/api/v1/committees/${committeeId}/members`)) as {
+      items: { id: string; fullName: string }[];
+    };
+    const anh = members.items.find((m) => m.fullName === MEMBER_NAME)!;
+
+    // Tomorrow morning in Viet Nam: the notice is late (R9), so the chair sends it with the reason.
+    const day = addDays(today, 1);
+    const meeting = await apiAs(secretary, 'POST', '/api/v1/meetings', {
+      committeeId,
+      kind: 'thematic',
+      title: MEETING_TITLE,
+      place: 'Phòng họp UBND phường Phúc La',
+      startsAt: `${day}T08:00:00+07:00`,
+      endsAt: `${day}T10:00:00+07:00`,
+    });
+    const m = `/api/v1/meetings/${meeting.id}`;
+    await apiAs(secretary, 'POST', `${m}/agenda`, { title: 'Kết quả thực hiện kết luận quý III' });
+    await apiAs(head, 'POST', `${m}/notice`, { lateReason: 'Họp chuyên đề theo chỉ đạo của Trưởng Ban' });
+    await apiAs(secretary, 'PUT', `${m}/minutes`, {
+      summary: 'Ban Chỉ đạo đánh giá kết quả quý III, giao nhiệm vụ cho quý IV.',
+      notes: [],
+    });
+    await apiAs(secretary, 'PUT', `${m}/conclusions`, {
+      items: [
+        {
+          text: 'Đẩy mạnh tuyên truyền ứng dụng VNeID và dịch vụ công trực tuyến toàn trình.',
+          domain: 'DA06',
+          tasks: [
+            // Due on the meeting day: "sắp đến hạn" from the start.
+            { title: TASK_SOON, leadMembershipId: anh.id, deadline: day },
+            { title: TASK_LATER, leadMembershipId: anh.id, deadline: addDays(today, 45) },
+          ],
+        },
+      ],
+    });
+    await apiAs(secretary, 'POST', `${m}/minutes/submit`);
+    // The chair approves: the conclusions lock, and their task proposals become tasks.
+    await apiAs(head, 'POST', `${m}/minutes/approve`);
+    const list = (await apiAs(
+      secretary,
+      'GET',
+      `/api/v1/committees/${committeeId}/tasks?source=conclusion&q=${encodeURIComponent('VNeID')}`,
+    )) as { items: { title: string; meetingId: string }[] };
+    expect(list.items.map((t) => t.title)).toContain(TASK_SOON);
+    expect(list.items.find((t) => t.title === TASK_SOON)?.meetingId).toBe(meeting.id);
+  });
+
+  it('shows the member her new tasks in "Nhiệm vụ của tôi", with the counters up', async () => {
+    current = member;
+    await member.goto(url('/'));
+    await expect.poll(() => counter(member, 'open')).toBe(before.open + 2);
+    expect(await counter(member, 'dueSoon')).toBe(before.dueSoon + 1);
+    await noToasts(member);
+    await saveScreenshot(member, 'followup-dashboard-before');
+
+    await member
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Nhiệm vụ' })
+      .click();
+    await member.getByRole('heading', { name: 'Nhiệm vụ', level: 1 }).waitFor();
+    const list = member.getByRole('list', { name: 'Danh sách nhiệm vụ' });
+    await list.getByRole('link', { name: TASK_SOON }).waitFor();
+    await list.getByRole('link', { name: TASK_LATER }).waitFor();
+    const soon = list.getByRole('listitem', { name: TASK_SOON });
+    await soon.getByText('Sắp đến hạn').waitFor();
+    await soon.getByText('Mới giao').waitFor();
+
+    // The "due soon" counter filters the list to that display status.
+    await member.getByRole('button', { name: /^Lọc: Sắp đến hạn/ }).click();
+    await member.waitForURL(/derived=dueSoon/);
+    await list.getByRole('link', { name: TASK_SOON }).waitFor();
+    await expect.poll(() => list.getByRole('link', { name: TASK_LATER }).count()).toBe(0);
+    await saveScreenshot(member, 'followup-my-tasks-desktop');
+    const phone = await phoneOf(member);
+    await phone.goto(url('/nhiem-vu'));
+    await phone
+      .getByRole('list', { name: 'Danh sách nhiệm vụ' })
+      .getByRole('link', { name: TASK_SOON })
+      .waitFor();
+    await saveScreenshot(phone, 'followup-my-tasks-mobile');
+  });
+
+  it('lets the member post progress with an evidence file, then report the task done', async () => {
+    current = member;
+    await member
+      .getByRole('list', { name: 'Danh sách nhiệm vụ' })
+      .getByRole('link', { name: TASK_SOON })
+      .click();
+    await member.getByRole('heading', { name: TASK_SOON, level: 1 }).waitFor();
+    soonTaskUrl = new URL(member.url()).pathname;
+    // The source is the meeting's conclusions.
+    await member.getByRole('link', { name: 'Kết luận cuộc họp – xem cuộc họp' }).waitFor();
+
+    await actions(member).getByRole('button', { name: 'Báo cáo tiến độ' }).click();
+    let dialog = member.getByRole('dialog', { name: 'Báo cáo tiến độ' });
+    await dialog.getByLabel('Mức độ hoàn thành (%)').fill('80');
+    await dialog.getByLabel('Kết quả thực hiện').fill(PROGRESS_TEXT);
+    await dialog.locator('input[type="file"]').setInputFiles({
+      name: 'bao-cao-tuyen-truyen-vneid.pdf',
+      mimeType: 'application/pdf',
+      buffer: tinyPdf(),
+    });
+    await dialog.getByText('bao-cao-tuyen-truyen-vneid.pdf').waitFor();
+    await saveScreenshot(member, 'followup-progress-dialog', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Báo cáo tiến độ' }).click();
+    await toast(member, 'Đã gửi báo cáo tiến độ');
+    await timeline(member).getByText('Báo cáo tiến độ 80%').waitFor();
+    await timeline(member).getByText(PROGRESS_TEXT).waitFor();
+    await timeline(member)
+      .getByRole('link', { name: /bao-cao-tuyen-truyen-vneid\.pdf/ })
+      .waitFor();
+    // The first report starts the task.
+    await timeline(member).getByText('Bắt đầu thực hiện').waitFor();
+
+    await actions(member).getByRole('button', { name: 'Báo cáo hoàn thành' }).click();
+    dialog = member.getByRole('dialog', { name: 'Báo cáo hoàn thành' });
+    await dialog.getByLabel('Ghi chú').fill('Gửi kèm báo cáo tổng hợp.');
+    await dialog.getByRole('button', { name: 'Báo cáo hoàn thành' }).click();
+    await toast(member, 'Đã cập nhật nhiệm vụ');
+    await member.getByRole('main').getByText('Đã báo cáo hoàn thành', { exact: true }).waitFor();
+    // Waiting for review: nothing more to report.
+    await expect
+      .poll(() => actions(member).getByRole('button', { name: 'Báo cáo hoàn thành' }).count())
+      .toBe(0);
+    await noToasts(member);
+    await saveScreenshot(member, 'followup-task-submitted-desktop');
+  });
+
+  it('lets the secretary return the report with a reason, from her review queue', async () => {
+    current = secretary;
+    await secretary.goto(url('/nhiem-vu'));
+    await secretary.getByRole('button', { name: /^Lọc: Chờ tôi xem xét/ }).click();
+    await secretary.waitForURL(/role=reviewer/);
+    await secretary
+      .getByRole('list', { name: 'Danh sách nhiệm vụ' })
+      .getByRole('link', { name: TASK_SOON })
+      .click();
+    await secretary.getByRole('heading', { name: TASK_SOON, level: 1 }).waitFor();
+    await actions(secretary).getByRole('button', { name: 'Trả lại' }).click();
+    const dialog = secretary.getByRole('dialog', { name: 'Trả lại' });
+    await dialog.getByRole('button', { name: 'Trả lại' }).click();
+    await dialog.getByText('Vui lòng nhập thông tin này').waitFor();
+    await dialog.getByLabel('Lý do').fill(RETURN_REASON);
+    await dialog.getByRole('button', { name: 'Trả lại' }).click();
+    await toast(secretary, 'Đã cập nhật nhiệm vụ');
+    await secretary.getByRole('main').getByText('Bị trả lại', { exact: true }).waitFor();
+    await timeline(secretary).getByText(`Lý do: ${RETURN_REASON}`).waitFor();
+  });
+
+  it('lets the member see the reason and report the task done again', async () => {
+    current = member;
+    await member.goto(url(soonTaskUrl));
+    await member.getByRole('main').getByText('Bị trả lại', { exact: true }).waitFor();
+    await timeline(member).getByText(`Lý do: ${RETURN_REASON}`).waitFor();
+
+    await actions(member).getByRole('button', { name: 'Báo cáo tiến độ' }).click();
+    let dialog = member.getByRole('dialog', { name: 'Báo cáo tiến độ' });
+    await dialog.getByLabel('Mức độ hoàn thành (%)').fill('100');
+    await dialog.getByLabel('Kết quả thực hiện').fill('Đã bổ sung số liệu của các tổ dân phố số 7, 9 và 11.');
+    await dialog.getByRole('button', { name: 'Báo cáo tiến độ' }).click();
+    await timeline(member).getByText('Báo cáo tiến độ 100%').waitFor();
+
+    await actions(member).getByRole('button', { name: 'Báo cáo hoàn thành' }).click();
+    dialog = member.getByRole('dialog', { name: 'Báo cáo hoàn thành' });
+    await dialog.getByRole('button', { name: 'Báo cáo hoàn thành' }).click();
+    await member.getByRole('main').getByText('Đã báo cáo hoàn thành', { exact: true }).waitFor();
+  });
+
+  it('lets the head confirm it; the secretary’s stale return is refused with the server’s reason', async () => {
+    current = secretary;
+    // The secretary opens the report to review it …
+    await secretary.goto(url(soonTaskUrl));
+    await actions(secretary).getByRole('button', { name: 'Xác nhận hoàn thành' }).waitFor();
+
+    // … while the head confirms it first.
+    current = head;
+    await head.goto(url(soonTaskUrl));
+    await actions(head).getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
+    const confirm = head.getByRole('dialog', { name: 'Xác nhận hoàn thành' });
+    await confirm.getByLabel('Ghi chú').fill('Đạt yêu cầu.');
+    await confirm.getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
+    await head.getByRole('main').getByText('Hoàn thành', { exact: true }).waitFor();
+    await timeline(head).getByText('Xác nhận hoàn thành').waitFor();
+
+    current = secretary;
+    await actions(secretary).getByRole('button', { name: 'Trả lại' }).click();
+    const dialog = secretary.getByRole('dialog', { name: 'Trả lại' });
+    await dialog.getByLabel('Lý do').fill('Cần bổ sung thêm ảnh minh chứng.');
+    await dialog.getByRole('button', { name: 'Trả lại' }).click();
+    await dialog
+      .getByRole('alert')
+      .getByText('Trạng thái hiện tại của nhiệm vụ không cho phép thao tác này')
+      .waitFor();
+    await saveScreenshot(secretary, 'followup-refused-return', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await secretary.reload();
+    await secretary.getByRole('main').getByText('Hoàn thành', { exact: true }).waitFor();
+    await expect.poll(() => actions(secretary).getByRole('button').count()).toBe(0);
+    await noToasts(secretary);
+    await saveScreenshot(secretary, 'followup-task-done-desktop');
+    const phone = await phoneOf(secretary);
+    await phone.goto(url(soonTaskUrl));
+    await phone.getByRole('heading', { name: TASK_SOON, level: 1 }).waitFor();
+    await saveScreenshot(phone, 'followup-task-done-mobile');
+  });
+
+  it('moves the member’s dashboard counters', async () => {
+    current = member;
+    await member.goto(url('/'));
+    await expect.poll(() => counter(member, 'open')).toBe(before.open + 1);
+    expect(await counter(member, 'dueSoon')).toBe(before.dueSoon);
+    await saveScreenshot(member, 'followup-dashboard-after');
+    const phone = await phoneOf(member);
+    await phone.goto(url('/'));
+    await counter(phone, 'open');
+    await saveScreenshot(phone, 'followup-dashboard-mobile');
+  });
+
+  it('gives the secretary the committee’s list with filters, statistics and the Excel export', async () => {
+    current = secretary;
+    await secretary.goto(url('/nhiem-vu'));
+    await secretary.getByRole('tab', { name: 'Nhiệm vụ của Ban Chỉ đạo' }).click();
+    await secretary.waitForURL(new RegExp(`ban=${committeeId}`));
+    await choose(secretary, secretary.getByRole('textbox', { name: 'Nguồn giao' }), 'Kết luận cuộc họp');
+    await choose(secretary, secretary.getByRole('textbox', { name: 'Trạng thái' }), 'Tất cả trạng thái');
+    await choose(secretary, secretary.getByRole('textbox', { name: 'Thành viên' }), MEMBER_NAME);
+    await secretary.waitForURL(/source=conclusion/);
+    const list = secretary.getByRole('list', { name: 'Danh sách nhiệm vụ' });
+    await list.getByRole('link', { name: TASK_SOON }).waitFor();
+    await list.getByRole('link', { name: TASK_LATER }).waitFor();
+    await list.getByRole('listitem', { name: TASK_SOON }).getByText('Hoàn thành đúng hạn').waitFor();
+
+    const byMember = secretary.getByRole('table', { name: 'Theo thành viên' });
+    const row = byMember.getByRole('row', { name: new RegExp(MEMBER_NAME) });
+    await row.waitFor();
+    // Assigned, done, on time, late, overdue, open.
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(Number(cells[1])).toBeGreaterThanOrEqual(2);
+    expect(Number(cells[2])).toBeGreaterThanOrEqual(1);
+
+    const href = await secretary.getByRole('link', { name: 'Xuất Excel' }).getAttribute('href');
+    expect(href).toContain('source=conclusion');
+    const response = await secretary.request.get(url(href!));
+    expect(response.headers()['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await response.body()) as unknown as ArrayBuffer);
+    const cellsText = JSON.stringify(workbook.worksheets[0]!.getSheetValues());
+    expect(cellsText).toContain(TASK_SOON);
+    expect(cellsText).toContain(TASK_LATER);
+    await noToasts(secretary);
+    await saveScreenshot(secretary, 'followup-committee-desktop');
+    const phone = await phoneOf(secretary);
+    await phone.goto(url(new URL(secretary.url()).pathname + new URL(secretary.url()).search));
+    await phone
+      .getByRole('list', { name: 'Danh sách nhiệm vụ' })
+      .getByRole('link', { name: TASK_SOON })
+      .waitFor();
+    await saveScreenshot(phone, 'followup-committee-mobile');
+  });
+
+  it('lets the secretary assign an ad-hoc task to one member (R1)', async () => {
+    current = secretary;
+    await secretary.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+    const dialog = secretary.getByRole('dialog', { name: 'Giao nhiệm vụ đột xuất' });
+    await dialog.getByLabel('Tên nhiệm vụ').fill(AD_HOC_TASK);
+    await dialog.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+    // Without a lead the form says so before asking the server.
+    await dialog.getByText('Chọn đơn vị hoặc thành viên chủ trì').waitFor();
+    await dialog
+      .getByRole('radiogroup', { name: 'Chủ trì' })
+      .getByText('Thành viên chủ trì', { exact: true })
+      .click();
+    await choose(secretary, dialog.getByRole('textbox', { name: 'Thành viên chủ trì' }), MEMBER_NAME);
+    await dialog
+      .getByRole('radiogroup', { name: 'Thời hạn' })
+      .getByText('Số ngày làm việc', { exact: true })
+      .click();
+    await dialog.getByLabel('Số ngày làm việc kể từ hôm nay').fill('5');
+    await dialog.getByLabel('Sản phẩm').fill('Danh mục thủ tục đã rà soát');
+    await saveScreenshot(secretary, 'followup-create-dialog', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+    await toast(secretary, 'Đã giao nhiệm vụ');
+    await secretary.getByRole('heading', { name: AD_HOC_TASK, level: 1 }).waitFor();
+    await secretary.getByRole('main').getByText('Giao đột xuất').waitFor();
+    await timeline(secretary).getByText('Giao nhiệm vụ').first().waitFor();
+  });
+
+  it('raised no script errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
