@@ -91,6 +91,9 @@ export const ListDocumentsQuery = z
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     number: text(60).optional(),
+    issuer: text(200)
+      .optional()
+      .describe('Incoming documents: part of the issuer, with or without diacritics'),
   })
   .strict();
 
@@ -205,3 +208,12 @@ export const DistributeBody = z
 
 /** The document laid out as HTML for the web preview (the same model the DOCX is made from). */
 export const DocumentPreview = z.object({ html: z.string() });
+
+/** One saved version of a document's editable parts (a revision keeps the earlier ones). */
+export const DocumentVersion = z.object({
+  version: z.number().int(),
+  title: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable().describe('Full name of who saved it'),
+});
+export const DocumentVersionList = z.object({ items: z.array(DocumentVersion) });

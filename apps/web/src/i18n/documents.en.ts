@@ -88,6 +88,8 @@ export const documentsEn: Translation['documents'] = {
     openMeeting: 'Open the meeting',
     notYet: 'Not yet',
     pdfPending: 'The PDF follows in a few minutes (when the server has LibreOffice).',
+    versions: 'Versions',
+    versionN: 'Version {{version}}',
     distributions: 'Sent to',
     noDistributions: 'Not sent to anyone yet.',
     sentAt: 'at {{time}}',

@@ -86,6 +86,8 @@ export const documentsVi = {
     openMeeting: 'Mở cuộc họp',
     notYet: 'Chưa cấp',
     pdfPending: 'Bản PDF sẽ có sau ít phút (nếu máy chủ có LibreOffice).',
+    versions: 'Các phiên bản',
+    versionN: 'Phiên bản {{version}}',
     distributions: 'Đã gửi đến',
     noDistributions: 'Chưa gửi cho ai.',
     sentAt: 'lúc {{time}}',

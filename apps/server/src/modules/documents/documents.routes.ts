@@ -5,6 +5,7 @@ import {
   DistributeBody,
   DocumentList,
   DocumentPreview,
+  DocumentVersionList,
   FromMeetingBody,
   IncomingDocumentBody,
   IssueDocumentBody,
@@ -29,6 +30,7 @@ import {
   getDocument,
   issueDocument,
   listDocuments,
+  listVersions,
   moveDocument,
   previewDocument,
   registerIncoming,
@@ -172,6 +174,16 @@ export const documentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, 
       await dispatchEmails(jobs, queued);
       return document;
     },
+  });
+  app.get('/documents/:id/versions', {
+    config: auth,
+    schema: {
+      tags,
+      summary: 'Các phiên bản đã lưu của văn bản (mới nhất trước)',
+      params: D,
+      response: { 200: DocumentVersionList },
+    },
+    handler: (req) => listVersions(db, requireActor(req), req.params.id),
   });
   app.get('/documents/:id/preview', {
     config: auth,

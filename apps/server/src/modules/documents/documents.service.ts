@@ -609,6 +609,7 @@ export async function listDocuments(
     from?: string;
     to?: string;
     number?: string;
+    issuer?: string;
   },
 ) {
   await loadCommitteeAccess(db, actor, q.committeeId);
@@ -619,6 +620,10 @@ export async function listDocuments(
   if (q.from) where.push(gte(documents.issuedOn, q.from));
   if (q.to) where.push(lte(documents.issuedOn, q.to));
   if (q.number) where.push(sql`steerco_fold(${documents.numberText}) like steerco_fold(${q.number}) || '%'`);
+  if (q.issuer) {
+    const pattern = `%${q.issuer.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(sql`steerco_fold(${documents.issuer}) like steerco_fold(${pattern})`);
+  }
   const rows = await db
     .select()
     .from(documents)
@@ -630,6 +635,23 @@ export async function listDocuments(
     rows.filter((r) => r.status === 'issued').map((r) => r.id),
   );
   return { items: rows.map((r) => toDocumentDto(r, sent.get(r.id))), total: rows.length };
+}
+
+/** The saved versions of a document, newest first: a revision never overwrites the earlier text. */
+export async function listVersions(db: Db, actor: Actor, documentId: string) {
+  await loadDocument(db, actor, documentId);
+  const rows = await db
+    .select({
+      version: documentVersions.version,
+      title: documentVersions.title,
+      createdAt: documentVersions.createdAt,
+      createdBy: users.fullName,
+    })
+    .from(documentVersions)
+    .leftJoin(users, eq(users.id, documentVersions.createdBy))
+    .where(eq(documentVersions.documentId, documentId))
+    .orderBy(desc(documentVersions.version));
+  return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
 }
 
 /** The model both the DOCX and the HTML preview are made from. */

@@ -264,6 +264,50 @@ describe('official documents', () => {
     expect((await search(`q=${encodeURIComponent('ket luan')}`)).length).toBeGreaterThanOrEqual(2);
     expect(await search('number=125')).toEqual(['Kế hoạch triển khai Đề án 06 năm 2026 trên địa bàn quận']);
     expect(await search('direction=incoming&from=2026-03-01&to=2026-03-31')).toHaveLength(1);
+    // The issuer filter: part of the name, with or without diacritics; outgoing documents have none.
+    for (const issuer of ['ha dong', 'Hà Đông', 'UBND QUẬN']) {
+      expect(await search(`issuer=${encodeURIComponent(issuer)}`)).toEqual([
+        'Kế hoạch triển khai Đề án 06 năm 2026 trên địa bàn quận',
+      ]);
+    }
+    expect(await search(`issuer=${encodeURIComponent('bình định')}`)).toEqual([]);
+    expect(await search(`issuer=${encodeURIComponent('%')}`)).toEqual([]);
+  });
+
+  it('keeps every saved version of a draft, newest first', async () => {
+    const doc = (
+      await call(
+        ctx.app,
+        org.seats.secretary.session,
+        'POST',
+        `${org.url}/documents`,
+        { type: 'report', title: 'Báo cáo tháng 10' },
+        201,
+      )
+    ).json();
+    await call(
+      ctx.app,
+      org.seats.secretary.session,
+      'PATCH',
+      `/api/v1/documents/${doc.id}`,
+      { title: 'Báo cáo tháng 10 năm 2026' },
+      200,
+    );
+    const versions = (
+      await call(
+        ctx.app,
+        org.seats.member.session,
+        'GET',
+        `/api/v1/documents/${doc.id}/versions`,
+        undefined,
+        200,
+      )
+    ).json().items;
+    expect(versions.map((v: { version: number; title: string }) => [v.version, v.title])).toEqual([
+      [2, 'Báo cáo tháng 10 năm 2026'],
+      [1, 'Báo cáo tháng 10'],
+    ]);
+    expect(versions[0].createdBy).toBe('secretary van-ban');
   });
 
   it('refuses drafting to plain members and documents of another committee', async () => {

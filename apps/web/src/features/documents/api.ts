@@ -45,12 +45,10 @@ const documentKeys = {
   list: (committeeId: string, search: DocumentsSearch) => ['documents', 'list', committeeId, search] as const,
   one: (id: string) => ['documents', id] as const,
   preview: (id: string) => ['documents', id, 'preview'] as const,
+  versions: (id: string) => ['documents', id, 'versions'] as const,
 };
 
-/**
- * The registry of a committee. The issuer is searched through the full text (it is part of it), together with the
- * words typed in `q`, so "ha dong" finds documents from "UBND quận Hà Đông".
- */
+/** The registry of a committee; number, issuer and full text match with or without diacritics ("ha dong"). */
 export const documentsQueryOptions = (committeeId: string, search: DocumentsSearch) =>
   queryOptions({
     queryKey: documentKeys.list(committeeId, search),
@@ -65,7 +63,8 @@ export const documentsQueryOptions = (committeeId: string, search: DocumentsSear
               number: search.so,
               from: search.tu,
               to: search.den,
-              q: [search.q, search.noiBanHanh].filter(Boolean).join(' ') || undefined,
+              issuer: search.noiBanHanh,
+              q: search.q,
             },
           },
         }),
@@ -85,6 +84,14 @@ export const documentPreviewQueryOptions = (id: string, version: number) =>
     queryKey: [...documentKeys.preview(id), version],
     queryFn: async () =>
       dataOf(await api.GET('/api/v1/documents/{id}/preview', { params: { path: { id } } })).html,
+  });
+
+/** `version`: the document's current version, so a save shows at once. */
+export const documentVersionsQueryOptions = (id: string, version: number) =>
+  queryOptions({
+    queryKey: [...documentKeys.versions(id), version],
+    queryFn: async () =>
+      dataOf(await api.GET('/api/v1/documents/{id}/versions', { params: { path: { id } } })).items,
   });
 
 /** Download links: the browser sends the session cookie; the server checks the right to see the document. */

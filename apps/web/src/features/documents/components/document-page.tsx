@@ -37,6 +37,7 @@ import { committeeQueryOptions } from '../../committees/api.ts';
 import {
   type DocumentAction,
   documentPreviewQueryOptions,
+  documentVersionsQueryOptions,
   docxUrl,
   fileUrl,
   pdfUrl,
@@ -194,6 +195,7 @@ export function DocumentPage({ document: doc }: { document: OfficialDocument }) 
           <Stack gap="md">
             <Details doc={doc} />
             {doc.status === 'issued' && <Distributions doc={doc} />}
+            {outgoing && <Versions doc={doc} />}
           </Stack>
         </Grid.Col>
       </Grid>
@@ -368,6 +370,32 @@ function Distributions({ doc }: { doc: OfficialDocument }) {
           ))}
         </List>
       )}
+    </Card>
+  );
+}
+
+function Versions({ doc }: { doc: OfficialDocument }) {
+  const { t } = useTranslation();
+  const versions = useQuery(documentVersionsQueryOptions(doc.id, doc.version));
+  return (
+    <Card withBorder radius="md">
+      <Text fw={600} mb="xs">
+        {t('documents.page.versions')}
+      </Text>
+      <ProblemAlert error={versions.error} />
+      <List size="sm" spacing={4}>
+        {(versions.data ?? []).map((v) => (
+          <List.Item key={v.version}>
+            <Text size="sm" span fw={500}>
+              {t('documents.page.versionN', { version: v.version })}
+            </Text>{' '}
+            <Text size="xs" span c="dimmed">
+              {dateTime(v.createdAt)}
+              {v.createdBy ? ` · ${v.createdBy}` : ''}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
     </Card>
   );
 }
