@@ -141,6 +141,11 @@ export const documentsEn: Translation['documents'] = {
     paragraph: 'Paragraph',
     save: 'Save a new version',
   },
+  fromMeeting: {
+    invitation: 'Draft the invitation',
+    conclusionNotice: 'Draft the conclusion notice',
+    minutes: 'Draft the minutes',
+  },
   issue: {
     title: 'Sign and issue',
     signer: 'Signer',

@@ -140,6 +140,11 @@ export const documentsVi = {
     paragraph: 'Đoạn văn',
     save: 'Lưu phiên bản mới',
   },
+  fromMeeting: {
+    invitation: 'Soạn giấy mời',
+    conclusionNotice: 'Soạn thông báo kết luận',
+    minutes: 'Soạn biên bản họp',
+  },
   issue: {
     title: 'Ký ban hành',
     signer: 'Người ký',

@@ -12,7 +12,7 @@ import { DOCUMENT_TYPE_KEYS } from './documents.ts';
 
 /**
  * The registry's filters in the URL: `?ban=` committee, `?loai=` type, `?chieu=` outgoing/incoming, `?so=` number,
- * `?tu=`/`?den=` date range (YYYY-MM-DD), `?noi-ban-hanh=` issuer, `?q=` full text (with or without diacritics).
+ * `?tu=`/`?den=` date range (YYYY-MM-DD), `?noiBanHanh=` issuer, `?q=` full text (with or without diacritics).
  */
 export interface DocumentsSearch {
   ban?: string;
@@ -116,6 +116,23 @@ export function useCreateFromTemplate(committeeId: string) {
         await api.POST('/api/v1/committees/{id}/documents/from-template', {
           params: { path: { id: committeeId } },
           body,
+        }),
+      ),
+    onSuccess: (doc) => refresh(doc),
+  });
+}
+
+export type MeetingTemplate = 'invitation' | 'conclusionNotice' | 'minutes';
+
+/** Drafts an invitation, a conclusion notice (R13) or the minutes (Mẫu 1.9) from a meeting's records. */
+export function useDraftFromMeeting(meetingId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: async (template: MeetingTemplate) =>
+      dataOf(
+        await api.POST('/api/v1/meetings/{id}/documents', {
+          params: { path: { id: meetingId } },
+          body: { template },
         }),
       ),
     onSuccess: (doc) => refresh(doc),

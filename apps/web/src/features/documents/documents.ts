@@ -1,4 +1,10 @@
-import { DOCUMENT_TYPES, type DocumentType, type OfficialDocument } from '@steerco/contract/documents';
+import {
+  DOCUMENT_TYPES,
+  type DocumentType,
+  type OfficialDocument,
+  type PlanItem,
+} from '@steerco/contract/documents';
+import { parseVietnameseDate } from '../../lib/dates.ts';
 
 export const DOCUMENT_TYPE_KEYS = Object.keys(DOCUMENT_TYPES) as DocumentType[];
 
@@ -25,3 +31,30 @@ export const formatIsoDate = (iso: string | null) => {
 
 /** The editable text of a body block, and how to put an edited text back (tables and căn cứ keep their rows). */
 export type Block = OfficialDocument['body'][number];
+
+/** "Cải cách hành chính | 1 | Rà soát TTHC | Văn phòng | Một cửa | Báo cáo | 31/3/2027" → a plan item, or the bad line. */
+export function parsePlanItems(text: string): { items: PlanItem[]; badLine: number | null } {
+  const items: PlanItem[] = [];
+  const rows = text.split('\n');
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!.trim();
+    if (!row) continue;
+    const [domain = '', quarter = '', title = '', lead = '', cooperating = '', product = '', deadline = ''] =
+      row.split('|').map((c) => c.trim());
+    const q = quarter ? Number(quarter) : null;
+    const date = deadline ? parseVietnameseDate(deadline) : null;
+    if (!domain || !title || !lead || (q !== null && !(q >= 1 && q <= 4)) || (deadline && !date)) {
+      return { items, badLine: i + 1 };
+    }
+    items.push({
+      domain,
+      quarter: q,
+      title,
+      lead,
+      ...(cooperating ? { cooperating } : {}),
+      ...(product ? { product } : {}),
+      deadline: date,
+    });
+  }
+  return { items, badLine: null };
+}

@@ -1,13 +1,13 @@
 import { ActionIcon, Button, Group, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { PlanItem, TemplateDraftBody } from '@steerco/contract/documents';
+import type { TemplateDraftBody } from '@steerco/contract/documents';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalForm } from '../../../components/modal-form.tsx';
-import { parseVietnameseDate } from '../../../lib/dates.ts';
 import { useCreateDocument, useCreateFromTemplate } from '../api.ts';
+import { parsePlanItems } from '../documents.ts';
 
 type Template = 'report' | 'plan' | 'decision' | 'notice';
 interface Section {
@@ -20,33 +20,6 @@ const lines = (text: string) =>
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-
-/** "Cải cách hành chính | 1 | Rà soát TTHC | Văn phòng | Một cửa | Báo cáo | 31/3/2027" → a plan item, or the bad line. */
-export function parsePlanItems(text: string): { items: PlanItem[]; badLine: number | null } {
-  const items: PlanItem[] = [];
-  const rows = text.split('\n');
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!.trim();
-    if (!row) continue;
-    const [domain = '', quarter = '', title = '', lead = '', cooperating = '', product = '', deadline = ''] =
-      row.split('|').map((c) => c.trim());
-    const q = quarter ? Number(quarter) : null;
-    const date = deadline ? parseVietnameseDate(deadline) : null;
-    if (!domain || !title || !lead || (q !== null && !(q >= 1 && q <= 4)) || (deadline && !date)) {
-      return { items, badLine: i + 1 };
-    }
-    items.push({
-      domain,
-      quarter: q,
-      title,
-      lead,
-      ...(cooperating ? { cooperating } : {}),
-      ...(product ? { product } : {}),
-      deadline: date,
-    });
-  }
-  return { items, badLine: null };
-}
 
 /** Drafts a report, a plan, a decision or a free notice from a form; the server lays it out per Decree 30. */
 export function DraftModal({
