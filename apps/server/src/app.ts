@@ -31,6 +31,7 @@ import { fileRoutes } from './modules/files/files.routes.ts';
 import { healthRoutes, VERSION } from './modules/health/health.routes.ts';
 import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { planRoutes } from './modules/plans/plans.routes.ts';
 import { carryOverRoutes } from './modules/tasks/carry-over.routes.ts';
 import { cascadeRoutes } from './modules/tasks/cascade.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
@@ -59,6 +60,7 @@ const API_MODULES = [
   taskRoutes,
   carryOverRoutes,
   cascadeRoutes,
+  planRoutes,
 ];
 
 export async function buildApp({ db, config, logger, jobs = null }: AppDeps): Promise<FastifyInstance> {

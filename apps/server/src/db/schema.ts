@@ -7,6 +7,7 @@ export * from '../modules/files/files.schema.ts';
 export * from '../modules/mail/mail.schema.ts';
 export * from '../modules/meetings/meetings.schema.ts';
 export * from '../modules/notifications/notifications.schema.ts';
+export * from '../modules/plans/plans.schema.ts';
 export * from '../modules/tasks/carry-over.schema.ts';
 export * from '../modules/tasks/reminders.schema.ts';
 export * from '../modules/tasks/tasks.schema.ts';

@@ -3494,8 +3494,14 @@ export interface paths {
                     "application/json": {
                         token: string;
                         /** @enum {string} */
-                        response: "attend" | "absent";
+                        response: "attend" | "absent" | "substitute";
                         reason?: string | null;
+                        substitute?: {
+                            name: string;
+                            position?: string | null;
+                            /** @enum {boolean} */
+                            briefed: true;
+                        } | null;
                     };
                 };
             };
@@ -10649,6 +10655,721 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các kế hoạch công tác năm của Ban Chỉ đạo */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                year: number;
+                                title: string;
+                                /** @enum {string} */
+                                status: "draft" | "approved" | "cancelled";
+                                itemCount: number;
+                                approvedAt: string | null;
+                                approvedByName: string | null;
+                                documentId: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lập dự thảo kế hoạch công tác năm (cơ quan thường trực, Trưởng Ban) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        title?: string;
+                        /** @description Mục đích, yêu cầu */
+                        purpose?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            year: number;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "cancelled";
+                            itemCount: number;
+                            approvedAt: string | null;
+                            approvedByName: string | null;
+                            documentId: string | null;
+                            createdAt: string;
+                            purpose: string | null;
+                            approvedOn: string | null;
+                            approvedUnderDelegation: boolean;
+                            document: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                status: string;
+                            } | null;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                domain: string;
+                                domainName: string;
+                                quarter: number;
+                                title: string;
+                                content: string | null;
+                                leadUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                leadMember: {
+                                    /** Format: uuid */
+                                    membershipId: string;
+                                    fullName: string;
+                                } | null;
+                                cooperatingUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                expectedProduct: string | null;
+                                /** Format: date */
+                                deadline: string;
+                                task: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                } | null;
+                            }[];
+                            allowedActions: ("edit" | "approve" | "cancel" | "draftDocument")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/plans/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số liệu sơ kết 6 tháng, tổng kết năm: nhiệm vụ hoàn thành đúng hạn, quá hạn, đang thực hiện, quá hạn, đã hủy theo lĩnh vực và đơn vị chủ trì */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    period?: "firstHalf" | "fullYear";
+                    planId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            /** Format: date */
+                            asOf: string;
+                            totals: {
+                                total: number;
+                                doneOnTime: number;
+                                doneLate: number;
+                                openOnTime: number;
+                                overdue: number;
+                                cancelled: number;
+                            };
+                            byDomain: {
+                                total: number;
+                                doneOnTime: number;
+                                doneLate: number;
+                                openOnTime: number;
+                                overdue: number;
+                                cancelled: number;
+                                key: string;
+                                name: string;
+                            }[];
+                            byLead: {
+                                total: number;
+                                doneOnTime: number;
+                                doneLate: number;
+                                openOnTime: number;
+                                overdue: number;
+                                cancelled: number;
+                                key: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kế hoạch công tác năm với các nhiệm vụ */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            year: number;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "cancelled";
+                            itemCount: number;
+                            approvedAt: string | null;
+                            approvedByName: string | null;
+                            documentId: string | null;
+                            createdAt: string;
+                            purpose: string | null;
+                            approvedOn: string | null;
+                            approvedUnderDelegation: boolean;
+                            document: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                status: string;
+                            } | null;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                domain: string;
+                                domainName: string;
+                                quarter: number;
+                                title: string;
+                                content: string | null;
+                                leadUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                leadMember: {
+                                    /** Format: uuid */
+                                    membershipId: string;
+                                    fullName: string;
+                                } | null;
+                                cooperatingUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                expectedProduct: string | null;
+                                /** Format: date */
+                                deadline: string;
+                                task: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                } | null;
+                            }[];
+                            allowedActions: ("edit" | "approve" | "cancel" | "draftDocument")[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Sửa dự thảo kế hoạch: tên, mục đích và toàn bộ danh sách nhiệm vụ */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        purpose?: string | null;
+                        items: {
+                            domain: string;
+                            quarter: number;
+                            title: string;
+                            content?: string | null;
+                            leadUnitId?: string | null;
+                            leadMembershipId?: string | null;
+                            /** @default [] */
+                            cooperatingUnitIds?: string[];
+                            expectedProduct?: string | null;
+                            deadline?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            year: number;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "cancelled";
+                            itemCount: number;
+                            approvedAt: string | null;
+                            approvedByName: string | null;
+                            documentId: string | null;
+                            createdAt: string;
+                            purpose: string | null;
+                            approvedOn: string | null;
+                            approvedUnderDelegation: boolean;
+                            document: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                status: string;
+                            } | null;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                domain: string;
+                                domainName: string;
+                                quarter: number;
+                                title: string;
+                                content: string | null;
+                                leadUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                leadMember: {
+                                    /** Format: uuid */
+                                    membershipId: string;
+                                    fullName: string;
+                                } | null;
+                                cooperatingUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                expectedProduct: string | null;
+                                /** Format: date */
+                                deadline: string;
+                                task: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                } | null;
+                            }[];
+                            allowedActions: ("edit" | "approve" | "cancel" | "draftDocument")[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Phê duyệt kế hoạch (Trưởng Ban, hoặc Phó Trưởng Ban được ủy quyền ký văn bản): giao mỗi nhiệm vụ trong kế hoạch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            year: number;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "cancelled";
+                            itemCount: number;
+                            approvedAt: string | null;
+                            approvedByName: string | null;
+                            documentId: string | null;
+                            createdAt: string;
+                            purpose: string | null;
+                            approvedOn: string | null;
+                            approvedUnderDelegation: boolean;
+                            document: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                status: string;
+                            } | null;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                domain: string;
+                                domainName: string;
+                                quarter: number;
+                                title: string;
+                                content: string | null;
+                                leadUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                leadMember: {
+                                    /** Format: uuid */
+                                    membershipId: string;
+                                    fullName: string;
+                                } | null;
+                                cooperatingUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                expectedProduct: string | null;
+                                /** Format: date */
+                                deadline: string;
+                                task: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                } | null;
+                            }[];
+                            allowedActions: ("edit" | "approve" | "cancel" | "draftDocument")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hủy dự thảo kế hoạch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            year: number;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "cancelled";
+                            itemCount: number;
+                            approvedAt: string | null;
+                            approvedByName: string | null;
+                            documentId: string | null;
+                            createdAt: string;
+                            purpose: string | null;
+                            approvedOn: string | null;
+                            approvedUnderDelegation: boolean;
+                            document: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                status: string;
+                            } | null;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                domain: string;
+                                domainName: string;
+                                quarter: number;
+                                title: string;
+                                content: string | null;
+                                leadUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                leadMember: {
+                                    /** Format: uuid */
+                                    membershipId: string;
+                                    fullName: string;
+                                } | null;
+                                cooperatingUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                expectedProduct: string | null;
+                                /** Format: date */
+                                deadline: string;
+                                task: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                } | null;
+                            }[];
+                            allowedActions: ("edit" | "approve" | "cancel" | "draftDocument")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Soạn dự thảo văn bản Kế hoạch từ các nhiệm vụ (bảng theo lĩnh vực, quý, thời hạn) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            year: number;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "cancelled";
+                            itemCount: number;
+                            approvedAt: string | null;
+                            approvedByName: string | null;
+                            documentId: string | null;
+                            createdAt: string;
+                            purpose: string | null;
+                            approvedOn: string | null;
+                            approvedUnderDelegation: boolean;
+                            document: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                status: string;
+                            } | null;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                domain: string;
+                                domainName: string;
+                                quarter: number;
+                                title: string;
+                                content: string | null;
+                                leadUnit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                leadMember: {
+                                    /** Format: uuid */
+                                    membershipId: string;
+                                    fullName: string;
+                                } | null;
+                                cooperatingUnits: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                expectedProduct: string | null;
+                                /** Format: date */
+                                deadline: string;
+                                task: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                } | null;
+                            }[];
+                            allowedActions: ("edit" | "approve" | "cancel" | "draftDocument")[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

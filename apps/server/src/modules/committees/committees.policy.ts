@@ -22,7 +22,8 @@ export type CommitteeAction =
   | 'task.viewNeighbourhood'
   | 'task.manage'
   | 'task.review'
-  | 'task.decideExtension';
+  | 'task.decideExtension'
+  | 'plan.manage';
 
 export const COMMITTEE_ACTIONS: CommitteeAction[] = [
   'committee.view',
@@ -45,6 +46,7 @@ export const COMMITTEE_ACTIONS: CommitteeAction[] = [
   'task.manage',
   'task.review',
   'task.decideExtension',
+  'plan.manage',
 ];
 
 /** Acting for the head: allowed to the head, and to others only through a delegation with this scope (R3, R4). */
@@ -86,6 +88,8 @@ export const ROLE_PERMISSIONS: Record<CommitteeRole, CommitteeAction[]> = {
     // R5: the standing agency follows up and chases the conclusions: it assigns, reviews and cancels tasks.
     'task.manage',
     'task.review',
+    // R5: the standing agency drafts the annual work plan (the head approves it, or a deputy by delegation).
+    'plan.manage',
   ],
   member: [...VIEW_AND_OWN_TASKS],
   residentialGroupHead: [...VIEW_AND_OWN_TASKS, 'task.viewNeighbourhood'],

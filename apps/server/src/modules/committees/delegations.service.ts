@@ -193,7 +193,11 @@ export async function mayActForHead(
   }
   if (seat.role === 'head')
     return { allowed: true, as: 'head', delegationId: null, reason: 'Trưởng Ban' } as const;
-  const match = delegated.find((d) => d.scopes.includes(q.scope));
+  // The delegation that actually covers it: with the scope, and for every domain or this one.
+  const match = delegated.find(
+    (d) =>
+      d.scopes.includes(q.scope) && (d.domains.length === 0 || (!!q.domain && d.domains.includes(q.domain))),
+  );
   return {
     allowed: true,
     as: 'delegate',

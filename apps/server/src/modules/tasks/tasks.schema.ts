@@ -18,6 +18,7 @@ import {
 import { committees, duties, memberships } from '../committees/committees.schema.ts';
 import { documents } from '../documents/documents.schema.ts';
 import { conclusions, meetings } from '../meetings/meetings.schema.ts';
+import { workPlanItems } from '../plans/plans.schema.ts';
 import { administrativeUnits } from '../units/units.schema.ts';
 import { users } from '../users/users.schema.ts';
 
@@ -44,8 +45,8 @@ export const tasks = pgTable(
     meetingId: uuid().references(() => meetings.id),
     /** The incoming document of a directive. */
     documentId: uuid().references(() => documents.id),
-    /** The annual work plan item (the plan module adds the foreign key when its table arrives). */
-    planItemId: uuid(),
+    /** The annual work plan item (modules/plans). */
+    planItemId: uuid().references((): AnyPgColumn => workPlanItems.id),
     /** The date the source was decided (meeting, document, plan): deadlines are counted from it. */
     sourceDate: date().notNull(),
     leadUnitId: uuid().references(() => administrativeUnits.id),
