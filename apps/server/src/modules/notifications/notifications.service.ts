@@ -13,12 +13,20 @@ export interface NewNotification {
   data?: unknown;
 }
 
+const NOTIFY_CHUNK = 5_000;
+
 /** Queues in-app notifications inside the caller's transaction: they exist exactly when the change does. */
 export async function notify(tx: DbOrTx, items: NewNotification[]) {
-  if (!items.length) return;
-  await tx
-    .insert(notifications)
-    .values(items.map((n) => ({ id: uuidv7(), body: null, link: null, data: null, ...n })));
+  // Slices keep each statement under PostgreSQL's 65,535 bind parameters (a day's escalations fan out widely).
+  for (let i = 0; i < items.length; i += NOTIFY_CHUNK) {
+    await tx
+      .insert(notifications)
+      .values(
+        items
+          .slice(i, i + NOTIFY_CHUNK)
+          .map((n) => ({ id: uuidv7(), body: null, link: null, data: null, ...n })),
+      );
+  }
 }
 
 export async function listNotifications(db: Db, actor: Actor, unreadOnly: boolean) {

@@ -104,21 +104,29 @@ export async function findRecipients(
 ): Promise<Recipient[]> {
   if (!q.seatIds.length && !q.unitSeats.length && !q.chaseCommittees.length) return [];
   const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+  // Three index-friendly id sets (primary key, committee index, committee index), unioned rather than OR-ed.
   const { rows } = await db.execute<Recipient>(sql`
+    with ids as (
+      select id from memberships where id = any(${uuids(q.seatIds)})
+      union
+      select m.id from memberships m
+        join unnest(${uuids(q.unitSeats.map((u) => u.committeeId))}, ${uuids(q.unitSeats.map((u) => u.unitId))}) x(committee_id, unit_id)
+          on m.committee_id = x.committee_id and m.unit_id = x.unit_id
+      union
+      select id from memberships
+        where committee_id = any(${uuids(q.chaseCommittees)}) and role in ('secretary', 'head', 'deputyHead')
+    )
     select m.id as "membershipId", m.committee_id as "committeeId", m.unit_id as "unitId", m.role,
       u.id as "userId", u.full_name as "fullName", u.email,
       coalesce(p.email_reminders, true) as "emailReminders",
       coalesce(p.email_escalations, true) as "emailEscalations",
       coalesce(p.email_digest, true) as "emailDigest"
-    from memberships m
+    from ids
+    join memberships m on m.id = ids.id
     join users u on u.id = m.user_id and u.active
     left join notification_preferences p on p.user_id = u.id
     where m.start_date <= ${date}::date and (m.end_date is null or m.end_date >= ${date}::date)
-      and m.role <> 'guest'
-      and (m.id = any(${uuids(q.seatIds)})
-        or (m.committee_id, m.unit_id) in (
-          select * from unnest(${uuids(q.unitSeats.map((u) => u.committeeId))}, ${uuids(q.unitSeats.map((u) => u.unitId))}))
-        or (m.committee_id = any(${uuids(q.chaseCommittees)}) and m.role in ('secretary', 'head', 'deputyHead')))`);
+      and m.role <> 'guest'`);
   return rows;
 }
 
@@ -159,6 +167,31 @@ type Candidate = {
 };
 
 const BATCH = 500;
+
+/**
+ * The candidates of a run: open tasks (not waiting for review) with a deadline in [from, to], with their
+ * committee's reminder settings and the kinds already sent for the current deadline. One range scan of
+ * `tasks_open_deadline_idx` (its predicate is the `status in (…)` below), primary-key probes for the rest.
+ */
+export function reminderCandidates(from: string, to: string) {
+  return sql`
+    select t.id, t.committee_id as "committeeId", c.name as "committeeName", t.title,
+      t.deadline::text as deadline, t.status,
+      t.responsible_membership_id as "responsibleMembershipId", t.lead_membership_id as "leadMembershipId",
+      t.lead_unit_id as "leadUnitId", coalesce(lu.name, lm_user.full_name) as "leadName",
+      cs.settings->'taskReminderWorkingDays' as offsets,
+      (cs.settings->>'taskEscalationWorkingDays')::int as "escalationDays",
+      coalesce((select array_agg(r.kind) from task_reminders r
+        where r.task_id = t.id and r.deadline = t.deadline), '{}') as sent
+    from tasks t
+    join committees c on c.id = t.committee_id
+    left join committee_settings cs on cs.committee_id = t.committee_id
+    left join administrative_units lu on lu.id = t.lead_unit_id
+    left join memberships lm on lm.id = t.lead_membership_id
+    left join users lm_user on lm_user.id = lm.user_id
+    where t.status in ${OPEN_SQL} and t.status <> 'submittedDone'
+      and t.deadline >= ${from}::date and t.deadline <= ${to}::date`;
+}
 
 export interface ReminderRunResult {
   /** Reminders claimed by this run (task × kind). */
@@ -202,23 +235,7 @@ export async function runTaskReminders(
   const from = calendar.addWorkingDays(today, -(maxEscalation + REMINDER_CATCH_UP_WORKING_DAYS + 1));
   const to = calendar.addWorkingDays(today, maxBefore);
 
-  const { rows: candidates } = await db.execute<Candidate>(sql`
-    select t.id, t.committee_id as "committeeId", c.name as "committeeName", t.title,
-      t.deadline::text as deadline, t.status,
-      t.responsible_membership_id as "responsibleMembershipId", t.lead_membership_id as "leadMembershipId",
-      t.lead_unit_id as "leadUnitId", coalesce(lu.name, lm_user.full_name) as "leadName",
-      cs.settings->'taskReminderWorkingDays' as offsets,
-      (cs.settings->>'taskEscalationWorkingDays')::int as "escalationDays",
-      coalesce((select array_agg(r.kind) from task_reminders r
-        where r.task_id = t.id and r.deadline = t.deadline), '{}') as sent
-    from tasks t
-    join committees c on c.id = t.committee_id
-    left join committee_settings cs on cs.committee_id = t.committee_id
-    left join administrative_units lu on lu.id = t.lead_unit_id
-    left join memberships lm on lm.id = t.lead_membership_id
-    left join users lm_user on lm_user.id = lm.user_id
-    where t.status in ${OPEN_SQL} and t.status <> 'submittedDone'
-      and t.deadline >= ${from}::date and t.deadline <= ${to}::date`);
+  const { rows: candidates } = await db.execute<Candidate>(reminderCandidates(from, to));
 
   const owed: { task: Candidate; kind: ReminderKind }[] = [];
   for (const task of candidates) {
@@ -396,9 +413,8 @@ async function deliver(
       dedupeKey: `task-reminder:${person.userId}:${first.task.id}:${first.task.deadline}:${first.kind}`,
     });
   }
-  return {
-    reminders: items.length,
-    notifications: notifications.length,
-    emailIds: await enqueueEmails(tx, emails),
-  };
+  const emailIds: string[] = [];
+  for (let i = 0; i < emails.length; i += 1_000)
+    emailIds.push(...(await enqueueEmails(tx, emails.slice(i, i + 1_000))));
+  return { reminders: items.length, notifications: notifications.length, emailIds };
 }
