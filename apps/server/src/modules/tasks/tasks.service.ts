@@ -1,12 +1,13 @@
 import { todayInVietnam } from '@steerco/contract/datetime';
 import type { CommitteeRole } from '@steerco/contract/memberships';
-import type {
-  CreateTaskBody,
-  ProgressBody,
-  TaskAction,
-  TaskDetail,
-  TaskEventKind,
-  TaskStatus,
+import {
+  type CreateTaskBody,
+  type ProgressBody,
+  TASK_STATUS_LABELS,
+  type TaskAction,
+  type TaskDetail,
+  type TaskEventKind,
+  type TaskStatus,
 } from '@steerco/contract/tasks';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
@@ -573,7 +574,7 @@ export async function transitionTask(db: Db, actor: Actor, taskId: string, body:
     const from = s.task.status as TaskStatus;
     if (!rule.from.includes(from)) {
       throw new AppError('task.invalidTransition', {
-        detail: `Nhiệm vụ đang ở trạng thái “${from}”, không thực hiện được “${body.action}”.`,
+        detail: `Nhiệm vụ đang ở trạng thái “${TASK_STATUS_LABELS[from]}”.`,
       });
     }
     const today = todayInVietnam();

@@ -228,11 +228,13 @@ describe('the state machine', () => {
     });
     expect(done.allowedActions).toEqual([]);
     // Done is final: nothing moves it any more (409, the state forbids it, for someone who may act).
-    expectProblem(
+    const refused = expectProblem(
       await call(ctx.app, org.seats.head.session, 'POST', `/api/v1/tasks/${t.id}/cancel`, { reason: 'x' }),
       409,
       'task.invalidTransition',
     );
+    // People read the status as the screens name it, not the code.
+    expect(refused.detail).toBe('Nhiệm vụ đang ở trạng thái “Hoàn thành”.');
     expectProblem(
       await call(ctx.app, member, 'POST', `/api/v1/tasks/${t.id}/start`),
       409,
