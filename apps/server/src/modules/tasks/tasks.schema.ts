@@ -159,10 +159,10 @@ export const taskCooperators = pgTable(
   },
   (t) => [
     check('task_cooperators_one_check', sql`num_nonnulls(${t.unitId}, ${t.membershipId}) = 1`),
-    uniqueIndex('task_cooperators_unit_key').on(t.taskId, t.unitId).where(sql`${t.unitId} is not null`),
-    uniqueIndex('task_cooperators_member_key')
-      .on(t.taskId, t.membershipId)
-      .where(sql`${t.membershipId} is not null`),
+    // Not partial, so they also serve "the co-operators of this task" (a task's page, every list row, the
+    // cascade of a deleted task): NULLs are distinct, so a unit row and a member row never collide.
+    uniqueIndex('task_cooperators_unit_key').on(t.taskId, t.unitId),
+    uniqueIndex('task_cooperators_member_key').on(t.taskId, t.membershipId),
     index('task_cooperators_membership_idx').on(t.membershipId).where(sql`${t.membershipId} is not null`),
     index('task_cooperators_unit_idx').on(t.unitId).where(sql`${t.unitId} is not null`),
   ],
