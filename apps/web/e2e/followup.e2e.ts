@@ -383,6 +383,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
       .getByRole('alert')
       .getByText('Trạng thái hiện tại của nhiệm vụ không cho phép thao tác này')
       .waitFor();
+    await dialog.getByRole('alert').getByText('Nhiệm vụ đang ở trạng thái “Hoàn thành”.').waitFor();
     await saveScreenshot(secretary, 'followup-refused-return', { fullPage: false });
     await dialog.getByRole('button', { name: 'Hủy' }).click();
     await secretary.reload();

@@ -89,6 +89,8 @@ export const tasksEn: Translation['tasks'] = {
     dueFrom: 'Due from',
     dueTo: 'Due until',
     clear: 'Clear filters',
+    more: 'More filters',
+    fewer: 'Fewer filters',
   },
   list: {
     caption: 'Tasks',
@@ -147,7 +149,6 @@ export const tasksEn: Translation['tasks'] = {
   },
   actions: {
     label: 'Actions',
-    none: 'You can only view this task.',
     start: 'Start',
     reportProgress: 'Report progress',
     submitDone: 'Report done',

@@ -59,6 +59,8 @@ export const tasksVi = {
     dueFrom: 'Hạn từ ngày',
     dueTo: 'Đến ngày',
     clear: 'Bỏ lọc',
+    more: 'Thêm bộ lọc',
+    fewer: 'Thu gọn bộ lọc',
   },
   list: {
     caption: 'Danh sách nhiệm vụ',
@@ -117,7 +119,6 @@ export const tasksVi = {
   },
   actions: {
     label: 'Thao tác',
-    none: 'Bạn chỉ xem nhiệm vụ này.',
     start: 'Nhận thực hiện',
     reportProgress: 'Báo cáo tiến độ',
     submitDone: 'Báo cáo hoàn thành',

@@ -150,6 +150,8 @@ function useTaskMutation<V>(taskId: string, call: (vars: V) => Promise<TaskView>
         predicate: (q) => q.queryKey[1] !== 'detail',
       });
     },
+    // A refusal (someone acted first: 409) means the page is out of date: read the task again.
+    onError: () => queryClient.invalidateQueries({ queryKey: taskKeys.detail(taskId) }),
   });
 }
 

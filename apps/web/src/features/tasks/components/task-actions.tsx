@@ -3,10 +3,12 @@ import {
   FileInput,
   Group,
   NumberInput,
+  Paper,
   SegmentedControl,
   Stack,
   Text,
   Textarea,
+  Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatDate } from '@steerco/contract/datetime';
@@ -62,49 +64,59 @@ export function TaskActions({ task }: { task: TaskView }) {
   const transition = useTransition(task.id);
   const [open, setOpen] = useState<DialogAction | null>(null);
   const actions = ORDER.filter((a) => task.allowedActions.includes(a));
-  if (!actions.length)
-    return (
-      <Text size="sm" c="dimmed">
-        {t('tasks.actions.none')}
-      </Text>
-    );
   return (
-    <Stack gap="sm">
-      <Group gap="sm">
-        {actions.map((action) => (
-          <Button
-            key={action}
-            leftSection={ICONS[action]}
-            variant={
-              action === 'cancel' || action === 'return'
-                ? 'light'
-                : action === 'requestExtension'
-                  ? 'default'
-                  : 'filled'
-            }
-            color={action === 'cancel' ? 'red' : action === 'return' ? 'orange' : undefined}
-            loading={action === 'start' && transition.isPending}
-            onClick={() => {
-              if (action !== 'start') return setOpen(action);
-              transition.mutate(
-                { action: 'start' },
-                {
-                  onSuccess: () =>
-                    notifications.show({ color: 'green', message: t('tasks.actions.started') }),
-                },
-              );
-            }}
-          >
-            {t(`tasks.actions.${action}`)}
-          </Button>
-        ))}
-      </Group>
-      <ProblemAlert error={transition.error} />
+    <>
+      {/* No section when there is nothing to do; open dialogs stay (with the server's answer) even so. */}
+      {actions.length > 0 && (
+        <Paper
+          withBorder
+          radius="md"
+          p={{ base: 'sm', sm: 'md' }}
+          component="section"
+          aria-label={t('tasks.actions.label')}
+        >
+          <Title order={2} fz="h5" mb="sm">
+            {t('tasks.actions.label')}
+          </Title>
+          <Stack gap="sm">
+            <Group gap="sm">
+              {actions.map((action) => (
+                <Button
+                  key={action}
+                  leftSection={ICONS[action]}
+                  variant={
+                    action === 'cancel' || action === 'return'
+                      ? 'light'
+                      : action === 'requestExtension'
+                        ? 'default'
+                        : 'filled'
+                  }
+                  color={action === 'cancel' ? 'red' : action === 'return' ? 'orange' : undefined}
+                  loading={action === 'start' && transition.isPending}
+                  onClick={() => {
+                    if (action !== 'start') return setOpen(action);
+                    transition.mutate(
+                      { action: 'start' },
+                      {
+                        onSuccess: () =>
+                          notifications.show({ color: 'green', message: t('tasks.actions.started') }),
+                      },
+                    );
+                  }}
+                >
+                  {t(`tasks.actions.${action}`)}
+                </Button>
+              ))}
+            </Group>
+            <ProblemAlert error={transition.error} />
+          </Stack>
+        </Paper>
+      )}
       {open === 'reportProgress' && <ProgressDialog task={task} onClose={() => setOpen(null)} />}
       {open && open !== 'reportProgress' && (
         <TransitionDialog task={task} action={open} onClose={() => setOpen(null)} />
       )}
-    </Stack>
+    </>
   );
 }
 

@@ -73,13 +73,11 @@ function TaskRow({ task }: { task: TaskItem }) {
   return (
     <Paper component="li" withBorder radius="md" p="sm" aria-label={task.title}>
       <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
-          <Anchor component={Link} to={`/nhiem-vu/${task.id}`} fw={600} style={{ minWidth: 0 }}>
-            {task.title}
-          </Anchor>
-          <DerivedStatusBadge derived={task.derivedStatus} />
-        </Group>
+        <Anchor component={Link} to={`/nhiem-vu/${task.id}`} fw={600}>
+          {task.title}
+        </Anchor>
         <Group gap={6} wrap="wrap">
+          <DerivedStatusBadge derived={task.derivedStatus} />
           <TaskStatusBadge status={task.status} />
           <PriorityBadge priority={task.priority} />
           <Text size="xs" c="dimmed">

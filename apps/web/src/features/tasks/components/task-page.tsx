@@ -137,18 +137,7 @@ export function TaskPage({ task }: { task: TaskView }) {
           )}
         </Paper>
 
-        <Paper
-          withBorder
-          radius="md"
-          p={{ base: 'sm', sm: 'md' }}
-          component="section"
-          aria-label={t('tasks.actions.label')}
-        >
-          <Title order={2} fz="h5" mb="sm">
-            {t('tasks.actions.label')}
-          </Title>
-          <TaskActions task={task} />
-        </Paper>
+        <TaskActions task={task} />
 
         <Paper
           withBorder

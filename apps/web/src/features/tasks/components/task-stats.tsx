@@ -64,11 +64,11 @@ function StatsTable({
       <Text fw={600} size="sm">
         {title}
       </Text>
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={640}>
         <Table striped withTableBorder verticalSpacing={6} fz="sm" aria-label={title}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('tasks.stats.name')}</Table.Th>
+              <Table.Th miw={200}>{t('tasks.stats.name')}</Table.Th>
               {FIGURES.map((f) => (
                 <Table.Th key={f} ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {t(`tasks.stats.${f}`)}

@@ -1,11 +1,29 @@
-import { Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Tabs } from '@mantine/core';
+import {
+  Button,
+  Collapse,
+  Grid,
+  Group,
+  Paper,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Tabs,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { DerivedTaskStatus, TaskSourceKind, TaskStatus } from '@steerco/contract/tasks';
 import {
   DerivedTaskStatus as DerivedEnum,
   TaskSourceKind as SourceEnum,
   TaskStatus as StatusEnum,
 } from '@steerco/contract/tasks';
-import { IconChecklist, IconFileSpreadsheet, IconFilterOff, IconPlus } from '@tabler/icons-react';
+import {
+  IconAdjustmentsHorizontal,
+  IconChecklist,
+  IconFileSpreadsheet,
+  IconFilterOff,
+  IconPlus,
+} from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,13 +88,18 @@ export function TasksPage({ search, onSearchChange }: TasksPageProps) {
           )
         }
       />
-      <Tabs value={view} onChange={(v) => v && switchView(v as View)} keepMounted={false}>
-        <Tabs.List aria-label={t('tasks.views.label')} mb="md">
-          <Tabs.Tab value="mine">{t('tasks.views.mine')}</Tabs.Tab>
-          <Tabs.Tab value="committee" disabled={!committees.length}>
-            {t('tasks.views.committee')}
-          </Tabs.Tab>
-        </Tabs.List>
+      <Tabs value={view} onChange={(v) => v && switchView(v as View)} keepMounted={false} mb="md">
+        {/* On a phone the two tabs stay on one line and the bar scrolls sideways. */}
+        <ScrollArea type="auto" offsetScrollbars="x" scrollbarSize={6}>
+          <Tabs.List aria-label={t('tasks.views.label')} style={{ flexWrap: 'nowrap' }}>
+            <Tabs.Tab value="mine" style={{ whiteSpace: 'nowrap' }}>
+              {t('tasks.views.mine')}
+            </Tabs.Tab>
+            <Tabs.Tab value="committee" disabled={!committees.length} style={{ whiteSpace: 'nowrap' }}>
+              {t('tasks.views.committee')}
+            </Tabs.Tab>
+          </Tabs.List>
+        </ScrollArea>
       </Tabs>
       {view === 'mine' ? (
         <MyTasksView search={search} onSearchChange={onSearchChange} />
@@ -127,17 +150,17 @@ function MyTasksView({ search, onSearchChange }: TasksPageProps) {
       />
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="md">
-          <SegmentedControl
-            aria-label={t('tasks.roles.label')}
-            data={MY_TASKS_ROLES.map((r) => ({ value: r, label: t(`tasks.roles.${r}`) }))}
-            value={role}
-            onChange={(r) =>
-              onSearchChange({ ...search, role: r === 'all' ? undefined : (r as MyTasksRole) })
-            }
-            fullWidth
-            style={{ overflowX: 'auto' }}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
+            <Select
+              label={t('tasks.roles.label')}
+              data={MY_TASKS_ROLES.map((r) => ({ value: r, label: t(`tasks.roles.${r}`) }))}
+              value={role}
+              onChange={(r) =>
+                onSearchChange({ ...search, role: !r || r === 'all' ? undefined : (r as MyTasksRole) })
+              }
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+            />
             <SearchInput
               label={t('tasks.filters.search')}
               placeholder={t('tasks.filters.searchPlaceholder')}
@@ -221,83 +244,118 @@ function CommitteeTasksView({ search, onSearchChange, committees }: CommitteeVie
   const filters = filtersOf(search);
   const list = useInfiniteQuery(committeeTasksQueryOptions(committeeId, filters));
   const set = (patch: Partial<TasksSearch>) => onSearchChange({ ...search, ...patch });
+  // On a phone the less used filters fold away, unless one of them is set.
+  const narrow = useMediaQuery('(max-width: 48em)');
+  const [moreFilters, setMoreFilters] = useState(false);
+  const advancedSet = !!(
+    search.domain ||
+    search.unit ||
+    search.member ||
+    search.source ||
+    search.from ||
+    search.to
+  );
+  const showMore = !narrow || moreFilters || advancedSet;
 
   return (
     <Stack gap="lg">
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="md">
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
-            <Select
-              label={t('tasks.filters.committee')}
-              placeholder={t('tasks.filters.chooseCommittee')}
-              data={committees}
-              value={committeeId}
-              onChange={(ban) => ban && onSearchChange({ ban })}
-              searchable
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
-            />
-            <SearchInput
-              key={committeeId}
-              label={t('tasks.filters.search')}
-              placeholder={t('tasks.filters.searchPlaceholder')}
-              value={search.q ?? ''}
-              onSearch={(q) => set({ q: q || undefined })}
-            />
-            <StatusSelect search={search} onSearchChange={onSearchChange} />
-            <DerivedSelect search={search} onSearchChange={onSearchChange} />
-            <Select
-              label={t('tasks.filters.domain')}
-              placeholder={t('tasks.filters.allDomains')}
-              data={(committee.data?.domains ?? []).map((d) => ({
-                value: d.code,
-                label: `${domainShort(d.code)} — ${d.name}`,
-              }))}
-              value={search.domain ?? null}
-              onChange={(domain) => set({ domain: domain ?? undefined })}
-              clearable
-              comboboxProps={{ withinPortal: true }}
-            />
-            <Select
-              label={t('tasks.filters.unit')}
-              placeholder={t('tasks.filters.allUnits')}
-              data={units}
-              value={search.unit ?? null}
-              onChange={(unit) => set({ unit: unit ?? undefined })}
-              searchable
-              clearable
-              comboboxProps={{ withinPortal: true }}
-            />
-            <Select
-              label={t('tasks.filters.member')}
-              placeholder={t('tasks.filters.allMembers')}
-              data={seats.map((m) => ({ value: m.id, label: m.fullName }))}
-              value={search.member ?? null}
-              onChange={(member) => set({ member: member ?? undefined })}
-              searchable
-              clearable
-              comboboxProps={{ withinPortal: true }}
-            />
-            <Select
-              label={t('tasks.filters.source')}
-              placeholder={t('tasks.filters.allSources')}
-              data={SourceEnum.options.map((s) => ({ value: s, label: t(`tasks.sources.${s}`) }))}
-              value={search.source ?? null}
-              onChange={(source) => set({ source: (source as TaskSourceKind | null) ?? undefined })}
-              clearable
-              comboboxProps={{ withinPortal: true }}
-            />
-            <DateField
-              label={t('tasks.filters.dueFrom')}
-              value={search.from ?? null}
-              onChange={(from) => set({ from: from ?? undefined })}
-            />
-            <DateField
-              label={t('tasks.filters.dueTo')}
-              value={search.to ?? null}
-              onChange={(to) => set({ to: to ?? undefined })}
-            />
-          </SimpleGrid>
+          <Grid gutter="md">
+            <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
+              <Select
+                label={t('tasks.filters.committee')}
+                placeholder={t('tasks.filters.chooseCommittee')}
+                data={committees}
+                value={committeeId}
+                onChange={(ban) => ban && onSearchChange({ ban })}
+                searchable
+                allowDeselect={false}
+                comboboxProps={{ withinPortal: true }}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
+              <SearchInput
+                key={committeeId}
+                label={t('tasks.filters.search')}
+                placeholder={t('tasks.filters.searchPlaceholder')}
+                value={search.q ?? ''}
+                onSearch={(q) => set({ q: q || undefined })}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
+              <StatusSelect search={search} onSearchChange={onSearchChange} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
+              <DerivedSelect search={search} onSearchChange={onSearchChange} />
+            </Grid.Col>
+          </Grid>
+          {narrow && !advancedSet && (
+            <Button
+              variant="subtle"
+              leftSection={<IconAdjustmentsHorizontal size={16} />}
+              onClick={() => setMoreFilters((o) => !o)}
+              aria-expanded={showMore}
+              style={{ alignSelf: 'flex-start' }}
+            >
+              {showMore ? t('tasks.filters.fewer') : t('tasks.filters.more')}
+            </Button>
+          )}
+          <Collapse in={showMore}>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+              <Select
+                label={t('tasks.filters.domain')}
+                placeholder={t('tasks.filters.allDomains')}
+                data={(committee.data?.domains ?? []).map((d) => ({
+                  value: d.code,
+                  label: `${domainShort(d.code)} — ${d.name}`,
+                }))}
+                value={search.domain ?? null}
+                onChange={(domain) => set({ domain: domain ?? undefined })}
+                clearable
+                comboboxProps={{ withinPortal: true }}
+              />
+              <Select
+                label={t('tasks.filters.unit')}
+                placeholder={t('tasks.filters.allUnits')}
+                data={units}
+                value={search.unit ?? null}
+                onChange={(unit) => set({ unit: unit ?? undefined })}
+                searchable
+                clearable
+                comboboxProps={{ withinPortal: true }}
+              />
+              <Select
+                label={t('tasks.filters.member')}
+                placeholder={t('tasks.filters.allMembers')}
+                data={seats.map((m) => ({ value: m.id, label: m.fullName }))}
+                value={search.member ?? null}
+                onChange={(member) => set({ member: member ?? undefined })}
+                searchable
+                clearable
+                comboboxProps={{ withinPortal: true }}
+              />
+              <Select
+                label={t('tasks.filters.source')}
+                placeholder={t('tasks.filters.allSources')}
+                data={SourceEnum.options.map((s) => ({ value: s, label: t(`tasks.sources.${s}`) }))}
+                value={search.source ?? null}
+                onChange={(source) => set({ source: (source as TaskSourceKind | null) ?? undefined })}
+                clearable
+                comboboxProps={{ withinPortal: true }}
+              />
+              <DateField
+                label={t('tasks.filters.dueFrom')}
+                value={search.from ?? null}
+                onChange={(from) => set({ from: from ?? undefined })}
+              />
+              <DateField
+                label={t('tasks.filters.dueTo')}
+                value={search.to ?? null}
+                onChange={(to) => set({ to: to ?? undefined })}
+              />
+            </SimpleGrid>
+          </Collapse>
           <Group justify="flex-end" gap="sm">
             {hasFilters(search) && (
               <Button
