@@ -667,6 +667,21 @@ export const en: Translation = {
     empty: 'No notifications.',
     markAll: 'Mark all as read',
     unread: 'Unread',
+    preferences: {
+      open: 'E-mail settings',
+      title: 'E-mail notification settings',
+      intro: 'Choose which e-mails you receive. In-app notifications (the bell) are always kept.',
+      emailReminders: 'Reminders of my tasks',
+      emailRemindersHint:
+        'Before the deadline (by default 3 and 1 working days), on the day and when overdue.',
+      emailEscalations: 'Overdue task escalations',
+      emailEscalationsHint:
+        'For the standing agency, the head and deputies: tasks overdue for several working days.',
+      emailDigest: 'Daily digest',
+      emailDigestHint:
+        'Every working-day morning: overdue tasks, tasks due soon and those awaiting your review.',
+      saved: 'E-mail settings saved.',
+    },
   },
   meetings: meetingsEn,
   tasks: tasksEn,

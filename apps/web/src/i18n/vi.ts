@@ -651,6 +651,20 @@ export const vi = {
     empty: 'Không có thông báo nào.',
     markAll: 'Đánh dấu tất cả đã đọc',
     unread: 'Chưa đọc',
+    preferences: {
+      open: 'Cài đặt nhận thư',
+      title: 'Cài đặt thông báo qua thư điện tử',
+      intro:
+        'Chọn loại thư ông/bà muốn nhận. Thông báo trong hệ thống (biểu tượng chuông) vẫn được giữ đầy đủ.',
+      emailReminders: 'Nhắc hạn nhiệm vụ của tôi',
+      emailRemindersHint: 'Trước hạn (mặc định 3 và 1 ngày làm việc), đúng ngày đến hạn và khi quá hạn.',
+      emailEscalations: 'Báo cáo nhiệm vụ quá hạn',
+      emailEscalationsHint:
+        'Dành cho cơ quan thường trực, Trưởng Ban, Phó Trưởng Ban: nhiệm vụ quá hạn nhiều ngày làm việc.',
+      emailDigest: 'Thư tổng hợp hằng ngày',
+      emailDigestHint: 'Mỗi sáng ngày làm việc: nhiệm vụ quá hạn, sắp đến hạn và chờ ông/bà xem xét.',
+      saved: 'Đã lưu cài đặt nhận thư.',
+    },
   },
   meetings: meetingsVi,
   tasks: tasksVi,

@@ -25,3 +25,23 @@ export function useMarkNotificationsRead() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }
+
+const preferenceKeys = { all: ['notification-preferences'] as const };
+
+/** My e-mail opt-outs (task reminders, escalations, the daily digest). */
+export const notificationPreferencesQueryOptions = queryOptions({
+  queryKey: preferenceKeys.all,
+  queryFn: async () => dataOf(await api.GET('/api/v1/me/notification-preferences')),
+});
+export type NotificationPreferences = Awaited<
+  ReturnType<NonNullable<typeof notificationPreferencesQueryOptions.queryFn>>
+>;
+
+export function useUpdateNotificationPreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: NotificationPreferences) =>
+      dataOf(await api.PUT('/api/v1/me/notification-preferences', { body })),
+    onSuccess: (saved) => queryClient.setQueryData(preferenceKeys.all, saved),
+  });
+}

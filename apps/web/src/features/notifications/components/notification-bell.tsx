@@ -12,18 +12,20 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { formatDateTime } from '@steerco/contract/datetime';
-import { IconBell, IconChecks } from '@tabler/icons-react';
+import { IconBell, IconChecks, IconMailCog } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { safeRedirect } from '../../../lib/redirect.ts';
 import { type Notification, notificationsQueryOptions, useMarkNotificationsRead } from '../api.ts';
+import { NotificationPreferencesModal } from './notification-preferences-modal.tsx';
 
 /** The header's bell: the unread count, and a list that opens what each notification is about. */
 export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [opened, { close, toggle }] = useDisclosure(false);
+  const [settingsOpened, settings] = useDisclosure(false);
   const notifications = useQuery(notificationsQueryOptions);
   const markRead = useMarkNotificationsRead();
   const unread = notifications.data?.unread ?? 0;
@@ -38,109 +40,127 @@ export function NotificationBell() {
   };
 
   return (
-    <Popover
-      opened={opened}
-      onChange={(next) => !next && close()}
-      position="bottom-end"
-      width={360}
-      shadow="md"
-      withinPortal
-    >
-      <Popover.Target>
-        <Indicator
-          label={unread > 99 ? '99+' : unread}
-          size={18}
-          disabled={unread === 0}
-          offset={6}
-          color="govRed.8"
-        >
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            size="lg"
-            aria-label={t('notifications.open', { count: unread })}
-            aria-expanded={opened}
-            onClick={toggle}
+    <>
+      <Popover
+        opened={opened}
+        onChange={(next) => !next && close()}
+        position="bottom-end"
+        width={360}
+        shadow="md"
+        withinPortal
+      >
+        <Popover.Target>
+          <Indicator
+            label={unread > 99 ? '99+' : unread}
+            size={18}
+            disabled={unread === 0}
+            offset={6}
+            color="govRed.8"
           >
-            <IconBell size={20} />
-          </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p={0} aria-label={t('notifications.title')} role="dialog">
-        <Group
-          justify="space-between"
-          px="md"
-          py="sm"
-          style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
-        >
-          <Text fw={600} size="sm">
-            {t('notifications.title')}
-          </Text>
-          {unread > 0 && (
-            <Button
-              size="compact-xs"
+            <ActionIcon
               variant="subtle"
-              leftSection={<IconChecks size={14} />}
-              loading={markRead.isPending}
-              onClick={() => markRead.mutate('all')}
+              color="gray"
+              size="lg"
+              aria-label={t('notifications.open', { count: unread })}
+              aria-expanded={opened}
+              onClick={toggle}
             >
-              {t('notifications.markAll')}
-            </Button>
-          )}
-        </Group>
-        {items.length === 0 ? (
-          <Text size="sm" c="dimmed" ta="center" py="lg">
-            {t('notifications.empty')}
-          </Text>
-        ) : (
-          <ScrollArea.Autosize mah={420} type="auto">
-            <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-              {items.map((item) => (
-                <li key={item.id}>
-                  <UnstyledButton
-                    w="100%"
-                    px="md"
-                    py="sm"
-                    onClick={() => open(item)}
-                    className="unit-row"
-                    style={{
-                      borderBottom: '1px solid var(--mantine-color-gray-1)',
-                      background: item.readAt ? undefined : 'var(--mantine-color-govRed-0)',
-                    }}
-                  >
-                    <Group gap="xs" wrap="nowrap" align="flex-start">
-                      <Box
-                        mt={6}
-                        w={8}
-                        h={8}
-                        style={{
-                          borderRadius: '50%',
-                          flexShrink: 0,
-                          background: item.readAt ? 'transparent' : 'var(--mantine-color-govRed-7)',
-                        }}
-                        aria-label={item.readAt ? undefined : t('notifications.unread')}
-                      />
-                      <Stack gap={2} style={{ minWidth: 0 }}>
-                        <Text size="sm" fw={item.readAt ? 400 : 600}>
-                          {item.title}
-                        </Text>
-                        {item.body && (
-                          <Text size="xs" c="dimmed" lineClamp={2}>
-                            {item.body}
+              <IconBell size={20} />
+            </ActionIcon>
+          </Indicator>
+        </Popover.Target>
+        <Popover.Dropdown p={0} aria-label={t('notifications.title')} role="dialog">
+          <Group
+            justify="space-between"
+            px="md"
+            py="sm"
+            style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+          >
+            <Text fw={600} size="sm">
+              {t('notifications.title')}
+            </Text>
+            <Group gap={4} wrap="nowrap">
+              {unread > 0 && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  leftSection={<IconChecks size={14} />}
+                  loading={markRead.isPending}
+                  onClick={() => markRead.mutate('all')}
+                >
+                  {t('notifications.markAll')}
+                </Button>
+              )}
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size="sm"
+                aria-label={t('notifications.preferences.open')}
+                title={t('notifications.preferences.open')}
+                onClick={() => {
+                  close();
+                  settings.open();
+                }}
+              >
+                <IconMailCog size={16} />
+              </ActionIcon>
+            </Group>
+          </Group>
+          {items.length === 0 ? (
+            <Text size="sm" c="dimmed" ta="center" py="lg">
+              {t('notifications.empty')}
+            </Text>
+          ) : (
+            <ScrollArea.Autosize mah={420} type="auto">
+              <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+                {items.map((item) => (
+                  <li key={item.id}>
+                    <UnstyledButton
+                      w="100%"
+                      px="md"
+                      py="sm"
+                      onClick={() => open(item)}
+                      className="unit-row"
+                      style={{
+                        borderBottom: '1px solid var(--mantine-color-gray-1)',
+                        background: item.readAt ? undefined : 'var(--mantine-color-govRed-0)',
+                      }}
+                    >
+                      <Group gap="xs" wrap="nowrap" align="flex-start">
+                        <Box
+                          mt={6}
+                          w={8}
+                          h={8}
+                          style={{
+                            borderRadius: '50%',
+                            flexShrink: 0,
+                            background: item.readAt ? 'transparent' : 'var(--mantine-color-govRed-7)',
+                          }}
+                          aria-label={item.readAt ? undefined : t('notifications.unread')}
+                        />
+                        <Stack gap={2} style={{ minWidth: 0 }}>
+                          <Text size="sm" fw={item.readAt ? 400 : 600}>
+                            {item.title}
                           </Text>
-                        )}
-                        <Text size="xs" c="dimmed">
-                          {formatDateTime(item.createdAt)}
-                        </Text>
-                      </Stack>
-                    </Group>
-                  </UnstyledButton>
-                </li>
-              ))}
-            </Stack>
-          </ScrollArea.Autosize>
-        )}
-      </Popover.Dropdown>
-    </Popover>
+                          {item.body && (
+                            <Text size="xs" c="dimmed" lineClamp={2}>
+                              {item.body}
+                            </Text>
+                          )}
+                          <Text size="xs" c="dimmed">
+                            {formatDateTime(item.createdAt)}
+                          </Text>
+                        </Stack>
+                      </Group>
+                    </UnstyledButton>
+                  </li>
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+          )}
+        </Popover.Dropdown>
+      </Popover>
+      <NotificationPreferencesModal opened={settingsOpened} onClose={settings.close} />
+    </>
   );
 }
