@@ -643,6 +643,13 @@ export const en: Translation = {
       quorum: 'Share of members needed for a quorum (%)',
       saved: 'Rule settings saved',
       readOnly: 'Only the head and the standing agency may change these settings.',
+      tasksSection: 'Task follow-up and reminders',
+      dueSoon: 'A task is “due soon” within (working days)',
+      dueSoonHint: 'Default: 3 working days before the deadline.',
+      reminders: 'Remind before the deadline (working days)',
+      remindersHint: 'Default: 3 and 1; reminders also go out on the day and when overdue.',
+      escalation: 'Escalate when overdue for (working days)',
+      escalationHint: 'R5 — the standing agency, the head and deputies are told. Default: 3.',
     },
   },
   orgChart: {

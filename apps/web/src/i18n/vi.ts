@@ -627,6 +627,13 @@ export const vi = {
       quorum: 'Tỷ lệ thành viên tối thiểu để cuộc họp hợp lệ (%)',
       saved: 'Đã lưu thông số áp dụng Quy chế',
       readOnly: 'Chỉ Trưởng Ban và cơ quan thường trực được sửa các thông số này.',
+      tasksSection: 'Theo dõi, đôn đốc nhiệm vụ',
+      dueSoon: 'Nhiệm vụ “sắp đến hạn” trong (ngày làm việc)',
+      dueSoonHint: 'Mặc định 3 ngày làm việc trước hạn.',
+      reminders: 'Nhắc trước hạn (ngày làm việc)',
+      remindersHint: 'Mặc định 3 và 1 ngày; hệ thống còn nhắc vào ngày đến hạn và khi quá hạn.',
+      escalation: 'Báo cáo lãnh đạo khi quá hạn (ngày làm việc)',
+      escalationHint: 'R5 — cơ quan thường trực, Trưởng Ban, Phó Trưởng Ban nhận báo cáo. Mặc định 3.',
     },
   },
   orgChart: {

@@ -5,6 +5,7 @@ import {
   Checkbox,
   Group,
   Loader,
+  MultiSelect,
   NumberInput,
   Paper,
   Radio,
@@ -260,7 +261,13 @@ interface SettingsValues {
   absenteeWrittenOpinionRequired: boolean;
   /** Shown as a percentage; the API keeps a fraction. */
   quorumPercent: number | string;
+  taskDueSoonWorkingDays: number | string;
+  /** Working days before a task's deadline when reminders go out, as the multi-select's values. */
+  taskReminderWorkingDays: string[];
+  taskEscalationWorkingDays: number | string;
 }
+
+const REMINDER_DAY_OPTIONS = Array.from({ length: 10 }, (_, i) => String(i + 1));
 
 /** The rules the rest of the system reads from the regulation (R8–R12), with the rule each one cites. */
 function SettingsForm({
@@ -283,6 +290,11 @@ function SettingsForm({
     meetingCadence: values.meetingCadence,
     absenteeWrittenOpinionRequired: values.absenteeWrittenOpinionRequired,
     quorumFraction: values.quorumPercent === '' ? undefined : Number(values.quorumPercent) / 100,
+    taskDueSoonWorkingDays:
+      values.taskDueSoonWorkingDays === '' ? undefined : Number(values.taskDueSoonWorkingDays),
+    taskReminderWorkingDays: values.taskReminderWorkingDays.map(Number).sort((a, b) => b - a),
+    taskEscalationWorkingDays:
+      values.taskEscalationWorkingDays === '' ? undefined : Number(values.taskEscalationWorkingDays),
   });
   const form = useForm<SettingsValues>({
     initialValues: {
@@ -292,6 +304,9 @@ function SettingsForm({
       meetingCadence: { ...settings.meetingCadence },
       absenteeWrittenOpinionRequired: settings.absenteeWrittenOpinionRequired,
       quorumPercent: Math.round(settings.quorumFraction * 100),
+      taskDueSoonWorkingDays: settings.taskDueSoonWorkingDays ?? 3,
+      taskReminderWorkingDays: (settings.taskReminderWorkingDays ?? [3, 1]).map(String),
+      taskEscalationWorkingDays: settings.taskEscalationWorkingDays ?? 3,
     },
     validate: (values) => {
       const errors = schemaErrors(RuleSettings, bodyOf(values), t);
@@ -378,6 +393,39 @@ function SettingsForm({
           disabled={!canEdit}
           {...form.getInputProps('quorumPercent')}
         />
+        <Stack gap="xs">
+          <Text size="sm" fw={500}>
+            {t('regulation.settings.tasksSection')}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+            <NumberInput
+              label={t('regulation.settings.dueSoon')}
+              description={t('regulation.settings.dueSoonHint')}
+              min={0}
+              max={30}
+              allowDecimal={false}
+              disabled={!canEdit}
+              {...form.getInputProps('taskDueSoonWorkingDays')}
+            />
+            <MultiSelect
+              label={t('regulation.settings.reminders')}
+              description={t('regulation.settings.remindersHint')}
+              data={REMINDER_DAY_OPTIONS}
+              maxValues={5}
+              disabled={!canEdit}
+              {...form.getInputProps('taskReminderWorkingDays')}
+            />
+            <NumberInput
+              label={t('regulation.settings.escalation')}
+              description={t('regulation.settings.escalationHint')}
+              min={1}
+              max={10}
+              allowDecimal={false}
+              disabled={!canEdit}
+              {...form.getInputProps('taskEscalationWorkingDays')}
+            />
+          </SimpleGrid>
+        </Stack>
         <ProblemAlert error={update.error} />
         {canEdit && (
           <Group justify="flex-end">
