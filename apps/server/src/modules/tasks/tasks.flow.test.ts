@@ -369,6 +369,28 @@ describe('lists, filters and paging', () => {
         .json()
         .items.map((t: Item) => t.title);
     expect(await mine(lo.seats.member.session, 'responsible')).toHaveLength(8);
+    // Paged by deadline with a cursor, like the committee list.
+    const pages: Item[][] = [];
+    let cursor: string | null = null;
+    do {
+      const res = (
+        await call(
+          ctx.app,
+          lo.seats.member.session,
+          'GET',
+          `/api/v1/tasks/mine?role=responsible&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+          undefined,
+          200,
+        )
+      ).json();
+      expect(res.total).toBe(8);
+      pages.push(res.items);
+      cursor = res.nextCursor;
+    } while (cursor);
+    expect(pages.map((p) => p.length)).toEqual([3, 3, 2]);
+    const deadlines = pages.flat().map((t) => t.deadline);
+    expect(deadlines).toEqual([...deadlines].sort());
+    expect(new Set(pages.flat().map((t) => t.id)).size).toBe(8);
     expect(await mine(lo.officer.session, 'responsible')).toEqual(['Báo cáo chỉ số PAR INDEX']);
     expect(await mine(lo.seats.residentialGroupHead.session, 'cooperating')).toEqual(['Kích hoạt VNeID']);
     expect(await mine(lo.seats.residentialGroupHead.session, 'responsible')).toEqual([]);
