@@ -26,6 +26,8 @@ const TASK_SOON = 'Tổng hợp kết quả tuyên truyền ứng dụng VNeID t
 const TASK_LATER = 'Hướng dẫn người dân nộp hồ sơ dịch vụ công trực tuyến toàn trình';
 const PROGRESS_TEXT = 'Đã tổng hợp số liệu của 12/15 tổ dân phố; còn 3 tổ đang rà soát.';
 const RETURN_REASON = 'Báo cáo còn thiếu số liệu của tổ dân phố số 7, 9 và 11; đề nghị bổ sung.';
+const COMMENT = 'Tổ dân phố số 3 đề nghị lùi lịch hướng dẫn sang tháng 01/2027.';
+const EXTENSION_REASON = 'Chờ Công an phường hoàn tất cấp tài khoản định danh mức 2 cho các hộ còn lại.';
 const AD_HOC_TASK = 'Rà soát danh mục thủ tục hành chính tiếp nhận trực tuyến tại bộ phận một cửa';
 
 let browser: Browser;
@@ -38,6 +40,7 @@ const pageErrors: string[] = [];
 
 let committeeId = '';
 let soonTaskUrl = '';
+let laterTaskUrl = '';
 const before = { open: 0, dueSoon: 0 };
 
 const url = (path: string) => `${baseUrl}${path}`;
@@ -47,6 +50,9 @@ const addDays = (iso: string, days: number) => {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 };
+const vn = (iso: string) => iso.split('-').reverse().join('/');
+const LATER_DEADLINE = addDays(today, 45);
+const EXTENDED = addDays(today, 75);
 
 async function openPage(viewport = { width: 1366, height: 860 }): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'vi-VN' });
@@ -220,7 +226,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
           tasks: [
             // Due on the meeting day: "sắp đến hạn" from the start.
             { title: TASK_SOON, leadMembershipId: anh.id, deadline: day },
-            { title: TASK_LATER, leadMembershipId: anh.id, deadline: addDays(today, 45) },
+            { title: TASK_LATER, leadMembershipId: anh.id, deadline: LATER_DEADLINE },
           ],
         },
       ],
@@ -407,6 +413,60 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     await phone.goto(url('/'));
     await counter(phone, 'open');
     await saveScreenshot(phone, 'followup-dashboard-mobile');
+  });
+
+  it('lets the member ask for more time with a comment to the secretary; the head grants it', async () => {
+    current = member;
+    await member.goto(url('/nhiem-vu'));
+    await member
+      .getByRole('list', { name: 'Danh sách nhiệm vụ' })
+      .getByRole('link', { name: TASK_LATER })
+      .click();
+    await member.getByRole('heading', { name: TASK_LATER, level: 1 }).waitFor();
+    laterTaskUrl = new URL(member.url()).pathname;
+
+    // A comment with an @mention: the secretary is notified.
+    await member.getByLabel('Nội dung trao đổi').fill(COMMENT);
+    await choose(member, member.getByRole('textbox', { name: 'Nhắc đến (@)' }), 'Vũ Trọng Huân');
+    await member.keyboard.press('Escape');
+    await member.getByRole('button', { name: 'Gửi trao đổi' }).click();
+    await toast(member, 'Đã gửi trao đổi');
+    await timeline(member).getByText(COMMENT).waitFor();
+    await timeline(member).getByText('Nhắc đến: @Vũ Trọng Huân').waitFor();
+
+    await actions(member).getByRole('button', { name: 'Đề nghị gia hạn' }).click();
+    const dialog = member.getByRole('dialog', { name: 'Đề nghị gia hạn' });
+    const proposed = dialog.getByLabel('Đề nghị hạn mới');
+    await proposed.fill(vn(EXTENDED));
+    await proposed.blur();
+    await dialog.getByLabel('Lý do').fill(EXTENSION_REASON);
+    await dialog.getByRole('button', { name: 'Đề nghị gia hạn' }).click();
+    await member.getByRole('main').getByText('Đề nghị gia hạn', { exact: true }).first().waitFor();
+    await member.getByText(`Đề nghị gia hạn đến ${vn(EXTENDED)}`).waitFor();
+
+    current = head;
+    await head.goto(url(laterTaskUrl));
+    await actions(head).getByRole('button', { name: 'Quyết định gia hạn' }).click();
+    const decide = head.getByRole('dialog', { name: 'Quyết định gia hạn' });
+    await decide
+      .getByText(`Đề nghị gia hạn đến ${vn(EXTENDED)} (hạn hiện tại ${vn(LATER_DEADLINE)}).`)
+      .waitFor();
+    await decide
+      .getByRole('radiogroup', { name: 'Quyết định' })
+      .getByText('Đồng ý gia hạn', { exact: true })
+      .click();
+    await decide.getByRole('button', { name: 'Quyết định gia hạn' }).click();
+    await toast(head, 'Đã cập nhật nhiệm vụ');
+    // The deadline moves; the original one is kept next to it.
+    await head.getByText(`hạn ban đầu ${vn(LATER_DEADLINE)}`).waitFor();
+    await timeline(head)
+      .getByText(`Hạn: ${vn(LATER_DEADLINE)} → ${vn(EXTENDED)}`)
+      .waitFor();
+    await head.getByRole('main').getByText('Mới giao', { exact: true }).first().waitFor();
+
+    current = secretary;
+    const secretaryBell = await apiAs(secretary, 'GET', '/api/v1/notifications');
+    expect(JSON.stringify(secretaryBell)).toContain('nhắc đến bạn');
   });
 
   it('gives the secretary the committee’s list with filters, statistics and the Excel export', async () => {
