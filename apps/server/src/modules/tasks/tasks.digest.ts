@@ -97,12 +97,12 @@ export async function buildDigests(db: Db, today: string): Promise<Digest[]> {
     )
     select 'assignee' as relation, ${person}, ${item}
     from seats s join tasks t on t.id = s.task_id join users u on u.id = s.user_id
-    join committees c on c.id = t.committee_id left join committee_settings cs on cs.committee_id = t.committee_id
+    join committees c on c.id = t.committee_id and c.status = 'active' left join committee_settings cs on cs.committee_id = t.committee_id
     where ${wantsDigest}
     union all
     select 'review', ${person}, ${item}
     from reviews s join tasks t on t.id = s.task_id join users u on u.id = s.user_id
-    join committees c on c.id = t.committee_id left join committee_settings cs on cs.committee_id = t.committee_id
+    join committees c on c.id = t.committee_id and c.status = 'active' left join committee_settings cs on cs.committee_id = t.committee_id
     where ${wantsDigest}
     order by "userId", deadline, title`);
 

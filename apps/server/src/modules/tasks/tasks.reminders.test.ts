@@ -8,6 +8,7 @@ import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp.ts';
 import { startJobQueue } from '../../jobs/queue.ts';
 import { registerJobs } from '../../jobs/register.ts';
 import { dispatchEmails, MAIL_SEND_JOB } from '../mail/mail.service.ts';
+import { committees } from '../committees/committees.schema.ts';
 import { notificationPreferences, notifications } from '../notifications/notifications.schema.ts';
 import { users } from '../users/users.schema.ts';
 import { taskReminders } from './reminders.schema.ts';
@@ -363,6 +364,23 @@ describe('reminders and escalation (issue #8)', () => {
         org.seats.deputyHead.userId,
       ].sort(),
     );
+  });
+});
+
+describe('committees that no longer work', () => {
+  it('chases no task of a dissolved committee', async () => {
+    const org = await orgWithMail('giaithe');
+    const t = await taskDue(org, 'Tổng kết hoạt động Ban Chỉ đạo', '2026-03-20', 'member');
+    await ctx.db.update(committees).set({ status: 'dissolved' }).where(eq(committees.id, org.committee.id));
+    await runTwice('2026-03-17');
+    expect(await sentReminders([t.id])).toEqual([]);
+    await ctx.db.update(committees).set({ status: 'active' }).where(eq(committees.id, org.committee.id));
+    await runTwice('2026-03-17');
+    expect(await sentReminders([t.id])).toEqual([
+      { taskId: t.id, deadline: '2026-03-20', kind: 'before:3', sentOn: '2026-03-17' },
+    ]);
+    await smtp.waitFor(1);
+    await drained();
   });
 });
 

@@ -170,7 +170,8 @@ const BATCH = 500;
 
 /**
  * The candidates of a run: open tasks (not waiting for review) with a deadline in [from, to], with their
- * committee's reminder settings and the kinds already sent for the current deadline. One range scan of
+ * committee's reminder settings and the kinds already sent for the current deadline. Merged or dissolved
+ * committees' tasks are not chased. One range scan of
  * `tasks_open_deadline_idx` (its predicate is the `status in (…)` below), primary-key probes for the rest.
  */
 export function reminderCandidates(from: string, to: string) {
@@ -184,7 +185,7 @@ export function reminderCandidates(from: string, to: string) {
       coalesce((select array_agg(r.kind) from task_reminders r
         where r.task_id = t.id and r.deadline = t.deadline), '{}') as sent
     from tasks t
-    join committees c on c.id = t.committee_id
+    join committees c on c.id = t.committee_id and c.status = 'active'
     left join committee_settings cs on cs.committee_id = t.committee_id
     left join administrative_units lu on lu.id = t.lead_unit_id
     left join memberships lm on lm.id = t.lead_membership_id
