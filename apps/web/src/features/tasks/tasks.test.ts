@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tasksExportUrl } from './api.ts';
 import { filtersOf, hasFilters, parseTasksSearch, timelineOf } from './tasks.ts';
 
 const ID = '0192f0c4-8d2e-7a10-9c3b-1a2b3c4d5e6f';
@@ -62,6 +63,22 @@ describe('the task list in the URL', () => {
   it('tells whether a filter other than the committee and the role is set', () => {
     expect(hasFilters({ ban: ID, role: 'responsible' })).toBe(false);
     expect(hasFilters({ ban: ID, q: 'VNeID' })).toBe(true);
+  });
+});
+
+describe('the Excel export of a filtered list', () => {
+  it('carries exactly the list’s filters, and none when there are none', () => {
+    expect(tasksExportUrl(ID, {})).toBe(`/api/v1/committees/${ID}/tasks/export.xlsx`);
+    const url = new URL(
+      tasksExportUrl(ID, filtersOf({ ban: ID, source: 'conclusion', unit: ID, q: 'VNeID' })),
+      'http://x',
+    );
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      status: 'open',
+      source: 'conclusion',
+      leadUnitId: ID,
+      q: 'VNeID',
+    });
   });
 });
 
