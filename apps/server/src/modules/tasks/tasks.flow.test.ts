@@ -373,7 +373,7 @@ describe('lists, filters and paging', () => {
     const pages: Item[][] = [];
     let cursor: string | null = null;
     do {
-      const res = (
+      const res: { items: Item[]; total: number; nextCursor: string | null } = (
         await call(
           ctx.app,
           lo.seats.member.session,
