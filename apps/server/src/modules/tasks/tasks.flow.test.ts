@@ -547,3 +547,27 @@ describe('the "due soon" window', () => {
     expect(soon.total).toBe(1);
   });
 });
+
+describe('breakdowns', () => {
+  it('links a sub-task to a task of the same committee, never to one of an unrelated committee', async () => {
+    const parent = await newTask(ctx.app, org, { title: 'Nhiệm vụ lớn' });
+    const child = await newTask(ctx.app, org, {
+      title: 'Phần việc của Công an',
+      parentTaskId: parent.id,
+      leadUnitId: org.police.id,
+    });
+    expect(child.parentTaskId).toBe(parent.id);
+    const other = await taskOrg(ctx.app, ctx.db, 'khac-cha');
+    const foreign = await newTask(ctx.app, other, { title: 'Việc của Ban khác' });
+    expectProblem(
+      await call(ctx.app, org.seats.secretary.session, 'POST', `${org.url}/tasks`, {
+        title: 'Con của việc Ban khác',
+        parentTaskId: foreign.id,
+        leadMembershipId: org.seats.member.membershipId,
+        deadline: plusDays(today(), 10),
+      }),
+      422,
+      'task.invalidReference',
+    );
+  });
+});
