@@ -151,8 +151,10 @@ async function startMailbox(dir: string) {
 
 /** Starts the production server (it serves apps/web/dist) on a free port, for all e2e files of the run. */
 export default async function setup(project: TestProject) {
-  if (!existsSync(path.join(REPO_ROOT, 'apps/web/dist/index.html'))) {
-    throw new Error('apps/web/dist is missing: build the web app first (npm run build -w @steerco/web).');
+  // WEB_DIST_DIR (passed on to the server) lets a run use its own build, safe from a concurrent `npm run build`.
+  const distDir = process.env.WEB_DIST_DIR ?? path.join(REPO_ROOT, 'apps/web/dist');
+  if (!existsSync(path.join(distDir, 'index.html'))) {
+    throw new Error(`${distDir} is missing: build the web app first (npm run build -w @steerco/web).`);
   }
   const database = await freshDatabase();
   const port = await freePort();

@@ -7,7 +7,7 @@ import { rsvpLinkOf, waitForMail } from './mail.ts';
 /*
  * The Phúc La quarterly meeting, end to end (R8–R13): the secretary (huan.vt) schedules it, builds the agenda
  * (one item takes opinions) and sends the notice; Trịnh Xuân Hoàn confirms from the link in his e-mail without
- * signing in; Thiều Phương Anh sends a substitute and Đỗ Minh Tuấn reports an absence, both approved by the
+ * signing in, Thiều Phương Anh names a substitute from hers; Đỗ Minh Tuấn reports an absence; both approved by the
  * chair (hang.ntt); Đỗ Minh Tuấn writes his opinion; the secretary checks people in, writes the minutes and the
  * conclusions with a task proposal; the chair approves them. A second, ad-hoc meeting called for tomorrow shows
  * the late notice (R9): the chair gives the reason the server asks for. One context per person.
@@ -29,7 +29,6 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 let secretary: Page;
 let head: Page;
-let anh: Page;
 let tuan: Page;
 let current: Page | undefined;
 let meetingUrl = '';
@@ -128,7 +127,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
   secretary = await openPage();
   head = await openPage();
-  anh = await openPage();
   tuan = await openPage();
 });
 
@@ -241,22 +239,22 @@ describe('the Phúc La quarterly meeting', () => {
   });
 
   it('takes a substitute and an absence, both waiting for the chair', async () => {
-    current = anh;
-    await signIn(anh, 'anh.tp');
-    await anh.goto(url(meetingUrl));
-    const mine = anh.getByRole('region', { name: 'Xác nhận tham dự của tôi' });
-    await mine.getByRole('button', { name: 'Xác nhận tham dự' }).click();
-    let dialog = anh.getByRole('dialog', { name: 'Xác nhận tham dự' });
-    await dialog.getByRole('radio', { name: 'Cử người dự thay' }).check();
-    await dialog.getByRole('textbox', { name: 'Họ tên người dự thay' }).fill(SUBSTITUTE);
-    await dialog.getByRole('textbox', { name: 'Chức vụ người dự thay' }).fill('Công chức Văn hóa – xã hội');
+    // Thiều Phương Anh names her substitute from the link in her e-mail, on her phone.
+    const mail = await waitForMail(mailDir, `anh.tp@${MAIL_DOMAIN}`, (m) => m.subject.includes(TITLE));
+    const phone = await openPage({ width: 375, height: 812 });
+    current = phone;
+    await phone.goto(rsvpLinkOf(mail));
+    await phone.getByText('Kính gửi Thiều Phương Anh').waitFor();
+    await phone.getByRole('button', { name: 'Tôi cử người dự thay' }).click();
+    await phone.getByRole('textbox', { name: 'Họ tên người dự thay' }).fill(SUBSTITUTE);
+    await phone.getByRole('textbox', { name: 'Chức vụ người dự thay' }).fill('Công chức Văn hóa – xã hội');
     // The substitute must have been briefed (R11).
-    await dialog.getByRole('button', { name: 'Gửi xác nhận' }).click();
-    await dialog.getByText('Người dự thay phải được phổ biến nội dung cuộc họp (R11)').waitFor();
-    await dialog.getByRole('checkbox', { name: 'Người dự thay đã được phổ biến nội dung cuộc họp' }).check();
-    await dialog.getByRole('button', { name: 'Gửi xác nhận' }).click();
-    await toast(anh, 'Đã cử người dự thay; chờ người chủ trì đồng ý');
-    await mine.getByText('Dự thay – chờ duyệt').waitFor();
+    await phone.getByRole('button', { name: 'Gửi người dự thay' }).click();
+    await phone.getByText('Người dự thay phải được phổ biến nội dung cuộc họp (R11)').waitFor();
+    await phone.getByRole('checkbox', { name: 'Người dự thay đã được phổ biến nội dung cuộc họp' }).check();
+    await saveScreenshot(phone, 'meeting-rsvp-substitute-mobile');
+    await phone.getByRole('button', { name: 'Gửi người dự thay' }).click();
+    await phone.getByRole('status').getByText('Bạn đã cử người dự thay; người chủ trì sẽ xem xét.').waitFor();
 
     current = tuan;
     await signIn(tuan, 'tuan.dm');
@@ -265,13 +263,17 @@ describe('the Phúc La quarterly meeting', () => {
       .getByRole('region', { name: 'Xác nhận tham dự của tôi' })
       .getByRole('button', { name: 'Xác nhận tham dự' })
       .click();
-    dialog = tuan.getByRole('dialog', { name: 'Xác nhận tham dự' });
+    const dialog = tuan.getByRole('dialog', { name: 'Xác nhận tham dự' });
     await dialog.getByRole('radio', { name: 'Vắng mặt' }).check();
     await dialog.getByRole('button', { name: 'Gửi xác nhận' }).click();
     await dialog.getByText('Cần nêu lý do vắng mặt').waitFor();
     await dialog.getByRole('textbox', { name: 'Lý do vắng mặt' }).fill('Đi công tác tại Sở Nội vụ thành phố');
     await dialog.getByRole('button', { name: 'Gửi xác nhận' }).click();
     await toast(tuan, 'Đã báo vắng; chờ người chủ trì đồng ý');
+    await tuan
+      .getByRole('region', { name: 'Xác nhận tham dự của tôi' })
+      .getByText('Xin vắng – chờ duyệt')
+      .waitFor();
   });
 
   it('lets the chair approve the substitute and the absence on the live roll', async () => {

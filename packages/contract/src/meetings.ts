@@ -152,20 +152,21 @@ export const SendNoticeBody = z
 
 export const CancelMeetingBody = z.object({ reason: requiredText(1000) }).strict();
 
+/** R11: the person sent instead, who must have been briefed on the meeting. */
+const SubstituteBody = z
+  .object({
+    name: requiredText(120),
+    position: text(200).nullable().optional(),
+    userId: Id.nullable().optional(),
+    briefed: z.literal(true, { error: 'Người dự thay phải được phổ biến nội dung cuộc họp (R11)' }),
+  })
+  .strict();
+
 export const RespondBody = z
   .object({
     response: AttendeeResponse,
     reason: text(1000).nullable().optional(),
-    substitute: z
-      .object({
-        name: requiredText(120),
-        position: text(200).nullable().optional(),
-        userId: Id.nullable().optional(),
-        briefed: z.literal(true, { error: 'Người dự thay phải được phổ biến nội dung cuộc họp (R11)' }),
-      })
-      .strict()
-      .nullable()
-      .optional(),
+    substitute: SubstituteBody.nullable().optional(),
   })
   .strict();
 export type RespondBody = z.infer<typeof RespondBody>;
@@ -316,13 +317,16 @@ export const Rsvp = z.object({
   deadline: IsoDateTime,
   open: z.boolean(),
 });
+/** The personal link answers like the member would, but names a substitute without an account id. */
 export const RsvpBody = z
   .object({
     token: z.string().min(10).max(500),
-    response: z.enum(['attend', 'absent']),
+    response: AttendeeResponse,
     reason: text(1000).nullable().optional(),
+    substitute: SubstituteBody.omit({ userId: true }).nullable().optional(),
   })
   .strict();
+export type RsvpBody = z.infer<typeof RsvpBody>;
 
 export const RemindResult = z.object({
   reminded: z.number().int().describe('How many people who had not answered were reminded (R10)'),

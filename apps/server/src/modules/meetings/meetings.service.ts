@@ -9,6 +9,7 @@ import {
   type MeetingDetail,
   type MeetingKind,
   type RespondBody,
+  type RsvpBody,
   type UpdateMeetingBody,
 } from '@steerco/contract/meetings';
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
@@ -901,18 +902,21 @@ export async function getRsvp(db: Db, token: string) {
   };
 }
 
-/** One-click answer from the e-mail (attend, or absent with a reason); substitutes need the full form. */
-export async function answerRsvp(
-  db: Db,
-  token: string,
-  body: { response: 'attend' | 'absent'; reason?: string | null },
-) {
+/**
+ * The answer from the e-mail's link: attend in one click, absent with a reason, or a briefed substitute named
+ * (without an account, so a `deputyOfUnitOnly` committee refuses it with the policy's explanation, R11).
+ */
+export async function answerRsvp(db: Db, token: string, body: Omit<RsvpBody, 'token'>) {
   const { a, m } = await attendeeFromToken(db, token);
   await applyAnswer(
     db,
     m,
     a.id,
-    { response: body.response, reason: body.reason ?? null },
+    {
+      response: body.response,
+      reason: body.reason ?? null,
+      substitute: body.substitute ? { ...body.substitute, userId: null } : null,
+    },
     { respondedBy: null, mayAnswerLate: false },
   );
   return getRsvp(db, token);

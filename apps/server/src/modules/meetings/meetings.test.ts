@@ -455,4 +455,56 @@ describe('the personal link in the invitation (R10)', () => {
       'meeting.linkInvalid',
     );
   });
+
+  it('names a briefed substitute from the link too, waiting for the chair (R11)', async () => {
+    const m = await draft(20 * DAY);
+    await call(ctx.app, org.seats.secretary.session, 'POST', `${url(m)}/notice`, {}, 200);
+    const attendee = m.attendees.find((a: { userId: string }) => a.userId === org.seats.member.userId);
+    const token = await createLinkToken(ctx.db, 'rsvp', attendee.id, new Date(Date.now() + 30 * DAY));
+    const post = (payload: object) =>
+      ctx.app.inject({ method: 'POST', url: '/api/v1/rsvp', payload: { token, ...payload } });
+
+    // Not briefed, or an account id slipped in: refused, nothing recorded.
+    expectProblem(
+      await post({ response: 'substitute', substitute: { name: 'Lê Thị Phó', briefed: false } }),
+      400,
+      'request.validation',
+    );
+    expectProblem(
+      await post({
+        response: 'substitute',
+        substitute: { name: 'Lê Thị Phó', userId: org.seats.head.userId, briefed: true },
+      }),
+      400,
+      'request.validation',
+    );
+    expectProblem(await post({ response: 'substitute' }), 400, 'request.validation');
+    const substitute = { name: 'Lê Thị Phó', position: 'Phó Trưởng Công an phường', briefed: true };
+    // Under Bình Định's rule (set by the test above) a substitute without an account cannot be checked: refused.
+    const settings = (
+      await call(ctx.app, org.seats.head.session, 'GET', `${org.url}/regulation`, undefined, 200)
+    ).json().settings;
+    expect(settings.substitutePolicy).toBe('deputyOfUnitOnly');
+    expectProblem(await post({ response: 'substitute', substitute }), 422, 'meeting.substituteNotAllowed');
+    let detail = (await call(ctx.app, org.seats.secretary.session, 'GET', url(m), undefined, 200)).json();
+    expect(detail.attendees.find((a: { id: string }) => a.id === attendee.id).response).toBeNull();
+
+    await call(
+      ctx.app,
+      org.seats.head.session,
+      'PUT',
+      `${org.url}/settings`,
+      { ...settings, substitutePolicy: 'chairApproval' },
+      200,
+    );
+    const answered = await post({ response: 'substitute', substitute });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json().response).toBe('substitute');
+    detail = (await call(ctx.app, org.seats.secretary.session, 'GET', url(m), undefined, 200)).json();
+    expect(detail.attendees.find((a: { id: string }) => a.id === attendee.id)).toMatchObject({
+      response: 'substitute',
+      approval: 'pending',
+      substitute: { name: 'Lê Thị Phó', position: 'Phó Trưởng Công an phường', userId: null, briefed: true },
+    });
+  });
 });

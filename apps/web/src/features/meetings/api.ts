@@ -5,6 +5,7 @@ import type {
   MeetingDetail,
   MeetingStatus,
   RespondBody,
+  RsvpBody,
   TaskProposal,
   UpdateMeetingBody,
 } from '@steerco/contract/meetings';
@@ -351,7 +352,7 @@ export const rsvpQueryOptions = (token: string) =>
 export function useAnswerRsvp(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: { response: 'attend' | 'absent'; reason: string | null }) =>
+    mutationFn: async (body: Omit<RsvpBody, 'token'>) =>
       dataOf(await api.POST('/api/v1/rsvp', { body: { token, ...body } })),
     onSuccess: (data) => queryClient.setQueryData(meetingKeys.rsvp(token), data),
   });

@@ -1,8 +1,18 @@
-import { Alert, Anchor, Button, Center, Group, Loader, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Checkbox,
+  Group,
+  Loader,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { formatDateTime } from '@steerco/contract/datetime';
-import { IconCheck, IconCircleCheck, IconX } from '@tabler/icons-react';
+import { IconCheck, IconCircleCheck, IconUserShare, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
@@ -12,16 +22,19 @@ import { vietnamTime } from '../meetings.ts';
 
 /**
  * Xác nhận tham dự: the page the invitation e-mail's personal link opens, without signing in (the signed token
- * is the credential). One click to attend; an absence needs its reason (R10). Sending a substitute needs the
- * full form of the meeting page, behind login.
+ * is the credential). One click to attend; an absence needs its reason (R10); a substitute is named and must
+ * have been briefed (R11). Absences and substitutes then wait for the chair.
  */
 export function RsvpPage({ token }: { token: string | undefined }) {
   const { t } = useTranslation();
   const rsvp = useQuery({ ...rsvpQueryOptions(token ?? ''), enabled: !!token });
   const answer = useAnswerRsvp(token ?? '');
-  const [absent, setAbsent] = useState(false);
+  const [mode, setMode] = useState<'choose' | 'absent' | 'substitute'>('choose');
   const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [position, setPosition] = useState('');
+  const [briefed, setBriefed] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
 
   if (!token) {
     return (
@@ -93,47 +106,7 @@ export function RsvpPage({ token }: { token: string | undefined }) {
         {data.open && (
           <Stack gap="sm">
             <ProblemAlert error={answer.error} />
-            {absent ? (
-              <>
-                <Textarea
-                  label={t('meetings.respond.reason')}
-                  withAsterisk
-                  autosize
-                  minRows={2}
-                  value={reason}
-                  onChange={(e) => {
-                    setReason(e.currentTarget.value);
-                    setReasonError(null);
-                  }}
-                  error={reasonError}
-                  data-autofocus
-                />
-                <Text size="xs" c="dimmed">
-                  {t('meetings.respond.needsApproval')}
-                </Text>
-                <Group grow gap="sm">
-                  <Button variant="default" onClick={() => setAbsent(false)}>
-                    {t('common.cancel')}
-                  </Button>
-                  <Button
-                    color="red"
-                    loading={answer.isPending}
-                    onClick={() => {
-                      if (!reason.trim()) {
-                        setReasonError(t('meetings.respond.reasonRequired'));
-                        return;
-                      }
-                      answer.mutate(
-                        { response: 'absent', reason: reason.trim() },
-                        { onSuccess: () => setAbsent(false) },
-                      );
-                    }}
-                  >
-                    {t('meetings.rsvp.sendAbsence')}
-                  </Button>
-                </Group>
-              </>
-            ) : (
+            {mode === 'choose' && (
               <>
                 <Button
                   size="md"
@@ -150,17 +123,94 @@ export function RsvpPage({ token }: { token: string | undefined }) {
                   fullWidth
                   variant="default"
                   leftSection={<IconX size={18} />}
-                  onClick={() => setAbsent(true)}
+                  onClick={() => setMode('absent')}
                 >
                   {t('meetings.rsvp.absent')}
                 </Button>
-                <Text size="sm" c="dimmed" ta="center">
-                  {t('meetings.rsvp.substituteHint')}{' '}
-                  <Anchor component={Link} to="/cuoc-hop" size="sm">
-                    {t('meetings.rsvp.signIn')}
-                  </Anchor>
-                </Text>
+                <Button
+                  size="md"
+                  fullWidth
+                  variant="default"
+                  leftSection={<IconUserShare size={18} />}
+                  onClick={() => setMode('substitute')}
+                >
+                  {t('meetings.rsvp.substitute')}
+                </Button>
               </>
+            )}
+            {mode !== 'choose' && (
+              <form
+                noValidate
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  const next: Record<string, string> = {};
+                  if (mode === 'absent' && !reason.trim()) next.reason = t('meetings.respond.reasonRequired');
+                  if (mode === 'substitute' && !name.trim()) next.name = t('common.required');
+                  if (mode === 'substitute' && !briefed) next.briefed = t('meetings.respond.briefedRequired');
+                  setErrors(next);
+                  if (Object.keys(next).length) return;
+                  answer.mutate(
+                    mode === 'absent'
+                      ? { response: 'absent', reason: reason.trim() }
+                      : {
+                          response: 'substitute',
+                          reason: reason.trim() || null,
+                          substitute: { name: name.trim(), position: position.trim() || null, briefed: true },
+                        },
+                    { onSuccess: () => setMode('choose') },
+                  );
+                }}
+              >
+                <Stack gap="sm">
+                  {mode === 'substitute' && (
+                    <>
+                      <TextInput
+                        label={t('meetings.respond.substituteName')}
+                        withAsterisk
+                        value={name}
+                        onChange={(e) => setName(e.currentTarget.value)}
+                        error={errors.name}
+                        data-autofocus
+                      />
+                      <TextInput
+                        label={t('meetings.respond.substitutePosition')}
+                        value={position}
+                        onChange={(e) => setPosition(e.currentTarget.value)}
+                      />
+                      <Checkbox
+                        label={t('meetings.respond.briefed')}
+                        checked={briefed}
+                        onChange={(e) => setBriefed(e.currentTarget.checked)}
+                        error={errors.briefed}
+                      />
+                    </>
+                  )}
+                  <Textarea
+                    label={mode === 'absent' ? t('meetings.respond.reason') : t('meetings.respond.note')}
+                    withAsterisk={mode === 'absent'}
+                    autosize
+                    minRows={2}
+                    value={reason}
+                    onChange={(e) => setReason(e.currentTarget.value)}
+                    error={errors.reason}
+                  />
+                  <Text size="xs" c="dimmed">
+                    {t('meetings.respond.needsApproval')}
+                  </Text>
+                  <Group grow gap="sm">
+                    <Button variant="default" onClick={() => setMode('choose')}>
+                      {t('common.cancel')}
+                    </Button>
+                    <Button
+                      type="submit"
+                      color={mode === 'absent' ? 'red' : undefined}
+                      loading={answer.isPending}
+                    >
+                      {mode === 'absent' ? t('meetings.rsvp.sendAbsence') : t('meetings.rsvp.sendSubstitute')}
+                    </Button>
+                  </Group>
+                </Stack>
+              </form>
             )}
           </Stack>
         )}
