@@ -39,6 +39,8 @@ import { MeetingsPage } from './features/meetings/components/meetings-page.tsx';
 import { RsvpPage } from './features/meetings/components/rsvp-page.tsx';
 import { ModulePlaceholderPage } from './features/modules/components/module-placeholder-page.tsx';
 import type { ModuleKey } from './features/modules/modules.ts';
+import { planQueryOptions } from './features/plans/api.ts';
+import { PlanPage } from './features/plans/components/plan-page.tsx';
 import { AppLayout } from './features/shell/components/app-layout.tsx';
 import { taskQueryOptions } from './features/tasks/api.ts';
 import { TaskPage } from './features/tasks/components/task-page.tsx';
@@ -281,6 +283,18 @@ const taskRoute = createRoute({
   },
 });
 
+/** One annual work plan (R5): listed on its committee's "Kế hoạch công tác" tab. */
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/ke-hoach/$planId',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(planQueryOptions(params.planId)),
+  component: function PlanRoute() {
+    const { planId } = planRoute.useParams();
+    const { data: plan } = useSuspenseQuery(planQueryOptions(planId));
+    return <PlanPage plan={plan} />;
+  },
+});
+
 const moduleRoutes = [createModuleRoute('/bao-cao', 'reports')] as const;
 
 /** Administration: system and unit administrators only; for everyone else it does not exist. */
@@ -364,6 +378,7 @@ const routeTree = rootRoute.addChildren([
     documentRoute,
     tasksRoute,
     taskRoute,
+    planRoute,
     ...moduleRoutes,
     adminRoute.addChildren([adminIndexRoute, usersRoute, unitsRoute, calendarRoute]),
   ]),

@@ -1,5 +1,6 @@
 import { documentsEn } from './documents.en.ts';
 import { meetingsEn } from './meetings.en.ts';
+import { plansEn } from './plans.en.ts';
 import { tasksEn } from './tasks.en.ts';
 import type { vi } from './vi.ts';
 
@@ -303,6 +304,7 @@ export const en: Translation = {
       'uy-quyen': 'Delegations',
       'nhan-su': 'Personnel',
       'quy-che': 'Regulation',
+      'ke-hoach': 'Work plan',
     },
     roles: {
       head: 'Head',
@@ -692,6 +694,7 @@ export const en: Translation = {
   },
   meetings: meetingsEn,
   tasks: tasksEn,
+  plans: plansEn,
   documents: documentsEn,
   calendar: {
     title: 'Working calendar',

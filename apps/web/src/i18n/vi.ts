@@ -2,6 +2,7 @@ import { SCOPE_LABELS } from '@steerco/contract/delegations';
 import { ROLE_LABELS } from '@steerco/contract/memberships';
 import { documentsVi } from './documents.vi.ts';
 import { meetingsVi } from './meetings.vi.ts';
+import { plansVi } from './plans.vi.ts';
 import { tasksVi } from './tasks.vi.ts';
 
 /** Vietnamese, the default language. `en.ts` must have exactly the same keys (checked by the compiler and a test). */
@@ -299,6 +300,7 @@ export const vi = {
       'uy-quyen': 'Ủy quyền',
       'nhan-su': 'Nhân sự',
       'quy-che': 'Quy chế',
+      'ke-hoach': 'Kế hoạch công tác',
     },
     roles: { ...ROLE_LABELS },
     standing: 'Thường trực',
@@ -675,6 +677,7 @@ export const vi = {
   },
   meetings: meetingsVi,
   tasks: tasksVi,
+  plans: plansVi,
   documents: documentsVi,
   calendar: {
     title: 'Lịch làm việc',

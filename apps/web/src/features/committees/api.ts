@@ -26,6 +26,7 @@ export const COMMITTEE_TABS = [
   'uy-quyen',
   'nhan-su',
   'quy-che',
+  'ke-hoach',
 ] as const;
 export type CommitteeTab = (typeof COMMITTEE_TABS)[number];
 

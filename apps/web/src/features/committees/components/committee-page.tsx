@@ -19,6 +19,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { SampleBadge } from '../../../components/sample-badge.tsx';
+import { PlansTab } from '../../plans/components/plans-tab.tsx';
 import { COMMITTEE_TABS, type CommitteeTab } from '../api.ts';
 import { CommitteeStatusBadge, DomainBadges, formatDecision, RoleBadge } from './committee-badges.tsx';
 import { DelegationsTab } from './delegations-tab.tsx';
@@ -60,6 +61,7 @@ export function CommitteePage({ committee, tab, onTabChange }: CommitteePageProp
     'uy-quyen': <DelegationsTab committee={committee} />,
     'nhan-su': <PersonnelTab committee={committee} />,
     'quy-che': <RegulationTab committee={committee} />,
+    'ke-hoach': <PlansTab committee={committee} />,
   };
   return (
     <>
