@@ -201,15 +201,16 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     };
     const anh = members.items.find((m) => m.fullName === MEMBER_NAME)!;
 
-    // Tomorrow morning in Viet Nam: the notice is late (R9), so the chair sends it with the reason.
-    const day = addDays(today, 1);
+    // This morning in Viet Nam, recorded afterwards: the notice is late (R9), so the chair sends it with
+    // the reason. The tasks count from the meeting day.
+    const day = today;
     const meeting = await apiAs(secretary, 'POST', '/api/v1/meetings', {
       committeeId,
       kind: 'thematic',
       title: MEETING_TITLE,
       place: 'Phòng họp UBND phường Phúc La',
-      startsAt: `${day}T08:00:00+07:00`,
-      endsAt: `${day}T10:00:00+07:00`,
+      startsAt: `${day}T07:00:00+07:00`,
+      endsAt: `${day}T09:00:00+07:00`,
     });
     const m = `/api/v1/meetings/${meeting.id}`;
     await apiAs(secretary, 'POST', `${m}/agenda`, { title: 'Kết quả thực hiện kết luận quý III' });
@@ -224,7 +225,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
           text: 'Đẩy mạnh tuyên truyền ứng dụng VNeID và dịch vụ công trực tuyến toàn trình.',
           domain: 'DA06',
           tasks: [
-            // Due on the meeting day: "sắp đến hạn" from the start.
+            // Due today: "sắp đến hạn" from the start.
             { title: TASK_SOON, leadMembershipId: anh.id, deadline: day },
             { title: TASK_LATER, leadMembershipId: anh.id, deadline: LATER_DEADLINE },
           ],
@@ -463,6 +464,8 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
       .getByText(`Hạn: ${vn(LATER_DEADLINE)} → ${vn(EXTENDED)}`)
       .waitFor();
     await head.getByRole('main').getByText('Mới giao', { exact: true }).first().waitFor();
+    await noToasts(head);
+    await saveScreenshot(head, 'followup-extension-granted-desktop');
 
     current = secretary;
     const secretaryBell = await apiAs(secretary, 'GET', '/api/v1/notifications');
