@@ -470,6 +470,40 @@ describe('the Phúc La quarterly meeting', () => {
   });
 });
 
+describe('the next quarterly meeting (R8)', () => {
+  it('opens with the unfinished tasks, the approved conclusion’s task among them', async () => {
+    current = secretary;
+    await secretary.goto(url('/cuoc-hop'));
+    await secretary.getByRole('button', { name: 'Tạo cuộc họp' }).click();
+    const dialog = secretary.getByRole('dialog', { name: 'Tạo cuộc họp' });
+    await dialog
+      .getByRole('textbox', { name: 'Tên cuộc họp' })
+      .fill('Họp Ban Chỉ đạo định kỳ quý IV năm 2026');
+    await dialog.getByRole('textbox', { name: 'Bắt đầu' }).fill(`${vn(inDays(40))} 08:00`);
+    await dialog.getByRole('textbox', { name: 'Kết thúc' }).fill(`${vn(inDays(40))} 10:00`);
+    await dialog.getByRole('button', { name: 'Tạo cuộc họp' }).click();
+    await secretary
+      .getByRole('heading', { name: 'Họp Ban Chỉ đạo định kỳ quý IV năm 2026', level: 1 })
+      .waitFor();
+    await openTab(secretary, 'Chương trình');
+    await secretary.getByRole('button', { name: 'Chọn nhiệm vụ' }).click();
+    const picker = secretary.getByRole('dialog', { name: 'Nhiệm vụ chưa hoàn thành chuyển kỳ' });
+    const task = picker.getByRole('checkbox', { name: 'Bổ sung số liệu định danh điện tử vào báo cáo' });
+    await task.waitFor();
+    expect(await task.isChecked()).toBe(true);
+    await picker.getByRole('button', { name: 'Đưa vào chương trình' }).click();
+    await toast(secretary, /^Đã đưa \d+ nhiệm vụ vào chương trình họp$/);
+    const first = secretary.getByRole('list', { name: 'Chương trình họp' }).getByRole('listitem').first();
+    await first.getByText('Chuyển từ kỳ trước').waitFor();
+    await first
+      .getByRole('list', { name: 'Nhiệm vụ chuyển kỳ' })
+      .getByText(/Bổ sung số liệu định danh điện tử vào báo cáo/)
+      .waitFor();
+    await noToasts(secretary);
+    await saveScreenshot(secretary, 'meeting-carry-over');
+  });
+});
+
 describe('a meeting called at short notice (R9)', () => {
   it('asks the chair for the reason the notice is late, and shows it on the meeting', async () => {
     current = head;

@@ -356,6 +356,18 @@ export const meetingsEn: Translation['meetings'] = {
     today: 'Today, {{time}}',
     when: '{{time}}, {{date}}',
   },
+  carryOver: {
+    title: 'Unfinished tasks carried over',
+    hint: 'A periodic meeting opens with the tasks unfinished or overdue by the meeting day (R8).',
+    chosen: '{{count}} tasks are in the agenda’s first item.',
+    choose: 'Choose tasks',
+    proposed: 'Unfinished tasks due by the meeting day',
+    none: 'No unfinished task is due before the meeting day.',
+    submit: 'Put on the agenda',
+    done: '{{count}} tasks put on the agenda',
+    listOf: 'Tasks carried over',
+    line: 'Lead: {{lead}} · due {{deadline}} · {{progress}}%',
+  },
   rsvp: {
     title: 'Attendance confirmation',
     greeting: 'Dear {{name}}',

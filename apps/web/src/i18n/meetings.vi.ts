@@ -355,6 +355,18 @@ export const meetingsVi = {
     today: 'Hôm nay, {{time}}',
     when: '{{time}} ngày {{date}}',
   },
+  carryOver: {
+    title: 'Nhiệm vụ chưa hoàn thành chuyển kỳ',
+    hint: 'Họp định kỳ mở đầu bằng các nhiệm vụ chưa hoàn thành hoặc quá hạn đến ngày họp (R8).',
+    chosen: 'Đã đưa {{count}} nhiệm vụ vào nội dung đầu tiên của chương trình.',
+    choose: 'Chọn nhiệm vụ',
+    proposed: 'Nhiệm vụ chưa hoàn thành, hạn đến ngày họp',
+    none: 'Không có nhiệm vụ chưa hoàn thành nào đến hạn trước ngày họp.',
+    submit: 'Đưa vào chương trình',
+    done: 'Đã đưa {{count}} nhiệm vụ vào chương trình họp',
+    listOf: 'Nhiệm vụ chuyển kỳ',
+    line: 'Chủ trì: {{lead}} · hạn {{deadline}} · {{progress}}%',
+  },
   rsvp: {
     title: 'Xác nhận tham dự',
     greeting: 'Kính gửi {{name}}',

@@ -186,6 +186,26 @@ export const useRemoveAgendaItem = (id: string) =>
       ) as MeetingView,
   );
 
+// ——— Carry-over (R8): unfinished tasks opening a periodic meeting's agenda ———
+
+async function fetchCarryOver(id: string) {
+  return dataOf(await api.GET('/api/v1/meetings/{id}/carry-over', path(id))).items;
+}
+export type CarryOverProposal = Awaited<ReturnType<typeof fetchCarryOver>>;
+
+export const carryOverQueryOptions = (id: string) =>
+  queryOptions({ queryKey: ['meetings', id, 'carry-over'] as const, queryFn: () => fetchCarryOver(id) });
+
+/** Puts the chosen unfinished tasks in the agenda's first item (before the notice only). */
+export const useApplyCarryOver = (id: string) =>
+  useMeetingMutation(
+    id,
+    async (taskIds: string[]) =>
+      dataOf(
+        await api.PUT('/api/v1/meetings/{id}/carry-over', { ...path(id), body: { taskIds } }),
+      ) as MeetingView,
+  );
+
 /** A file as a multipart body (the OpenAPI document does not describe multipart bodies). */
 const fileBody = (file: File) => {
   const form = new FormData();

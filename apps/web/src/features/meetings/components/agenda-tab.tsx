@@ -6,6 +6,7 @@ import {
   Checkbox,
   FileButton,
   Group,
+  Loader,
   NumberInput,
   Paper,
   SimpleGrid,
@@ -17,23 +18,31 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconFileText, IconPaperclip, IconPlus, IconTrash } from '@tabler/icons-react';
+import { formatDate } from '@steerco/contract/datetime';
+import { IconFileText, IconListCheck, IconPaperclip, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
+import { ModalForm } from '../../../components/modal-form.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { DerivedStatusBadge } from '../../tasks/components/task-badges.tsx';
 import {
   type AgendaItemWithDocuments,
   canOnMeeting,
+  carryOverQueryOptions,
   fileDownloadUrl,
   type MeetingView,
   useAddAgendaItem,
+  useApplyCarryOver,
   useAttachAgendaDocument,
   useRemoveAgendaDocument,
   useRemoveAgendaItem,
 } from '../api.ts';
 import { agendaMinutes, formatFileSize } from '../meetings.ts';
+
+const PERIODIC: MeetingView['kind'][] = ['quarterly', 'halfYearReview', 'annualReview'];
 
 /** What the server accepts as agenda documents (it checks the content too). */
 const DOCUMENT_TYPES =
@@ -83,6 +92,9 @@ export function AgendaTab({ meeting }: { meeting: MeetingView }) {
         <Text size="sm" c="dimmed">
           {t('meetings.agenda.total', { minutes: total })}
         </Text>
+      )}
+      {editable && meeting.status === 'draft' && PERIODIC.includes(meeting.kind) && (
+        <CarryOver meeting={meeting} />
       )}
       {editable && <AddAgendaItemForm meeting={meeting} />}
     </Stack>
@@ -152,6 +164,28 @@ function AgendaItemCard({
               </Badge>
             )}
           </Group>
+          {item.carriedTasks.length > 0 && (
+            <Stack
+              gap={4}
+              component="ul"
+              aria-label={t('meetings.carryOver.listOf')}
+              style={{ margin: 0, paddingLeft: 18 }}
+            >
+              {item.carriedTasks.map((task) => (
+                <Text component="li" size="sm" key={task.taskId}>
+                  {task.title}{' '}
+                  <Text span size="xs" c="dimmed">
+                    {t('meetings.carryOver.line', {
+                      lead: task.leadName ?? t('common.notSet'),
+                      deadline: formatDate(task.deadline),
+                      progress: task.progress,
+                    })}
+                  </Text>{' '}
+                  <DerivedStatusBadge derived={task.derivedStatus} />
+                </Text>
+              ))}
+            </Stack>
+          )}
           {(documents.length > 0 || editable) && (
             <Stack gap={4} aria-label={t('meetings.agenda.documentsOf', { title: item.title })} role="group">
               {documents.map((doc) => (
@@ -315,5 +349,110 @@ function AddAgendaItemForm({ meeting }: { meeting: MeetingView }) {
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * Nhiệm vụ chuyển kỳ (R8): the standing agency picks, among the committee's unfinished and overdue tasks due by
+ * the meeting day, those the periodic meeting reviews first; their state is kept as it is now.
+ */
+function CarryOver({ meeting }: { meeting: MeetingView }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const carried = meeting.agenda.find((a) => a.carriedOver);
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p={{ base: 'sm', sm: 'md' }}
+      component="section"
+      aria-label={t('meetings.carryOver.title')}
+    >
+      <Group justify="space-between" gap="sm" wrap="wrap">
+        <Stack gap={2} style={{ flex: '1 1 18rem' }}>
+          <Title order={2} fz="h5">
+            {t('meetings.carryOver.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {carried
+              ? t('meetings.carryOver.chosen', { count: carried.carriedTasks.length })
+              : t('meetings.carryOver.hint')}
+          </Text>
+        </Stack>
+        <Button variant="light" leftSection={<IconListCheck size={16} />} onClick={() => setOpen(true)}>
+          {t('meetings.carryOver.choose')}
+        </Button>
+      </Group>
+      {open && (
+        <CarryOverModal
+          meeting={meeting}
+          current={carried?.carriedTasks.map((task) => task.taskId)}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </Paper>
+  );
+}
+
+function CarryOverModal({
+  meeting,
+  current,
+  onClose,
+}: {
+  meeting: MeetingView;
+  current: string[] | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const proposal = useQuery(carryOverQueryOptions(meeting.id));
+  const apply = useApplyCarryOver(meeting.id);
+  const [picked, setPicked] = useState<string[] | null>(current ?? null);
+  const chosen = picked ?? (proposal.data ?? []).map((task) => task.taskId);
+  return (
+    <ModalForm
+      opened
+      onClose={onClose}
+      title={t('meetings.carryOver.title')}
+      submitLabel={t('meetings.carryOver.submit')}
+      submitting={apply.isPending}
+      error={apply.error ?? proposal.error}
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply.mutate(chosen, {
+          onSuccess: () => {
+            notifications.show({
+              color: 'green',
+              message: t('meetings.carryOver.done', { count: chosen.length }),
+            });
+            onClose();
+          },
+        });
+      }}
+    >
+      {proposal.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+      {proposal.data?.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('meetings.carryOver.none')}
+        </Text>
+      )}
+      {proposal.data && proposal.data.length > 0 && (
+        <Checkbox.Group label={t('meetings.carryOver.proposed')} value={chosen} onChange={setPicked}>
+          <Stack gap={8} mt={6}>
+            {proposal.data.map((task) => (
+              <Checkbox
+                key={task.taskId}
+                value={task.taskId}
+                label={task.title}
+                description={t('meetings.carryOver.line', {
+                  lead: task.leadName ?? t('common.notSet'),
+                  deadline: formatDate(task.deadline),
+                  progress: task.progress,
+                })}
+              />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      )}
+    </ModalForm>
   );
 }
