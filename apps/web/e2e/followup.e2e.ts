@@ -474,7 +474,12 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
 
   it('gives the secretary the committee’s list with filters, statistics and the Excel export', async () => {
     current = secretary;
-    await secretary.goto(url('/nhiem-vu'));
+    // From the committee's page to its tasks, then back to mine and over again by the tabs.
+    await secretary.goto(url(`/ban-chi-dao/${committeeId}`));
+    await secretary.getByRole('link', { name: 'Nhiệm vụ của Ban Chỉ đạo' }).click();
+    await secretary.waitForURL(new RegExp(`/nhiem-vu\\?ban=${committeeId}`));
+    await secretary.getByRole('tab', { name: 'Nhiệm vụ của tôi' }).click();
+    await expect.poll(() => new URL(secretary.url()).search).toBe('');
     await secretary.getByRole('tab', { name: 'Nhiệm vụ của Ban Chỉ đạo' }).click();
     await secretary.waitForURL(new RegExp(`ban=${committeeId}`));
     await choose(secretary, secretary.getByRole('textbox', { name: 'Nguồn giao' }), 'Kết luận cuộc họp');

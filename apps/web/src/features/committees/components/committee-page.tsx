@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import type { CommitteeDetail } from '@steerco/contract/committees';
 import type { CommitteeRole } from '@steerco/contract/memberships';
-import { IconArrowLeft, IconGitMerge } from '@tabler/icons-react';
+import { IconArrowLeft, IconChecklist, IconGitMerge } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,6 +78,15 @@ export function CommitteePage({ committee, tab, onTabChange }: CommitteePageProp
           <Group gap={6}>
             <CommitteeStatusBadge status={committee.status} />
             {committee.isSample && <SampleBadge />}
+            {/* The committee's tasks live on /nhiem-vu, filtered to it (issue #8). */}
+            <Button
+              variant="light"
+              size="xs"
+              leftSection={<IconChecklist size={14} />}
+              renderRoot={(props) => <Link to="/nhiem-vu" search={{ ban: committee.id }} {...props} />}
+            >
+              {t('tasks.views.committee')}
+            </Button>
           </Group>
         }
       />
