@@ -268,6 +268,11 @@ describe('the annual work plan of BCĐ phường Phúc La', () => {
     await mobile.getByRole('link', { name: `Mở nhiệm vụ: ${ITEMS.da06}` }).waitFor();
     await saveScreenshot(mobile, 'plans-approved-phone');
 
+    // The committee's task list, filtered to the plan's tasks.
+    await head.getByRole('link', { name: 'Danh sách nhiệm vụ theo kế hoạch' }).click();
+    await head.waitForURL(/\/nhiem-vu\?/);
+    for (const title of Object.values(ITEMS)) await head.getByText(title).first().waitFor();
+    await head.goBack();
     await head.getByRole('link', { name: `Mở nhiệm vụ: ${ITEMS.da06}` }).click();
     await head.getByRole('heading', { name: ITEMS.da06 }).waitFor();
     await head.getByText('Kế hoạch công tác năm').first().waitFor();

@@ -73,6 +73,7 @@ export const plansEn: typeof plansVi = {
     quarter: 'Quarter {{q}}',
     count: '{{count}} items',
     openTask: 'Open task',
+    allTasks: 'Tasks of the plan',
   },
   item: {
     addTitle: 'Add an item to the plan',

@@ -74,6 +74,7 @@ export const plansVi = {
     quarter: 'Quý {{q}}',
     count: '{{count}} nhiệm vụ',
     openTask: 'Mở nhiệm vụ',
+    allTasks: 'Danh sách nhiệm vụ theo kế hoạch',
   },
   item: {
     addTitle: 'Thêm nhiệm vụ vào kế hoạch',

@@ -150,9 +150,32 @@ export function PlanPage({ plan }: { plan: PlanDetail }) {
             <Title order={2} fz="h4">
               {t('plans.items.heading')}
             </Title>
-            <Text size="sm" c="dimmed">
-              {t('plans.items.count', { count: plan.items.length })}
-            </Text>
+            <Group gap="md">
+              <Text size="sm" c="dimmed">
+                {t('plans.items.count', { count: plan.items.length })}
+              </Text>
+              {plan.status === 'approved' && (
+                <Anchor
+                  size="sm"
+                  renderRoot={(props) => (
+                    <Link
+                      to="/nhiem-vu"
+                      // The plan's tasks: those from plan items of this committee, due in the plan year.
+                      search={{
+                        ban: plan.committeeId,
+                        source: 'planItem',
+                        status: 'all',
+                        from: `${plan.year}-01-01`,
+                        to: `${plan.year}-12-31`,
+                      }}
+                      {...props}
+                    />
+                  )}
+                >
+                  {t('plans.items.allTasks')}
+                </Anchor>
+              )}
+            </Group>
           </Group>
           {plan.items.length === 0 ? (
             <EmptyState icon={<IconListDetails size={28} />} title={t('plans.items.empty')}>
