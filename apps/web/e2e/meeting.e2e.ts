@@ -504,6 +504,32 @@ describe('the next quarterly meeting (R8)', () => {
   });
 });
 
+describe('the yearly meeting calendar (R8)', () => {
+  it('drafts the four periodic meetings of a year from the regulation, once', async () => {
+    current = secretary;
+    const year = Number(today.slice(0, 4)) + 2;
+    await secretary.goto(url('/cuoc-hop'));
+    for (const expected of [
+      `Đã tạo 4 cuộc họp dự kiến năm ${year}`,
+      `Các quý năm ${year} đều đã có cuộc họp`,
+    ]) {
+      await secretary.getByRole('button', { name: 'Lập lịch họp năm' }).click();
+      const dialog = secretary.getByRole('dialog', { name: 'Lập lịch họp năm' });
+      await dialog.getByRole('textbox', { name: 'Năm' }).fill(String(year));
+      await dialog.getByRole('button', { name: 'Lập lịch' }).click();
+      await toast(secretary, expected);
+      await dialog.waitFor({ state: 'hidden' });
+    }
+    await choose(secretary, secretary.getByRole('textbox', { name: 'Năm' }), String(year));
+    const list = secretary.getByRole('region', { name: 'Sắp diễn ra' });
+    await list.getByRole('link', { name: `Sơ kết 6 tháng đầu năm ${year}` }).waitFor();
+    await list.getByRole('link', { name: `Tổng kết năm ${year}` }).waitFor();
+    expect(await list.getByRole('listitem').count()).toBe(4);
+    await noToasts(secretary);
+    await saveScreenshot(secretary, 'meetings-year-calendar');
+  });
+});
+
 describe('a meeting called at short notice (R9)', () => {
   it('asks the chair for the reason the notice is late, and shows it on the meeting', async () => {
     current = head;

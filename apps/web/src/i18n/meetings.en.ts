@@ -312,6 +312,7 @@ export const meetingsEn: Translation['meetings'] = {
       absentNotApproved: 'Absent without approval',
     },
     opinions: 'Written opinions of absent members',
+    substituteFor: '{{name}} (substituting for {{member}})',
     submitHint: 'When the minutes and conclusions are ready, submit them to the chair.',
     decideHint: 'The minutes and conclusions wait for your approval.',
     submit: 'Submit',

@@ -311,6 +311,7 @@ export const meetingsVi = {
       absentNotApproved: 'Vắng không phép',
     },
     opinions: 'Ý kiến bằng văn bản của thành viên vắng mặt',
+    substituteFor: '{{name}} (dự thay {{member}})',
     submitHint: 'Soạn xong biên bản và kết luận, trình người chủ trì duyệt.',
     decideHint: 'Biên bản và kết luận đang chờ bạn duyệt.',
     submit: 'Trình duyệt',

@@ -324,9 +324,11 @@ function AttendanceSummary({ minutes }: { minutes: MinutesView }) {
     rows
       .filter((r) => statuses.includes(r.status))
       .map((r) =>
-        r.substituteName
-          ? `${r.fullName} (${t('meetings.attendance.substitute', { name: r.substituteName })})`
-          : r.fullName,
+        r.status === 'substitutePresent' && r.substituteName
+          ? t('meetings.minutes.substituteFor', { name: r.substituteName, member: r.fullName })
+          : r.substituteName
+            ? `${r.fullName} (${t('meetings.attendance.substitute', { name: r.substituteName })})`
+            : r.fullName,
       );
   const lines = [
     ['present', names(['present', 'substitutePresent'])],

@@ -12,7 +12,8 @@ export function MyAnswer({ meeting }: { meeting: MeetingView }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const me = meeting.attendees.find((a) => a.id === meeting.myAttendeeId);
-  if (!me || meeting.status === 'draft' || meeting.status === 'cancelled') return null;
+  // Only while answers matter: once the meeting is held, attendance is the check-in's business.
+  if (!me || meeting.status !== 'noticeSent') return null;
   const canAnswer = answersOpen(meeting);
   return (
     <Paper
@@ -45,9 +46,7 @@ export function MyAnswer({ meeting }: { meeting: MeetingView }) {
           <Text size="xs" c="dimmed">
             {canAnswer
               ? t('meetings.mine.deadline', { date: formatDateTime(meeting.confirmationDeadline) })
-              : meeting.status === 'noticeSent'
-                ? t('meetings.mine.closed')
-                : ''}
+              : t('meetings.mine.closed')}
           </Text>
         </Stack>
         {canAnswer && (
