@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
+import { createUser, login } from '../../../test/factories.ts';
 import { call } from '../../../test/org-fixtures.ts';
 import { addSeat, newTask, plusDays, type TaskOrg, taskOrg, today } from '../tasks/tasks.fixtures.ts';
 
@@ -520,6 +521,81 @@ describe('review data for the 6-month and annual reviews', () => {
       404,
       'committee.notFound',
     );
+  });
+});
+
+describe('the committee above', () => {
+  it('sees a ward committee’s plan and review figures, and may not draft or approve it', async () => {
+    const admin = org.admin.session;
+    const unit = (
+      await call(
+        ctx.app,
+        admin,
+        'POST',
+        '/api/v1/units',
+        { level: 'commune', name: 'Phường thử ke-hoach', parentId: org.unit.id, isSample: true },
+        201,
+      )
+    ).json();
+    const ward = (
+      await call(
+        ctx.app,
+        admin,
+        'POST',
+        '/api/v1/committees',
+        { name: 'Ban Chỉ đạo phường thử ke-hoach', unitId: unit.id, parentId: org.committee.id },
+        201,
+      )
+    ).json();
+    const wardSecretary = await createUser(ctx.db, { unitId: unit.id, fullName: 'Công chức phường thử' });
+    await call(
+      ctx.app,
+      admin,
+      'POST',
+      `/api/v1/committees/${ward.id}/members`,
+      { userId: wardSecretary.id, role: 'secretary', startDate: '2024-01-01' },
+      201,
+    );
+    const session = await login(ctx.app, wardSecretary.username);
+    const plan = (
+      await call(ctx.app, session, 'POST', `/api/v1/committees/${ward.id}/plans`, { year: nextYear() }, 201)
+    ).json() as PlanDto;
+    // The district's head looks down on the ward (oversight): reads, never acts.
+    const districtHead = org.seats.head.session;
+    const seen = (
+      await call(ctx.app, districtHead, 'GET', `/api/v1/plans/${plan.id}`, undefined, 200)
+    ).json();
+    expect(seen.allowedActions).toEqual([]);
+    await call(ctx.app, districtHead, 'GET', `/api/v1/committees/${ward.id}/plans`, undefined, 200);
+    await call(
+      ctx.app,
+      districtHead,
+      'GET',
+      `/api/v1/committees/${ward.id}/plans/review?year=${nextYear()}&planId=${plan.id}`,
+      undefined,
+      200,
+    );
+    expectProblem(await approve(plan.id, districtHead), 403, 'permission.denied');
+    expectProblem(
+      await call(ctx.app, districtHead, 'POST', `/api/v1/committees/${ward.id}/plans`, {
+        year: nextYear() + 1,
+      }),
+      403,
+      'permission.denied',
+    );
+    // A plan of another committee does not answer for this one's review.
+    expectProblem(
+      await call(
+        ctx.app,
+        districtHead,
+        'GET',
+        `${org.url}/plans/review?year=${nextYear()}&planId=${plan.id}`,
+      ),
+      404,
+      'plan.notFound',
+    );
+    // The ward's people do not see the district's plans.
+    expectProblem(await call(ctx.app, session, 'GET', `${org.url}/plans`), 404, 'committee.notFound');
   });
 });
 
