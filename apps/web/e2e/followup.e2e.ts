@@ -28,6 +28,8 @@ const PROGRESS_TEXT = 'Đã tổng hợp số liệu của 12/15 tổ dân phố
 const RETURN_REASON = 'Báo cáo còn thiếu số liệu của tổ dân phố số 7, 9 và 11; đề nghị bổ sung.';
 const COMMENT = 'Tổ dân phố số 3 đề nghị lùi lịch hướng dẫn sang tháng 01/2027.';
 const EXTENSION_REASON = 'Chờ Công an phường hoàn tất cấp tài khoản định danh mức 2 cho các hộ còn lại.';
+const DIRECTIVE_NUMBER = '215/UBND-VP';
+const DIRECTIVE_TASK = 'Triển khai thanh toán không dùng tiền mặt tại bộ phận một cửa phường';
 const AD_HOC_TASK = 'Rà soát danh mục thủ tục hành chính tiếp nhận trực tuyến tại bộ phận một cửa';
 
 let browser: Browser;
@@ -522,7 +524,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
   it('lets the secretary assign an ad-hoc task to one member (R1)', async () => {
     current = secretary;
     await secretary.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
-    const dialog = secretary.getByRole('dialog', { name: 'Giao nhiệm vụ đột xuất' });
+    const dialog = secretary.getByRole('dialog', { name: 'Giao nhiệm vụ' });
     await dialog.getByLabel('Tên nhiệm vụ').fill(AD_HOC_TASK);
     await dialog.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
     // Without a lead the form says so before asking the server.
@@ -536,7 +538,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
       .getByRole('radiogroup', { name: 'Thời hạn' })
       .getByText('Số ngày làm việc', { exact: true })
       .click();
-    await dialog.getByLabel('Số ngày làm việc kể từ hôm nay').fill('5');
+    await dialog.getByLabel('Số ngày làm việc kể từ ngày giao').fill('5');
     await dialog.getByLabel('Sản phẩm').fill('Danh mục thủ tục đã rà soát');
     await saveScreenshot(secretary, 'followup-create-dialog', { fullPage: false });
     await dialog.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
@@ -544,6 +546,42 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     await secretary.getByRole('heading', { name: AD_HOC_TASK, level: 1 }).waitFor();
     await secretary.getByRole('main').getByText('Giao đột xuất').waitFor();
     await timeline(secretary).getByText('Giao nhiệm vụ').first().waitFor();
+  });
+
+  it('lets the secretary assign a task from a higher-level directive, linked to the incoming document', async () => {
+    current = secretary;
+    const directive = await apiAs(secretary, 'POST', `/api/v1/committees/${committeeId}/documents/incoming`, {
+      numberText: DIRECTIVE_NUMBER,
+      issuedOn: today,
+      issuer: 'UBND quận Hà Đông',
+      title: 'Về việc đẩy mạnh thanh toán không dùng tiền mặt trong giải quyết thủ tục hành chính',
+    });
+    await secretary.goto(url(`/nhiem-vu?ban=${committeeId}`));
+    await secretary.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+    const dialog = secretary.getByRole('dialog', { name: 'Giao nhiệm vụ' });
+    await dialog
+      .getByRole('radiogroup', { name: 'Nguồn giao' })
+      .getByText('Chỉ đạo của cấp trên', { exact: true })
+      .click();
+    await choose(
+      secretary,
+      dialog.getByRole('textbox', { name: 'Văn bản chỉ đạo của cấp trên' }),
+      new RegExp(DIRECTIVE_NUMBER),
+    );
+    await dialog.getByLabel('Tên nhiệm vụ').fill(DIRECTIVE_TASK);
+    await choose(secretary, dialog.getByRole('textbox', { name: 'Đơn vị chủ trì' }), /Văn hóa – Xã hội/);
+    await dialog
+      .getByRole('radiogroup', { name: 'Thời hạn' })
+      .getByText('Số ngày làm việc', { exact: true })
+      .click();
+    await dialog.getByLabel('Số ngày làm việc kể từ ngày giao').fill('10');
+    await dialog.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+    await toast(secretary, 'Đã giao nhiệm vụ');
+    await secretary.getByRole('heading', { name: DIRECTIVE_TASK, level: 1 }).waitFor();
+    const source = secretary.getByRole('link', { name: 'Văn bản chỉ đạo – xem văn bản' });
+    expect(await source.getAttribute('href')).toBe(`/van-ban/${directive.id}`);
+    // The lead unit's only member answers for it.
+    await secretary.getByRole('main').getByText(MEMBER_NAME).first().waitFor();
   });
 
   it('raised no script errors', () => {

@@ -13,6 +13,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { CommitteeDetail } from '@steerco/contract/committees';
+import { formatDate } from '@steerco/contract/datetime';
 import type { TaskPriority } from '@steerco/contract/tasks';
 import { TaskPriority as PriorityEnum } from '@steerco/contract/tasks';
 import { useQuery } from '@tanstack/react-query';
@@ -28,9 +29,12 @@ import {
 import { textOrNull } from '../../../lib/schema-errors.ts';
 import { membersQueryOptions } from '../../committees/api.ts';
 import { domainShort } from '../../committees/components/committee-badges.tsx';
+import { documentsQueryOptions } from '../../documents/api.ts';
 import { useCreateTask } from '../api.ts';
 
 interface Values {
+  sourceKind: 'adHoc' | 'directive';
+  documentId: string | null;
   title: string;
   content: string;
   domain: string | null;
@@ -51,10 +55,12 @@ interface Values {
 const FIELD_OF_CODE: FieldOfCode<Values> = {
   'task.invalidLead': 'leadUnitId',
   'task.deadlineBeforeSource': 'deadline',
+  'task.invalidReference': 'documentId',
 };
 
 /**
- * Giao nhiệm vụ đột xuất (head, deputy, standing agency): one lead unit or one lead member (R1), co-operating
+ * Giao nhiệm vụ đột xuất, or by a higher-level directive (an incoming document), by the head, a deputy or the
+ * standing agency: one lead unit or one lead member (R1), co-operating
  * units and members, the member answering for it, the product, and a deadline as a date or N working days.
  */
 export function CreateTaskModal({ committee, onClose }: { committee: CommitteeDetail; onClose: () => void }) {
@@ -71,6 +77,8 @@ export function CreateTaskModal({ committee, onClose }: { committee: CommitteeDe
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
+      sourceKind: 'adHoc',
+      documentId: null,
       title: '',
       content: '',
       domain: null,
@@ -88,6 +96,8 @@ export function CreateTaskModal({ committee, onClose }: { committee: CommitteeDe
       tags: [],
     },
     validate: {
+      documentId: (v, values) =>
+        values.sourceKind === 'directive' && !v ? t('tasks.create.chooseDocument') : null,
       title: (v) => (v.trim() ? null : t('common.required')),
       leadUnitId: (v, values) => (values.leadKind === 'unit' && !v ? t('tasks.create.chooseLead') : null),
       leadMembershipId: (v, values) =>
@@ -99,11 +109,21 @@ export function CreateTaskModal({ committee, onClose }: { committee: CommitteeDe
     },
   });
   const v = form.getValues();
+  // A directive: one of the committee's incoming documents; the task counts from its date.
+  const incoming = useQuery({
+    ...documentsQueryOptions(committee.id, { chieu: 'incoming' }),
+    enabled: v.sourceKind === 'directive',
+  });
+  const documentOptions = (incoming.data?.items ?? []).map((d) => ({
+    value: d.id,
+    label: [d.numberText, d.issuedOn && formatDate(d.issuedOn), d.title].filter(Boolean).join(' · '),
+  }));
 
   const submit = form.onSubmit((values) => {
     create.mutate(
       {
-        sourceKind: 'adHoc',
+        sourceKind: values.sourceKind,
+        documentId: values.sourceKind === 'directive' ? values.documentId : null,
         title: values.title.trim(),
         content: textOrNull(values.content),
         domain: values.domain,
@@ -140,6 +160,31 @@ export function CreateTaskModal({ committee, onClose }: { committee: CommitteeDe
       submitting={create.isPending}
       error={problemOutsideFields(create.error, FIELD_OF_CODE)}
     >
+      <Stack gap={6}>
+        <Text size="sm" fw={500}>
+          {t('tasks.create.source')}
+        </Text>
+        <SegmentedControl
+          aria-label={t('tasks.create.source')}
+          data={[
+            { value: 'adHoc', label: t('tasks.sources.adHoc') },
+            { value: 'directive', label: t('tasks.sources.directive') },
+          ]}
+          {...form.getInputProps('sourceKind')}
+        />
+        {v.sourceKind === 'directive' && (
+          <Select
+            label={t('tasks.create.document')}
+            description={t('tasks.create.documentHint')}
+            data={documentOptions}
+            searchable
+            withAsterisk
+            nothingFoundMessage={t('tasks.create.noDocument')}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('documentId')}
+          />
+        )}
+      </Stack>
       <TextInput label={t('tasks.create.taskTitle')} withAsterisk {...form.getInputProps('title')} />
       <Textarea label={t('tasks.create.content')} autosize minRows={2} {...form.getInputProps('content')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
