@@ -262,7 +262,7 @@ function CommitteeTasksView({ search, onSearchChange, committees }: CommitteeVie
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="md">
           <Grid gutter="md">
-            <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
               <Select
                 label={t('tasks.filters.committee')}
                 placeholder={t('tasks.filters.chooseCommittee')}
@@ -274,7 +274,7 @@ function CommitteeTasksView({ search, onSearchChange, committees }: CommitteeVie
                 comboboxProps={{ withinPortal: true }}
               />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
               <SearchInput
                 key={committeeId}
                 label={t('tasks.filters.search')}
@@ -283,10 +283,10 @@ function CommitteeTasksView({ search, onSearchChange, committees }: CommitteeVie
                 onSearch={(q) => set({ q: q || undefined })}
               />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
               <StatusSelect search={search} onSearchChange={onSearchChange} />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
               <DerivedSelect search={search} onSearchChange={onSearchChange} />
             </Grid.Col>
           </Grid>
