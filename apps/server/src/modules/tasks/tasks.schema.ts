@@ -113,10 +113,12 @@ export const tasks = pgTable(
       .on(t.leadMembershipId, t.status, t.deadline)
       .where(sql`${t.leadMembershipId} is not null`),
     index('tasks_lead_unit_idx').on(t.leadUnitId, t.status).where(sql`${t.leadUnitId} is not null`),
-    // The reminder / overdue scan over the whole country: open tasks only, by deadline. The predicate lists
-    // OPEN_TASK_STATUSES (contract) in the same order as the queries' `status in (…)`, so the planner matches it.
+    // The reminder / overdue scan over the whole country, and overdue counters of a province or the country
+    // answered from the index alone (status and completion date included, so "reported in time" is told apart
+    // without reading rows). The predicate lists OPEN_TASK_STATUSES (contract) in the same order as the
+    // queries' `status in (…)`, so the planner matches it.
     index('tasks_open_deadline_idx')
-      .on(t.deadline, t.committeeId)
+      .on(t.deadline, t.committeeId, t.status, t.completedOn)
       .where(sql`${t.status} in ('new','inProgress','submittedDone','returned','extensionRequested')`),
     index('tasks_conclusion_idx').on(t.conclusionId).where(sql`${t.conclusionId} is not null`),
     index('tasks_document_idx').on(t.documentId).where(sql`${t.documentId} is not null`),

@@ -1,0 +1,2 @@
+DROP INDEX "tasks_open_deadline_idx";--> statement-breakpoint
+CREATE INDEX "tasks_open_deadline_idx" ON "tasks" USING btree ("deadline","committee_id","status","completed_on") WHERE "tasks"."status" in ('new','inProgress','submittedDone','returned','extensionRequested');
