@@ -214,9 +214,9 @@ describe('first day with steerco', () => {
   it('opens a module that is still being built, with an honest empty state', async () => {
     await page
       .getByRole('navigation', { name: 'Điều hướng chính' })
-      .getByRole('link', { name: 'Cuộc họp' })
+      .getByRole('link', { name: 'Báo cáo' })
       .click();
-    await page.getByRole('heading', { name: 'Cuộc họp', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Báo cáo', level: 1 }).waitFor();
     await page.getByText('Phân hệ đang được xây dựng').waitFor();
   });
 
