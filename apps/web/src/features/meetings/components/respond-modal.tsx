@@ -148,7 +148,10 @@ export function RespondModal({ meeting, attendee, onBehalf, onClose }: RespondMo
           <Checkbox
             label={t('meetings.respond.briefed')}
             checked={briefed}
-            onChange={(e) => setBriefed(e.currentTarget.checked)}
+            onChange={(e) => {
+              setBriefed(e.currentTarget.checked);
+              setErrors(({ 'substitute.briefed': _cleared, ...rest }) => rest);
+            }}
             error={errors['substitute.briefed']}
           />
           <Textarea

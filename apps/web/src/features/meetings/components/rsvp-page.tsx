@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Center,
-  Checkbox,
-  Group,
-  Loader,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Center, Checkbox, Loader, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { formatDateTime } from '@steerco/contract/datetime';
 import { IconCheck, IconCircleCheck, IconUserShare, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -180,7 +169,10 @@ export function RsvpPage({ token }: { token: string | undefined }) {
                       <Checkbox
                         label={t('meetings.respond.briefed')}
                         checked={briefed}
-                        onChange={(e) => setBriefed(e.currentTarget.checked)}
+                        onChange={(e) => {
+                          setBriefed(e.currentTarget.checked);
+                          setErrors(({ briefed: _cleared, ...rest }) => rest);
+                        }}
                         error={errors.briefed}
                       />
                     </>
@@ -197,18 +189,17 @@ export function RsvpPage({ token }: { token: string | undefined }) {
                   <Text size="xs" c="dimmed">
                     {t('meetings.respond.needsApproval')}
                   </Text>
-                  <Group grow gap="sm">
-                    <Button variant="default" onClick={() => setMode('choose')}>
-                      {t('common.cancel')}
-                    </Button>
-                    <Button
-                      type="submit"
-                      color={mode === 'absent' ? 'red' : undefined}
-                      loading={answer.isPending}
-                    >
-                      {mode === 'absent' ? t('meetings.rsvp.sendAbsence') : t('meetings.rsvp.sendSubstitute')}
-                    </Button>
-                  </Group>
+                  <Button
+                    type="submit"
+                    fullWidth
+                    color={mode === 'absent' ? 'red' : undefined}
+                    loading={answer.isPending}
+                  >
+                    {mode === 'absent' ? t('meetings.rsvp.sendAbsence') : t('meetings.rsvp.sendSubstitute')}
+                  </Button>
+                  <Button variant="subtle" color="gray" fullWidth onClick={() => setMode('choose')}>
+                    {t('common.cancel')}
+                  </Button>
                 </Stack>
               </form>
             )}
