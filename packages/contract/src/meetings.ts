@@ -110,6 +110,16 @@ export const MeetingDetail = Meeting.extend({
     leadWorkingDays: z.number().int(),
     latestOnTimeDate: IsoDate.describe('Last day a notice gives the lead time (R9)'),
   }),
+  notices: z
+    .array(
+      z.object({
+        version: z.number().int(),
+        kind: z.enum(['notice', 'amendment', 'cancellation']),
+        sentAt: IsoDateTime,
+        changes: z.array(z.string()),
+      }),
+    )
+    .describe('R9: the notice, each amended notice with what changed, and the cancellation, oldest first'),
   myAttendeeId: Id.nullable(),
   myPermissions: z.array(z.string()),
 });

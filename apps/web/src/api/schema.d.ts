@@ -3755,6 +3755,15 @@ export interface paths {
                                  */
                                 latestOnTimeDate: string;
                             };
+                            /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
+                            notices: {
+                                version: number;
+                                /** @enum {string} */
+                                kind: "notice" | "amendment" | "cancellation";
+                                /** Format: date-time */
+                                sentAt: string;
+                                changes: string[];
+                            }[];
                             myAttendeeId: string | null;
                             myPermissions: string[];
                         };
@@ -3950,6 +3959,15 @@ export interface paths {
                                  */
                                 latestOnTimeDate: string;
                             };
+                            /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
+                            notices: {
+                                version: number;
+                                /** @enum {string} */
+                                kind: "notice" | "amendment" | "cancellation";
+                                /** Format: date-time */
+                                sentAt: string;
+                                changes: string[];
+                            }[];
                             myAttendeeId: string | null;
                             myPermissions: string[];
                         };
@@ -4107,6 +4125,15 @@ export interface paths {
                                  */
                                 latestOnTimeDate: string;
                             };
+                            /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
+                            notices: {
+                                version: number;
+                                /** @enum {string} */
+                                kind: "notice" | "amendment" | "cancellation";
+                                /** Format: date-time */
+                                sentAt: string;
+                                changes: string[];
+                            }[];
                             myAttendeeId: string | null;
                             myPermissions: string[];
                         };
@@ -4261,6 +4288,15 @@ export interface paths {
                                  */
                                 latestOnTimeDate: string;
                             };
+                            /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
+                            notices: {
+                                version: number;
+                                /** @enum {string} */
+                                kind: "notice" | "amendment" | "cancellation";
+                                /** Format: date-time */
+                                sentAt: string;
+                                changes: string[];
+                            }[];
                             myAttendeeId: string | null;
                             myPermissions: string[];
                         };
@@ -4418,6 +4454,15 @@ export interface paths {
                                  */
                                 latestOnTimeDate: string;
                             };
+                            /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
+                            notices: {
+                                version: number;
+                                /** @enum {string} */
+                                kind: "notice" | "amendment" | "cancellation";
+                                /** Format: date-time */
+                                sentAt: string;
+                                changes: string[];
+                            }[];
                             myAttendeeId: string | null;
                             myPermissions: string[];
                         };
@@ -4579,6 +4624,15 @@ export interface paths {
                                  */
                                 latestOnTimeDate: string;
                             };
+                            /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
+                            notices: {
+                                version: number;
+                                /** @enum {string} */
+                                kind: "notice" | "amendment" | "cancellation";
+                                /** Format: date-time */
+                                sentAt: string;
+                                changes: string[];
+                            }[];
                             myAttendeeId: string | null;
                             myPermissions: string[];
                         };
@@ -4732,6 +4786,15 @@ export interface paths {
                                  */
                                 latestOnTimeDate: string;
                             };
+                            /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
+                            notices: {
+                                version: number;
+                                /** @enum {string} */
+                                kind: "notice" | "amendment" | "cancellation";
+                                /** Format: date-time */
+                                sentAt: string;
+                                changes: string[];
+                            }[];
                             myAttendeeId: string | null;
                             myPermissions: string[];
                         };
@@ -5023,6 +5086,15 @@ export interface paths {
                                  */
                                 latestOnTimeDate: string;
                             };
+                            /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
+                            notices: {
+                                version: number;
+                                /** @enum {string} */
+                                kind: "notice" | "amendment" | "cancellation";
+                                /** Format: date-time */
+                                sentAt: string;
+                                changes: string[];
+                            }[];
                             myAttendeeId: string | null;
                             myPermissions: string[];
                         };
@@ -5190,6 +5262,15 @@ export interface paths {
                                  */
                                 latestOnTimeDate: string;
                             };
+                            /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
+                            notices: {
+                                version: number;
+                                /** @enum {string} */
+                                kind: "notice" | "amendment" | "cancellation";
+                                /** Format: date-time */
+                                sentAt: string;
+                                changes: string[];
+                            }[];
                             myAttendeeId: string | null;
                             myPermissions: string[];
                         };
@@ -5350,6 +5431,15 @@ export interface paths {
                                  */
                                 latestOnTimeDate: string;
                             };
+                            /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
+                            notices: {
+                                version: number;
+                                /** @enum {string} */
+                                kind: "notice" | "amendment" | "cancellation";
+                                /** Format: date-time */
+                                sentAt: string;
+                                changes: string[];
+                            }[];
                             myAttendeeId: string | null;
                             myPermissions: string[];
                         };
@@ -10474,6 +10564,15 @@ export interface paths {
                                  */
                                 latestOnTimeDate: string;
                             };
+                            /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
+                            notices: {
+                                version: number;
+                                /** @enum {string} */
+                                kind: "notice" | "amendment" | "cancellation";
+                                /** Format: date-time */
+                                sentAt: string;
+                                changes: string[];
+                            }[];
                             myAttendeeId: string | null;
                             myPermissions: string[];
                         };

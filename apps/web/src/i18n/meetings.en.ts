@@ -146,6 +146,15 @@ export const meetingsEn: Translation['meetings'] = {
     notSent: 'No notice yet. To respect the regulation ({{days}} working days ahead), send it by {{date}}.',
     sentAt: 'Notice sent at {{date}}.',
     amended: '{{count}} amended notices sent (current: version {{version}}).',
+    history: 'Sent so far',
+    historyKinds: {
+      notice: 'Notice (version {{version}})',
+      amendment: 'Amended notice (version {{version}})',
+      cancellation: 'Cancellation',
+    },
+    documents: 'Documents of the meeting',
+    documentsHint:
+      'Draft Decree 30 documents from the meeting records, then submit, sign and issue them under Documents.',
     lateTitle: 'Late notice (R9)',
     lateShortfall: 'It was due by {{date}}; only {{days}} working days were left when it went out.',
     lateReason: 'The chair’s reason: {{reason}}',

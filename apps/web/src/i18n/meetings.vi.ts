@@ -142,6 +142,15 @@ export const meetingsVi = {
       'Chưa gửi giấy mời. Để đúng Quy chế (trước {{days}} ngày làm việc), cần gửi chậm nhất ngày {{date}}.',
     sentAt: 'Đã gửi giấy mời lúc {{date}}.',
     amended: 'Đã gửi {{count}} thông báo thay đổi (bản hiện hành: lần {{version}}).',
+    history: 'Các lần gửi',
+    historyKinds: {
+      notice: 'Giấy mời (lần {{version}})',
+      amendment: 'Thông báo thay đổi (lần {{version}})',
+      cancellation: 'Thông báo hủy cuộc họp',
+    },
+    documents: 'Văn bản của cuộc họp',
+    documentsHint:
+      'Soạn văn bản theo Nghị định 30/2020/NĐ-CP từ hồ sơ cuộc họp, rồi trình ký và ban hành ở mục Văn bản.',
     lateTitle: 'Giấy mời gửi muộn (R9)',
     lateShortfall: 'Phải gửi chậm nhất ngày {{date}}; khi gửi chỉ còn {{days}} ngày làm việc.',
     lateReason: 'Lý do của người chủ trì: {{reason}}',

@@ -179,6 +179,16 @@ describe('invitation e-mails (R9, R10)', () => {
     expect(cancelled[0]!.text).toContain('Trùng lịch làm việc của Thành ủy');
     expect(cancelled[0]!.text).not.toContain('xac-nhan');
     expect(calendarOf(cancelled[0]!)).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', sequence: 2 });
+    // The meeting keeps every notice sent, with what changed (R9).
+    const detail = (
+      await call(ctx.app, org.seats.member.session, 'GET', `/api/v1/meetings/${m.id}`, undefined, 200)
+    ).json();
+    expect(detail.notices.map((n: { kind: string; version: number }) => [n.kind, n.version])).toEqual([
+      ['notice', 1],
+      ['amendment', 2],
+      ['cancellation', 3],
+    ]);
+    expect(detail.notices[1].changes).toEqual(['Địa điểm: Phòng họp số 1 → Hội trường UBND']);
   });
 
   it('sends each invitation exactly once when two app instances work the same database', async () => {

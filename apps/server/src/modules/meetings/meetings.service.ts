@@ -376,10 +376,20 @@ export async function getMeeting(db: Db, actor: Actor, meetingId: string): Promi
   const { meeting, access, myAttendeeId } = await loadMeeting(db, actor, meetingId);
   const settings = await getSettings(db, meeting.committeeId);
   const [row] = await selectMeetings(db).where(eq(meetings.id, meetingId));
-  const [agenda, attendees, window] = await Promise.all([
+  const [agenda, attendees, window, notices] = await Promise.all([
     agendaOf(db, meetingId),
     attendeesOf(db, meetingId),
     noticeWindow(db, meeting, settings.noticeLeadWorkingDays),
+    db
+      .select({
+        version: meetingNotices.version,
+        kind: meetingNotices.kind,
+        sentAt: meetingNotices.sentAt,
+        changes: meetingNotices.changes,
+      })
+      .from(meetingNotices)
+      .where(eq(meetingNotices.meetingId, meetingId))
+      .orderBy(asc(meetingNotices.version)),
   ]);
   const count = (f: (a: Attendee) => boolean) => attendees.filter(f).length;
   const isChair = await actorChairs(db, actor, meeting);
@@ -394,6 +404,7 @@ export async function getMeeting(db: Db, actor: Actor, meetingId: string): Promi
       noAnswer: count((a) => !a.response),
     },
     notice: { leadWorkingDays: settings.noticeLeadWorkingDays, latestOnTimeDate: window.latest },
+    notices: notices.map((n) => ({ ...n, sentAt: n.sentAt.toISOString(), changes: n.changes ?? [] })),
     myAttendeeId,
     myPermissions: [
       ...(access && can(actor, 'meeting.manage', { committee: access }) ? ['meeting.manage'] : []),

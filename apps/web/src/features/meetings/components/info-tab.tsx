@@ -25,6 +25,7 @@ import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { problemOutsideFields, setFieldErrorsFromProblem } from '../../../lib/form-problem.ts';
 import { textOrNull } from '../../../lib/schema-errors.ts';
 import { membersQueryOptions } from '../../committees/api.ts';
+import { MeetingDocumentActions } from '../../documents/components/meeting-document-actions.tsx';
 import { canOnMeeting, type MeetingView, useCancelMeeting, useSendNotice, useUpdateMeeting } from '../api.ts';
 import { formatVietnamDateTime, parseVietnamDateTime } from '../meetings.ts';
 import { DateTimeField } from './meeting-badges.tsx';
@@ -116,6 +117,25 @@ export function InfoTab({ meeting }: { meeting: MeetingView }) {
               </Text>
             </Alert>
           )}
+          {meeting.notices.length > 0 && (
+            <Stack gap={4} component="section" aria-label={t('meetings.notice.history')}>
+              <Text size="sm" fw={600}>
+                {t('meetings.notice.history')}
+              </Text>
+              {meeting.notices.map((n) => (
+                <Text size="sm" key={n.version}>
+                  {t(`meetings.notice.historyKinds.${n.kind}`, { version: n.version })} —{' '}
+                  {formatDateTime(n.sentAt)}
+                  {n.changes.length > 0 && (
+                    <Text span c="dimmed" size="sm">
+                      {' '}
+                      · {n.changes.join('; ')}
+                    </Text>
+                  )}
+                </Text>
+              ))}
+            </Stack>
+          )}
           {manage && editable && (
             <Group gap="sm">
               {meeting.status === 'draft' && (
@@ -142,6 +162,23 @@ export function InfoTab({ meeting }: { meeting: MeetingView }) {
           )}
         </Stack>
       </Paper>
+      {manage && meeting.status !== 'cancelled' && (
+        <Paper
+          withBorder
+          radius="md"
+          p={{ base: 'sm', sm: 'md' }}
+          component="section"
+          aria-label={t('meetings.notice.documents')}
+        >
+          <Title order={2} fz="h5" mb={4}>
+            {t('meetings.notice.documents')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('meetings.notice.documentsHint')}
+          </Text>
+          <MeetingDocumentActions meetingId={meeting.id} />
+        </Paper>
+      )}
       {dialog === 'notice' && <SendNoticeModal meeting={meeting} onClose={() => setDialog(null)} />}
       {dialog === 'edit' && <EditMeetingModal meeting={meeting} onClose={() => setDialog(null)} />}
       {dialog === 'cancel' && <CancelMeetingModal meeting={meeting} onClose={() => setDialog(null)} />}
