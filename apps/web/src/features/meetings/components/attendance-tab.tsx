@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { attendanceQueryOptions, canOnMeeting, type MeetingView, useCheckIn } from '../api.ts';
 import { vietnamTime } from '../meetings.ts';
+import { CheckInQr } from './check-in-qr.tsx';
 
 const STATUS_COLORS = {
   present: 'green',
@@ -79,6 +80,11 @@ export function AttendanceTab({ meeting }: { meeting: MeetingView }) {
           size="lg"
           aria-label={t('meetings.attendance.share', { share })}
         />
+        {manage && open && (
+          <Group mt="sm">
+            <CheckInQr meetingId={meeting.id} title={meeting.title} />
+          </Group>
+        )}
       </Paper>
       {mine && !mine.checkedInAt && open && (
         <Paper withBorder radius="md" p="sm">
