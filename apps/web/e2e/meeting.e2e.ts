@@ -219,6 +219,12 @@ describe('the Phúc La quarterly meeting', () => {
     await toast(secretary, /^Đã gửi giấy mời tới \d+ người$/);
     await secretary.getByText(/^Đã gửi giấy mời lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}\.$/).waitFor();
     await secretary.getByText('Đã gửi giấy mời', { exact: true }).first().waitFor();
+    // The notice history (R9) and the meeting's own official documents.
+    await secretary.getByText(/^Giấy mời \(lần 1\) — \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/).waitFor();
+    await secretary
+      .getByRole('region', { name: 'Văn bản của cuộc họp' })
+      .getByRole('button', { name: 'Soạn giấy mời' })
+      .waitFor();
     await noToasts(secretary);
     await saveScreenshot(secretary, 'meeting-info');
   });
@@ -364,6 +370,14 @@ describe('the Phúc La quarterly meeting', () => {
     await secretary.getByText('Đủ số lượng', { exact: true }).waitFor();
     await secretary.getByText(/^Có mặt 5\/9 thành viên/).waitFor();
     await saveScreenshot(secretary, 'meeting-attendance');
+    // The QR code for the room's screen opens this tab on a member's phone (self check-in).
+    await secretary.getByRole('button', { name: 'Mã QR tự điểm danh' }).click();
+    const qr = secretary.getByRole('dialog', { name: 'Quét mã để tự điểm danh' });
+    await qr.getByRole('img', { name: 'Mã QR mở trang điểm danh của cuộc họp' }).locator('svg').waitFor();
+    expect(await qr.getByRole('link').textContent()).toMatch(/\/cuoc-hop\/[0-9a-f-]{36}\?tab=diem-danh$/);
+    await saveScreenshot(secretary, 'meeting-check-in-qr');
+    await secretary.keyboard.press('Escape');
+    await qr.waitFor({ state: 'hidden' });
   });
 
   it('lets the secretary write the minutes and conclusions with a task proposal, and submit them', async () => {
