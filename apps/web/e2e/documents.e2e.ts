@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from './browser.ts';
+import { noToasts, signIn, toast } from './session.ts';
 
 /*
  * Official documents of BCĐ phường Phúc La, end to end (R13, Decree 30/2020): the secretary (huan.vt) drafts a
@@ -10,9 +11,6 @@ import { launchBrowser, saveScreenshot } from './browser.ts';
  */
 
 const baseUrl = inject('baseUrl');
-const DEMO_PASSWORD = 'PhucLa@2024';
-/** The password the e2e files give the Phúc La people at their first login (meeting.e2e.ts, organization.e2e.ts). */
-const NEW_PASSWORD = 'BanChiDao2024moi';
 
 const TITLE = 'Kết quả thực hiện cải cách hành chính, chuyển đổi số quý IV năm 2026';
 const SECTION = 'I. KẾT QUẢ ĐẠT ĐƯỢC';
@@ -36,42 +34,6 @@ async function openPage(viewport = { width: 1366, height: 860 }): Promise<Page> 
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return page;
-}
-
-/** Signs in, replacing the initial password at the first login (another e2e file may have done it already). */
-async function signIn(page: Page, username: string) {
-  for (const password of [DEMO_PASSWORD, NEW_PASSWORD]) {
-    await page.goto(url('/dang-nhap'));
-    await page.getByLabel('Tên đăng nhập hoặc email').fill(username);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    const outcome = await Promise.race([
-      page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap')).then(() => 'in' as const),
-      page
-        .getByRole('alert')
-        .getByText('Tên đăng nhập hoặc mật khẩu không đúng')
-        .waitFor()
-        .then(() => 'wrong' as const),
-    ]);
-    if (outcome === 'wrong') continue;
-    if (new URL(page.url()).pathname === '/doi-mat-khau') {
-      await page.getByLabel('Mật khẩu hiện tại', { exact: true }).fill(password);
-      await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
-      await page.getByLabel('Nhập lại mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
-      await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    }
-    await page.getByRole('heading', { name: /^Xin chào, / }).waitFor();
-    return;
-  }
-  throw new Error(`Cannot sign in as ${username}`);
-}
-
-async function toast(page: Page, text: string | RegExp) {
-  await page.locator('.mantine-Notification-root').filter({ hasText: text }).first().waitFor();
-}
-
-async function noToasts(page: Page) {
-  await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
 }
 
 beforeAll(async () => {

@@ -31,6 +31,8 @@ const EXTENSION_REASON = 'Chờ Công an phường hoàn tất cấp tài khoả
 const DIRECTIVE_NUMBER = '215/UBND-VP';
 const DIRECTIVE_TASK = 'Triển khai thanh toán không dùng tiền mặt tại bộ phận một cửa phường';
 const AD_HOC_TASK = 'Rà soát danh mục thủ tục hành chính tiếp nhận trực tuyến tại bộ phận một cửa';
+const DISTRICT = 'Ban Chỉ đạo Cải cách hành chính, Chuyển đổi số và Đề án 06 quận Hà Đông';
+const CASCADE_TASK = 'Rà soát, làm sạch dữ liệu dân cư phục vụ cấp tài khoản định danh điện tử';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -582,6 +584,125 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     expect(await source.getAttribute('href')).toBe(`/van-ban/${directive.id}`);
     // The lead unit's only member answers for it.
     await secretary.getByRole('main').getByText(MEMBER_NAME).first().waitFor();
+  });
+
+  it('lets the district hand a task down to Phúc La and follow each copy there (hierarchy)', async () => {
+    const district = await openPage();
+    current = district;
+    await signIn(district, 'quan.hd');
+    const mine = (await apiAs(district, 'GET', '/api/v1/committees?mine=true')) as {
+      items: { id: string; name: string; unitId: string }[];
+    };
+    const haDong = mine.items.find((c) => c.name === DISTRICT)!;
+    const task = (await apiAs(district, 'POST', `/api/v1/committees/${haDong.id}/tasks`, {
+      title: CASCADE_TASK,
+      leadUnitId: haDong.unitId,
+      deadline: addDays(today, 40),
+    })) as { id: string };
+    await district.goto(url(`/nhiem-vu/${task.id}`));
+    await district.getByRole('heading', { name: CASCADE_TASK, level: 1 }).waitFor();
+    expect(await district.getByRole('region', { name: 'Tiến độ ở cấp dưới' }).count()).toBe(0);
+
+    await actions(district).getByRole('button', { name: 'Giao cho Ban Chỉ đạo cấp dưới' }).click();
+    const dialog = district.getByRole('dialog', { name: 'Giao cho Ban Chỉ đạo cấp dưới' });
+    // Phúc La is Hà Đông's only active committee below (its three predecessors were merged into it).
+    await dialog.getByText('Tất cả Ban Chỉ đạo cấp dưới trực tiếp (1)').waitFor();
+    await dialog.getByText('Chọn một số Ban Chỉ đạo').click();
+    await dialog.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+    await dialog.getByText('Chọn ít nhất một Ban Chỉ đạo.').waitFor();
+    await dialog.getByLabel(COMMITTEE).check();
+    await saveScreenshot(district, 'followup-cascade-dialog', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+    await toast(district, 'Đã giao nhiệm vụ cho 1 Ban Chỉ đạo cấp dưới');
+
+    const rollup = district.getByRole('region', { name: 'Tiến độ ở cấp dưới' });
+    await expect.poll(() => rollup.locator('[data-rollup="onTime"]').textContent()).toBe('Trong hạn: 1');
+    const copyLink = rollup.getByRole('table').getByRole('link', { name: COMMITTEE });
+    const copyHref = await copyLink.getAttribute('href');
+    expect(copyHref).toMatch(/^\/nhiem-vu\/[0-9a-f-]{36}$/);
+    expect(copyHref).not.toBe(`/nhiem-vu/${task.id}`);
+    await rollup
+      .getByRole('table')
+      .getByText(vn(addDays(today, 40)))
+      .waitFor();
+    await saveScreenshot(district, 'followup-cascade-rollup');
+    const phone = await phoneOf(district);
+    current = phone;
+    await phone.goto(url(`/nhiem-vu/${task.id}`));
+    await phone
+      .getByRole('region', { name: 'Tiến độ ở cấp dưới' })
+      .getByRole('list', { name: 'Tiến độ của từng Ban Chỉ đạo cấp dưới' })
+      .getByRole('link', { name: COMMITTEE })
+      .waitFor();
+    await saveScreenshot(phone, 'followup-cascade-rollup-phone');
+
+    // Handing it down again creates nothing: Phúc La already holds its copy.
+    current = district;
+    await actions(district).getByRole('button', { name: 'Giao cho Ban Chỉ đạo cấp dưới' }).click();
+    await dialog.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+    await toast(district, 'Các Ban Chỉ đạo đã chọn đều đã nhận nhiệm vụ này.');
+
+    // The ward's copy: led by its People's Committee (R1), its source leads back to the district's task.
+    current = secretary;
+    await secretary.goto(url(copyHref!));
+    await secretary.getByRole('heading', { name: CASCADE_TASK, level: 1 }).waitFor();
+    const parent = secretary.getByRole('link', { name: 'Nhiệm vụ cấp trên – xem nhiệm vụ' });
+    expect(await parent.getAttribute('href')).toBe(`/nhiem-vu/${task.id}`);
+    await secretary.getByRole('main').getByText('Phường Phúc La', { exact: true }).first().waitFor();
+
+    // The district's list counts its own tasks and its wards' together.
+    current = district;
+    await district.goto(url(`/nhiem-vu?ban=${haDong.id}`));
+    const subtree = district.getByRole('region', { name: 'Toàn bộ Ban Chỉ đạo cấp dưới' });
+    const counters = (await apiAs(district, 'GET', `/api/v1/committees/${haDong.id}/tasks/counters`)) as {
+      total: number;
+      byStatus: Record<string, number>;
+    };
+    expect(counters.byStatus.new).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => subtree.locator('[data-subtree="total"] p').last().textContent())
+      .toBe(String(counters.total));
+    await expect
+      .poll(() => subtree.locator('[data-subtree="new"] p').last().textContent())
+      .toBe(String(counters.byStatus.new));
+    await saveScreenshot(district, 'followup-subtree-counters');
+  });
+
+  it('draws the dashboard charts: my tasks by deadline status, and the committee’s by status and domain', async () => {
+    current = member;
+    await member.goto(url('/'));
+    const overdue = await counter(member, 'overdue');
+    const chart = member.getByRole('list', { name: 'Nhiệm vụ của tôi theo tình trạng thời hạn' });
+    await expect
+      .poll(() => chart.locator('[data-bar="overdue"] p').last().textContent())
+      .toBe(String(overdue));
+    // A member who does not manage the committee's tasks sees no committee charts.
+    expect(await member.getByRole('region', { name: 'Nhiệm vụ của Ban Chỉ đạo' }).count()).toBe(0);
+
+    current = head;
+    await head.goto(url('/'));
+    const charts = head.getByRole('region', { name: 'Nhiệm vụ của Ban Chỉ đạo' });
+    const byStatus = charts
+      .getByRole('article', { name: COMMITTEE })
+      .getByRole('list', { name: 'Theo trạng thái' });
+    const done = (await apiAs(
+      head,
+      'GET',
+      `/api/v1/committees/${committeeId}/tasks?status=done&limit=1`,
+    )) as {
+      total: number;
+    };
+    expect(done.total).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(() => byStatus.locator('[data-bar="done"] p').last().textContent())
+      .toBe(String(done.total));
+    await charts.getByRole('list', { name: 'Theo lĩnh vực (mọi trạng thái)' }).waitFor();
+    await saveScreenshot(head, 'followup-dashboard-charts');
+    const phone = await phoneOf(head);
+    current = phone;
+    await phone.goto(url('/'));
+    await phone.getByRole('region', { name: 'Nhiệm vụ của Ban Chỉ đạo' }).waitFor();
+    await saveScreenshot(phone, 'followup-dashboard-charts-phone');
   });
 
   it('raised no script errors', () => {

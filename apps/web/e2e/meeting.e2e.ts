@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from './browser.ts';
 import { rsvpLinkOf, waitForMail } from './mail.ts';
+import { noToasts, signIn, toast } from './session.ts';
 
 /*
  * The Phúc La quarterly meeting, end to end (R8–R13): the secretary (huan.vt) schedules it, builds the agenda
@@ -15,9 +16,6 @@ import { rsvpLinkOf, waitForMail } from './mail.ts';
 
 const baseUrl = inject('baseUrl');
 const mailDir = inject('mailDir');
-const DEMO_PASSWORD = 'PhucLa@2024';
-/** The password the e2e files give the Phúc La people at their first login (organization.e2e.ts too). */
-const NEW_PASSWORD = 'BanChiDao2024moi';
 const MAIL_DOMAIN = 'phucla.demo.steerco.vn';
 
 const TITLE = 'Họp Ban Chỉ đạo định kỳ quý III năm 2026';
@@ -52,44 +50,6 @@ async function openPage(viewport = { width: 1366, height: 860 }): Promise<Page> 
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return page;
-}
-
-/** Signs in, replacing the initial password at the first login (another e2e file may have done it already). */
-async function signIn(page: Page, username: string) {
-  for (const password of [DEMO_PASSWORD, NEW_PASSWORD]) {
-    await page.goto(url('/dang-nhap'));
-    await page.getByLabel('Tên đăng nhập hoặc email').fill(username);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    const outcome = await Promise.race([
-      page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap')).then(() => 'in' as const),
-      page
-        .getByRole('alert')
-        .getByText('Tên đăng nhập hoặc mật khẩu không đúng')
-        .waitFor()
-        .then(() => 'wrong' as const),
-    ]);
-    if (outcome === 'wrong') continue;
-    if (new URL(page.url()).pathname === '/doi-mat-khau') {
-      await page.getByLabel('Mật khẩu hiện tại', { exact: true }).fill(password);
-      await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
-      await page.getByLabel('Nhập lại mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
-      await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    }
-    await page.getByRole('heading', { name: /^Xin chào, / }).waitFor();
-    return;
-  }
-  throw new Error(`Cannot sign in as ${username}`);
-}
-
-async function toast(page: Page, text: string | RegExp) {
-  await page.locator('.mantine-Notification-root').filter({ hasText: text }).first().waitFor();
-}
-
-async function noToasts(page: Page) {
-  // A notification under the mouse stays open: move it away.
-  await page.mouse.move(0, 0);
-  await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
 }
 
 async function openTab(page: Page, name: string) {

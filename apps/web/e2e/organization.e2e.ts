@@ -2,6 +2,7 @@ import { todayInVietnam } from '@steerco/contract/datetime';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from './browser.ts';
+import { DEMO_PASSWORD, NEW_PASSWORD, noToasts, signIn, toast } from './session.ts';
 
 /*
  * The organisation of a steering committee, end to end on the Phúc La demo: the secretary (huan.vt) adds a
@@ -13,10 +14,8 @@ import { launchBrowser, saveScreenshot } from './browser.ts';
  */
 
 const baseUrl = inject('baseUrl');
-const DEMO_PASSWORD = 'PhucLa@2024';
 /** The password journey.e2e.ts gives the administrator; it runs first on the same server (name order). */
 const JOURNEY_ADMIN_PASSWORD = 'QuanTri2024moi';
-const NEW_PASSWORD = 'BanChiDao2024moi';
 const COMMITTEE = 'Ban Chỉ đạo Cải cách hành chính, Chuyển đổi số và Đề án 06 phường Phúc La';
 
 /** Two new people of Phường Phúc La (sample data): a new member, and the replacement of Lê Quang Minh. */
@@ -61,37 +60,6 @@ async function openPage(): Promise<Page> {
   return page;
 }
 
-/**
- * Signs in, replacing the initial password at the first login. The administrator may already have done so
- * in the foundation journey; then its password is the journey's.
- */
-async function signIn(page: Page, username: string, passwords: string[] = [DEMO_PASSWORD, NEW_PASSWORD]) {
-  for (const password of passwords) {
-    await page.goto(url('/dang-nhap'));
-    await page.getByLabel('Tên đăng nhập hoặc email').fill(username);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    const outcome = await Promise.race([
-      page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap')).then(() => 'in' as const),
-      page
-        .getByRole('alert')
-        .getByText('Tên đăng nhập hoặc mật khẩu không đúng')
-        .waitFor()
-        .then(() => 'wrong' as const),
-    ]);
-    if (outcome === 'wrong') continue;
-    if (new URL(page.url()).pathname === '/doi-mat-khau') {
-      await page.getByLabel('Mật khẩu hiện tại', { exact: true }).fill(password);
-      await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
-      await page.getByLabel('Nhập lại mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
-      await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    }
-    await page.getByRole('heading', { name: /^Xin chào, / }).waitFor();
-    return;
-  }
-  throw new Error(`Cannot sign in as ${username}`);
-}
-
 /** Types a date (dd/MM/yyyy) into a date field and leaves it, as a user would. */
 async function fillDate(field: Locator, iso: string) {
   await field.fill(vn(iso));
@@ -103,15 +71,6 @@ async function choose(page: Page, field: Locator, option: string | RegExp, typed
   if (typed) await field.fill(typed);
   else await field.click();
   await page.getByRole('option', { name: option }).first().click();
-}
-
-async function toast(page: Page, text: string | RegExp) {
-  await page.locator('.mantine-Notification-root').filter({ hasText: text }).first().waitFor();
-}
-
-/** Waits for the notifications to go, so screenshots are clean. */
-async function noToasts(page: Page) {
-  await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
 }
 
 /** Chooses an option of a segmented control (its radio inputs are visually hidden). */

@@ -2,6 +2,7 @@ import { todayInVietnam } from '@steerco/contract/datetime';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from './browser.ts';
+import { signIn, toast } from './session.ts';
 
 /*
  * Annual work plan (R5) of BCĐ phường Phúc La: the secretary (huan.vt, standing agency) drafts next year's plan
@@ -12,8 +13,6 @@ import { launchBrowser, saveScreenshot } from './browser.ts';
  */
 
 const baseUrl = inject('baseUrl');
-const DEMO_PASSWORD = 'PhucLa@2024';
-const NEW_PASSWORD = 'BanChiDao2024moi';
 const COMMITTEE = 'Ban Chỉ đạo Cải cách hành chính, Chuyển đổi số và Đề án 06 phường Phúc La';
 const YEAR = Number(todayInVietnam().slice(0, 4)) + 1;
 const ITEMS = {
@@ -39,38 +38,6 @@ async function openPage(viewport = { width: 1366, height: 860 }): Promise<Page> 
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return page;
-}
-
-/** Signs in, replacing the initial password at the first login (another e2e file may have done it already). */
-async function signIn(page: Page, username: string) {
-  for (const password of [DEMO_PASSWORD, NEW_PASSWORD]) {
-    await page.goto(url('/dang-nhap'));
-    await page.getByLabel('Tên đăng nhập hoặc email').fill(username);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    const outcome = await Promise.race([
-      page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap')).then(() => 'in' as const),
-      page
-        .getByRole('alert')
-        .getByText('Tên đăng nhập hoặc mật khẩu không đúng')
-        .waitFor()
-        .then(() => 'wrong' as const),
-    ]);
-    if (outcome === 'wrong') continue;
-    if (new URL(page.url()).pathname === '/doi-mat-khau') {
-      await page.getByLabel('Mật khẩu hiện tại', { exact: true }).fill(password);
-      await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
-      await page.getByLabel('Nhập lại mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
-      await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    }
-    await page.getByRole('heading', { name: /^Xin chào, / }).waitFor();
-    return;
-  }
-  throw new Error(`Cannot sign in as ${username}`);
-}
-
-async function toast(page: Page, text: string | RegExp) {
-  await page.locator('.mantine-Notification-root').filter({ hasText: text }).first().waitFor();
 }
 
 async function choose(page: Page, field: Locator, option: string | RegExp) {
