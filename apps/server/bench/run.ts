@@ -203,9 +203,18 @@ async function benchTasks() {
   );
 }
 
+/** Issue 7: rendering a Decree 30 conclusion notice with 30 conclusions. */
+async function benchDocuments() {
+  const { benchConclusionNotice } = await import('../src/modules/documents/render/bench.ts');
+  const r = await benchConclusionNotice(30, 50);
+  console.log('\nOfficial documents: conclusion notice DOCX with 30 conclusions, 50 renders');
+  console.table([{ measure: 'render (docx package, Decree 30 layout)', medianMs: r.medianMs }]);
+}
+
 const only = process.argv[2];
 if (!only || only === 'calendar') await benchCalendar();
 if (!only || only === 'http') await benchHttp();
 if (!only || only === 'org') await benchOrganization();
+if (!only || only === 'documents') await benchDocuments();
 if (!only || only === 'meetings') await benchMeetings();
 if (!only || only === 'tasks') await benchTasks();
