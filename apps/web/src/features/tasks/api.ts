@@ -1,5 +1,5 @@
 import type { StoredFile } from '@steerco/contract/files';
-import type { CreateTaskBody } from '@steerco/contract/tasks';
+import type { CreateTaskBody, DerivedTaskStatus } from '@steerco/contract/tasks';
 import {
   infiniteQueryOptions,
   keepPreviousData,
@@ -19,6 +19,12 @@ const taskKeys = {
     ['tasks', 'committee', committeeId, filters] as const,
   stats: (committeeId: string, filters: TaskFilters) => ['tasks', 'stats', committeeId, filters] as const,
   detail: (id: string) => ['tasks', 'detail', id] as const,
+  rollup: (id: string) => ['tasks', 'rollup', id] as const,
+  subtree: (committeeId: string) => ['tasks', 'subtree', committeeId] as const,
+  // Counts read as one-row pages: keys of their own, never shared with the (infinite) lists of the same filters.
+  mineCount: (derived: DerivedTaskStatus) => ['tasks', 'mine-count', derived] as const,
+  committeeCount: (committeeId: string, filters: TaskFilters) =>
+    ['tasks', 'committee-count', committeeId, filters] as const,
 };
 
 const PAGE_SIZE = 30;
@@ -246,3 +252,78 @@ export const useAddComment = (id: string) =>
   );
 
 export const fileDownloadUrl = (fileId: string) => `/api/v1/files/${fileId}`;
+
+// ——— Hierarchy: a task handed down to the committees below, and its rollup ———
+
+/** Every copy of a task in the committees below the one holding it, with counts by display status. */
+export const rollupQueryOptions = (taskId: string) =>
+  queryOptions({
+    queryKey: taskKeys.rollup(taskId),
+    queryFn: async () => dataOf(await api.GET('/api/v1/tasks/{id}/rollup', path(taskId))),
+  });
+export type RollupView = Awaited<ReturnType<NonNullable<ReturnType<typeof rollupQueryOptions>['queryFn']>>>;
+
+/** Hands the task down to the direct child committees (all active ones, or those chosen). */
+export function useCascade(taskId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { committeeIds?: string[] }) =>
+      dataOf(await api.POST('/api/v1/tasks/{id}/cascade', { ...path(taskId), body })),
+    onSuccess: ({ rollup }) => {
+      queryClient.setQueryData(taskKeys.rollup(taskId), rollup);
+      return queryClient.invalidateQueries({
+        queryKey: taskKeys.all,
+        predicate: (q) => q.queryKey[1] !== 'rollup',
+      });
+    },
+  });
+}
+
+/** Counts by status of a committee and every committee below it, plus the overdue ones. */
+export const subtreeCountersQueryOptions = (committeeId: string) =>
+  queryOptions({
+    queryKey: taskKeys.subtree(committeeId),
+    queryFn: async () => dataOf(await api.GET('/api/v1/committees/{id}/tasks/counters', path(committeeId))),
+  });
+
+/** How many of my tasks (any role) have each display status: one one-row page per status, read for its total. */
+export function useMyDerivedCounts(statuses: readonly DerivedTaskStatus[]) {
+  const results = useQueries({
+    queries: statuses.map((derived) => ({
+      queryKey: taskKeys.mineCount(derived),
+      queryFn: async () => (await fetchMine('all', { derived }, undefined, 1)).total,
+    })),
+  });
+  return {
+    counts: Object.fromEntries(statuses.map((s, i) => [s, results[i]?.data])) as Partial<
+      Record<DerivedTaskStatus, number>
+    >,
+    pending: results.some((r) => r.isPending),
+    error: results.find((r) => r.error)?.error ?? null,
+  };
+}
+
+/** A committee's own tasks counted for each filter (a status, a domain …), read as one-row pages' totals. */
+export function useCommitteeTaskCounts<K extends string>(
+  committeeId: string,
+  filters: readonly { key: K; filters: TaskFilters }[],
+) {
+  const results = useQueries({
+    queries: filters.map((f) => ({
+      queryKey: taskKeys.committeeCount(committeeId, f.filters),
+      queryFn: async () =>
+        dataOf(
+          await api.GET('/api/v1/committees/{id}/tasks', {
+            params: { path: { id: committeeId }, query: { ...toQuery(f.filters), limit: 1 } },
+          }),
+        ).total,
+    })),
+  });
+  return {
+    counts: Object.fromEntries(filters.map((f, i) => [f.key, results[i]?.data])) as Partial<
+      Record<K, number>
+    >,
+    pending: results.some((r) => r.isPending),
+    error: results.find((r) => r.error)?.error ?? null,
+  };
+}

@@ -20,6 +20,7 @@ import { DomainBadges } from '../../committees/components/committee-badges.tsx';
 import { MyMeetings } from '../../meetings/components/my-meetings.tsx';
 import { COMMITTEE_MODULES } from '../../modules/modules.ts';
 import { TaskCounters } from '../../tasks/components/task-counters.tsx';
+import { ManagedCommitteesCharts, MyTasksChart } from './task-charts.tsx';
 
 /** Tổng quan: who is signed in, for which unit, today's date, and the way into each module. */
 export function DashboardPage({ user }: { user: User }) {
@@ -52,6 +53,8 @@ export function DashboardPage({ user }: { user: User }) {
       </Paper>
 
       <MyTasks />
+
+      <CommitteeTaskCharts />
 
       <MyMeetings />
 
@@ -120,8 +123,16 @@ function MyTasks() {
         </Anchor>
       </Group>
       <TaskCounters counters={['open', 'dueSoon', 'overdue', 'reviewer']} />
+      <MyTasksChart />
     </Stack>
   );
+}
+
+/** The task charts of the committees I sit on where I manage tasks (head, deputy, standing agency). */
+function CommitteeTaskCharts() {
+  const mine = useQuery(committeesQueryOptions({ mine: true }));
+  if (!mine.data?.length) return null;
+  return <ManagedCommitteesCharts committeeIds={mine.data.map((c) => c.id)} />;
 }
 
 /** Ban Chỉ đạo của tôi: a card for each committee I sit on, straight to its page. */

@@ -59,7 +59,13 @@ type DialogAction = Exclude<TaskAction, 'start'>;
  * The buttons of what the server says I may do now (`allowedActions`); the server checks again, and its
  * refusal (403/409 problem) is shown with its Vietnamese title.
  */
-export function TaskActions({ task }: { task: TaskView }) {
+export function TaskActions({
+  task,
+  extra,
+}: {
+  task: TaskView /** More buttons (hand down to lower levels). */;
+  extra?: ReactNode;
+}) {
   const { t } = useTranslation();
   const transition = useTransition(task.id);
   const [open, setOpen] = useState<DialogAction | null>(null);
@@ -107,6 +113,7 @@ export function TaskActions({ task }: { task: TaskView }) {
                   {t(`tasks.actions.${action}`)}
                 </Button>
               ))}
+              {extra}
             </Group>
             <ProblemAlert error={transition.error} />
           </Stack>

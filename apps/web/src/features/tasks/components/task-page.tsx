@@ -36,6 +36,7 @@ import { fileDownloadUrl, type TaskView, useAddComment } from '../api.ts';
 import { timelineOf } from '../tasks.ts';
 import { TaskActions } from './task-actions.tsx';
 import { DerivedStatusBadge, PriorityBadge, ProgressValue, TaskStatusBadge } from './task-badges.tsx';
+import { CascadeButton, RollupSection } from './task-hierarchy.tsx';
 import { leadName } from './task-list.tsx';
 
 /** One task: its particulars and source, what I may do now, and its story (history, progress, comments). */
@@ -137,7 +138,12 @@ export function TaskPage({ task }: { task: TaskView }) {
           )}
         </Paper>
 
-        <TaskActions task={task} />
+        <TaskActions
+          task={task}
+          extra={committee.data && <CascadeButton task={task} childCount={committee.data.childCount} />}
+        />
+
+        <RollupSection task={task} />
 
         <Paper
           withBorder
@@ -159,6 +165,20 @@ export function TaskPage({ task }: { task: TaskView }) {
 
 function SourceLink({ task }: { task: TaskView }) {
   const { t } = useTranslation();
+  // A copy handed down from a higher committee (or a breakdown of a larger task) leads back to its parent.
+  if (task.parentTaskId)
+    return (
+      <Stack gap={2}>
+        <Anchor component={Link} to={`/nhiem-vu/${task.parentTaskId}`} size="sm">
+          {t('tasks.facts.sourceParent')}
+        </Anchor>
+        {task.documentId && (
+          <Anchor component={Link} to={`/van-ban/${task.documentId}`} size="sm">
+            {t('tasks.facts.sourceDocument')}
+          </Anchor>
+        )}
+      </Stack>
+    );
   const label = t(`tasks.sources.${task.sourceKind}`);
   if (task.sourceKind === 'conclusion' && task.meetingId)
     return (

@@ -44,6 +44,7 @@ import {
 } from '../tasks.ts';
 import { CreateTaskModal } from './create-task-modal.tsx';
 import { TaskCounters } from './task-counters.tsx';
+import { SubtreeCounters } from './task-hierarchy.tsx';
 import { TaskList } from './task-list.tsx';
 import { TaskStatsPanel } from './task-stats.tsx';
 
@@ -259,6 +260,7 @@ function CommitteeTasksView({ search, onSearchChange, committees }: CommitteeVie
 
   return (
     <Stack gap="lg">
+      {!!committee.data?.childCount && <SubtreeCounters committeeId={committeeId} />}
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
         <Stack gap="md">
           <Grid gutter="md">
