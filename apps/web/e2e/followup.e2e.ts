@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from './browser.ts';
+import { noToasts, signIn, toast } from './session.ts';
 
 /*
  * Follow-up of conclusions (issue #8) on the Phúc La demo. The meeting and its approved conclusions are set up
@@ -16,9 +17,6 @@ import { launchBrowser, saveScreenshot } from './browser.ts';
  */
 
 const baseUrl = inject('baseUrl');
-const DEMO_PASSWORD = 'PhucLa@2024';
-/** The password the other e2e files give the Phúc La people at their first login. */
-const NEW_PASSWORD = 'BanChiDao2024moi';
 const COMMITTEE = 'Ban Chỉ đạo Cải cách hành chính, Chuyển đổi số và Đề án 06 phường Phúc La';
 const MEMBER_NAME = 'Thiều Phương Anh';
 const MEETING_TITLE = 'Họp chuyên đề đánh giá kết quả thực hiện kết luận quý III năm 2026';
@@ -79,42 +77,6 @@ async function phoneOf(page: Page): Promise<Page> {
   phone.setDefaultTimeout(15_000);
   phone.on('pageerror', (error) => pageErrors.push(error.message));
   return phone;
-}
-
-/** Signs in, replacing the initial password at the first login (another e2e file may have done it already). */
-async function signIn(page: Page, username: string) {
-  for (const password of [DEMO_PASSWORD, NEW_PASSWORD]) {
-    await page.goto(url('/dang-nhap'));
-    await page.getByLabel('Tên đăng nhập hoặc email').fill(username);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    const outcome = await Promise.race([
-      page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap')).then(() => 'in' as const),
-      page
-        .getByRole('alert')
-        .getByText('Tên đăng nhập hoặc mật khẩu không đúng')
-        .waitFor()
-        .then(() => 'wrong' as const),
-    ]);
-    if (outcome === 'wrong') continue;
-    if (new URL(page.url()).pathname === '/doi-mat-khau') {
-      await page.getByLabel('Mật khẩu hiện tại', { exact: true }).fill(password);
-      await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
-      await page.getByLabel('Nhập lại mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
-      await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    }
-    await page.getByRole('heading', { name: /^Xin chào, / }).waitFor();
-    return;
-  }
-  throw new Error(`Cannot sign in as ${username}`);
-}
-
-async function toast(page: Page, text: string | RegExp) {
-  await page.locator('.mantine-Notification-root').filter({ hasText: text }).first().waitFor();
-}
-
-async function noToasts(page: Page) {
-  await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
 }
 
 async function choose(page: Page, field: Locator, option: string | RegExp) {
