@@ -173,6 +173,10 @@ export default async function setup(project: TestProject) {
       PUBLIC_URL: baseUrl,
       SMTP_URL: mailbox.url,
       LOG_LEVEL: 'warn',
+      // The journeys sign the same demo people in from one address many times a minute, each file trying the
+      // initial password first: the login rate limit and the lockout (tested in the API tests) must not trip.
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+      LOGIN_LOCKOUT_THRESHOLD: '100',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

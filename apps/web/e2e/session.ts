@@ -20,15 +20,17 @@ export async function signIn(
     await page.getByLabel('Tên đăng nhập hoặc email').fill(username);
     await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const alert = page.getByRole('alert').first();
     const outcome = await Promise.race([
       page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap')).then(() => 'in' as const),
-      page
-        .getByRole('alert')
-        .getByText('Tên đăng nhập hoặc mật khẩu không đúng')
-        .waitFor()
-        .then(() => 'wrong' as const),
+      alert.waitFor().then(() => 'refused' as const),
     ]);
-    if (outcome === 'wrong') continue;
+    if (outcome === 'refused') {
+      const message = (await alert.textContent()) ?? '';
+      if (message.includes('Tên đăng nhập hoặc mật khẩu không đúng')) continue;
+      // Anything else (a lockout, the rate limit) would only time out later: say what the page said.
+      throw new Error(`Sign-in of ${username} refused: ${message}`);
+    }
     if (new URL(page.url()).pathname === '/doi-mat-khau') {
       await page.getByLabel('Mật khẩu hiện tại', { exact: true }).fill(password);
       await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_PASSWORD);
