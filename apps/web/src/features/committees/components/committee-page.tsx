@@ -15,10 +15,11 @@ import type { CommitteeDetail } from '@steerco/contract/committees';
 import type { CommitteeRole } from '@steerco/contract/memberships';
 import { IconArrowLeft, IconChecklist, IconGitMerge } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
-import { type ReactNode, useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { SampleBadge } from '../../../components/sample-badge.tsx';
+import { useActiveTabInView } from '../../../lib/use-active-tab-in-view.ts';
 import { PlansTab } from '../../plans/components/plans-tab.tsx';
 import { COMMITTEE_TABS, type CommitteeTab } from '../api.ts';
 import { CommitteeStatusBadge, DomainBadges, formatDecision, RoleBadge } from './committee-badges.tsx';
@@ -40,18 +41,7 @@ interface CommitteePageProps {
 /** One committee: who it is (header) and, in tabs kept in the URL, everything about its organisation. */
 export function CommitteePage({ committee, tab, onTabChange }: CommitteePageProps) {
   const { t } = useTranslation();
-  // On a phone the tab bar scrolls sideways: keep the open tab in sight (without scrolling the page).
-  const tabsViewport = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const viewport = tabsViewport.current;
-    const active = viewport?.querySelector<HTMLElement>(`[data-slug="${tab}"]`);
-    if (!viewport || !active) return;
-    const left = active.offsetLeft;
-    const right = left + active.offsetWidth;
-    if (left < viewport.scrollLeft || right > viewport.scrollLeft + viewport.clientWidth) {
-      viewport.scrollLeft = Math.max(0, left - 16);
-    }
-  }, [tab]);
+  const tabsViewport = useActiveTabInView(tab);
   const panels: Record<CommitteeTab, ReactNode> = {
     'thanh-vien': <MembersTab committee={committee} />,
     'phan-cong': <DutiesTab committee={committee} />,

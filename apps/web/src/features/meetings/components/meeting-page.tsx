@@ -2,9 +2,10 @@ import { Anchor, Box, Group, Paper, ScrollArea, SimpleGrid, Tabs, Text } from '@
 import { formatDateTime } from '@steerco/contract/datetime';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
-import { type ReactNode, useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/page-header.tsx';
+import { useActiveTabInView } from '../../../lib/use-active-tab-in-view.ts';
 import { MEETING_TABS, type MeetingTab, type MeetingView } from '../api.ts';
 import { vietnamTime } from '../meetings.ts';
 import { AgendaTab } from './agenda-tab.tsx';
@@ -25,18 +26,7 @@ interface MeetingPageProps {
 /** One meeting: when and where (header), my own answer, and in tabs kept in the URL everything about it. */
 export function MeetingPage({ meeting, tab, onTabChange }: MeetingPageProps) {
   const { t } = useTranslation();
-  // On a phone the tab bar scrolls sideways: keep the open tab in sight.
-  const tabsViewport = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const viewport = tabsViewport.current;
-    const active = viewport?.querySelector<HTMLElement>(`[data-slug="${tab}"]`);
-    if (!viewport || !active) return;
-    const left = active.offsetLeft;
-    const right = left + active.offsetWidth;
-    if (left < viewport.scrollLeft || right > viewport.scrollLeft + viewport.clientWidth) {
-      viewport.scrollLeft = Math.max(0, left - 16);
-    }
-  }, [tab]);
+  const tabsViewport = useActiveTabInView(tab);
   const panels: Record<MeetingTab, ReactNode> = {
     'thong-tin': <InfoTab meeting={meeting} />,
     'chuong-trinh': <AgendaTab meeting={meeting} />,
