@@ -3,6 +3,7 @@ import type { ParsedMail } from 'mailparser';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
+import { multipartFile } from '../../../test/factories.ts';
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp.ts';
 import { startJobQueue } from '../../jobs/queue.ts';
@@ -348,18 +349,11 @@ describe('agenda documents', () => {
   const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
   function upload(session: { headers: Record<string, string> }, url: string, data: Buffer, name: string) {
-    const boundary = '----steerco-test';
-    const payload = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      data,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
+    const { payload, contentType } = multipartFile('file', name, data);
     return ctx.app.inject({
       method: 'POST',
       url,
-      headers: { ...session.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: { ...session.headers, 'content-type': contentType },
       payload,
     });
   }
