@@ -21,17 +21,15 @@ import { ModalForm } from '../../../components/modal-form.tsx';
 import { textOrNull } from '../../../lib/schema-errors.ts';
 import { membersQueryOptions } from '../../committees/api.ts';
 import { domainShort } from '../../committees/components/committee-badges.tsx';
+import { LeadPicker, type LeadValues } from '../../tasks/components/lead-picker.tsx';
 import { useUpdatePlan } from '../api.ts';
 import { inputOf, itemFieldErrors, QUARTERS, quarterEnd, quarterStart, ROMAN } from '../plans.ts';
 
-interface Values {
+interface Values extends LeadValues {
   domain: string | null;
   quarter: string;
   title: string;
   content: string;
-  leadKind: 'unit' | 'member';
-  leadUnitId: string | null;
-  leadMembershipId: string | null;
   cooperatingUnitIds: string[];
   expectedProduct: string;
   deadline: string | null;
@@ -185,38 +183,12 @@ export function PlanItemModal({
       </SimpleGrid>
       <TextInput label={t('plans.item.title')} withAsterisk {...form.getInputProps('title')} />
       <Textarea label={t('plans.item.content')} autosize minRows={2} {...form.getInputProps('content')} />
-      <Stack gap={6}>
-        <Text size="sm" fw={500}>
-          {t('plans.item.leadKind')}
-        </Text>
-        <SegmentedControl
-          aria-label={t('plans.item.leadKind')}
-          data={[
-            { value: 'unit', label: t('plans.item.leadUnit') },
-            { value: 'member', label: t('plans.item.leadMember') },
-          ]}
-          {...form.getInputProps('leadKind')}
-        />
-        {v.leadKind === 'unit' ? (
-          <Select
-            label={t('plans.item.leadUnit')}
-            data={unitOptions}
-            searchable
-            withAsterisk
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('leadUnitId')}
-          />
-        ) : (
-          <Select
-            label={t('plans.item.leadMember')}
-            data={memberOptions}
-            searchable
-            withAsterisk
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('leadMembershipId')}
-          />
-        )}
-      </Stack>
+      <LeadPicker
+        form={form}
+        title={t('plans.item.leadKind')}
+        unitOptions={unitOptions}
+        memberOptions={memberOptions}
+      />
       <MultiSelect
         label={t('plans.item.cooperatingUnits')}
         data={unitOptions.filter((u) => v.leadKind !== 'unit' || u.value !== v.leadUnitId)}

@@ -31,16 +31,14 @@ import { membersQueryOptions } from '../../committees/api.ts';
 import { domainShort } from '../../committees/components/committee-badges.tsx';
 import { documentsQueryOptions } from '../../documents/api.ts';
 import { useCreateTask } from '../api.ts';
+import { LeadPicker, type LeadValues } from './lead-picker.tsx';
 
-interface Values {
+interface Values extends LeadValues {
   sourceKind: 'adHoc' | 'directive';
   documentId: string | null;
   title: string;
   content: string;
   domain: string | null;
-  leadKind: 'unit' | 'member';
-  leadUnitId: string | null;
-  leadMembershipId: string | null;
   cooperatingUnitIds: string[];
   cooperatingMembershipIds: string[];
   responsibleMembershipId: string | null;
@@ -206,41 +204,13 @@ export function CreateTaskModal({ committee, onClose }: { committee: CommitteeDe
           {...form.getInputProps('priority')}
         />
       </SimpleGrid>
-      <Stack gap={6}>
-        <Text size="sm" fw={500}>
-          {t('tasks.create.leadKind')}
-        </Text>
-        <SegmentedControl
-          aria-label={t('tasks.create.leadKind')}
-          data={[
-            { value: 'unit', label: t('tasks.create.leadUnit') },
-            { value: 'member', label: t('tasks.create.leadMember') },
-          ]}
-          {...form.getInputProps('leadKind')}
-        />
-        {v.leadKind === 'unit' ? (
-          <Select
-            label={t('tasks.create.leadUnit')}
-            data={unitOptions}
-            searchable
-            withAsterisk
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('leadUnitId')}
-          />
-        ) : (
-          <Select
-            label={t('tasks.create.leadMember')}
-            data={memberOptions}
-            searchable
-            withAsterisk
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('leadMembershipId')}
-          />
-        )}
-        <Text size="xs" c="dimmed">
-          {t('tasks.create.leadHint')}
-        </Text>
-      </Stack>
+      <LeadPicker
+        form={form}
+        title={t('tasks.create.leadKind')}
+        hint={t('tasks.create.leadHint')}
+        unitOptions={unitOptions}
+        memberOptions={memberOptions}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <MultiSelect
           label={t('tasks.create.cooperatingUnits')}
