@@ -168,6 +168,7 @@ async function benchTasks() {
     counts: { tasks: number; events: number; progress: number };
     copies: number;
     myTasks: P;
+    myTasksFirstPage: P;
     myTotal: number;
     committeeList: P;
     rollup: P;
@@ -194,6 +195,7 @@ async function benchTasks() {
       r.myTasks,
       '< 20 ms',
     ),
+    row('my tasks as the web app opens it (all roles, first 30)', r.myTasksFirstPage, '< 20 ms'),
     row('committee list: status + domain filter, 50 per page, pages 1–2', r.committeeList, '< 30 ms'),
     row(`province rollup of one directive across its ${r.copies} communes`, r.rollup, '< 50 ms'),
     row('national counters by status (+ overdue)', r.counters, '< 200 ms'),

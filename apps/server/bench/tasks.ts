@@ -88,6 +88,15 @@ const myTasks = await measure(
     myTotal = b.total;
   },
 );
+// The page as the web app opens it: every role, the first 30 (the list loads more as one scrolls).
+const myTasksFirstPage = await measure(
+  300,
+  () => '/tasks/mine?limit=30',
+  member,
+  (b: { items: unknown[] }) => {
+    if (b.items.length !== 30) throw new Error(`my tasks, first page: ${b.items.length}`);
+  },
+);
 let cursor: string | null = null;
 const committeeList = await measure(
   300,
@@ -133,6 +142,7 @@ process.send?.({
   counts: data.counts,
   copies: data.directive.copies,
   myTasks,
+  myTasksFirstPage,
   myTotal,
   committeeList,
   rollup,

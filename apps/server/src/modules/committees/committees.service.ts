@@ -311,8 +311,14 @@ export async function getSettings(db: DbOrTx, committeeId: string): Promise<Rule
     .select({ settings: committeeSettings.settings })
     .from(committeeSettings)
     .where(eq(committeeSettings.committeeId, committeeId));
-  return { ...DEFAULT_RULE_SETTINGS, ...(row?.settings ?? {}) };
+  return withDefaultSettings(row?.settings);
 }
+
+/** A committee's stored settings over the defaults (a setting added later has its default until edited). */
+export const withDefaultSettings = (stored: Partial<RuleSettings> | null | undefined): RuleSettings => ({
+  ...DEFAULT_RULE_SETTINGS,
+  ...(stored ?? {}),
+});
 
 export async function updateSettings(db: Db, actor: Actor, committeeId: string, settings: RuleSettings) {
   const { access } = await loadCommitteeAccess(db, actor, committeeId);

@@ -391,6 +391,21 @@ describe('lists, filters and paging', () => {
     const deadlines = pages.flat().map((t) => t.deadline);
     expect(deadlines).toEqual([...deadlines].sort());
     expect(new Set(pages.flat().map((t) => t.id)).size).toBe(8);
+    // A cursor at the last task: an empty page that still says how many there are.
+    const lastTask = pages.flat().at(-1)!;
+    const pastEnd = Buffer.from(`${lastTask.deadline}|${lastTask.id}`).toString('base64url');
+    expect(
+      (
+        await call(
+          ctx.app,
+          lo.seats.member.session,
+          'GET',
+          `/api/v1/tasks/mine?role=responsible&limit=3&cursor=${pastEnd}`,
+          undefined,
+          200,
+        )
+      ).json(),
+    ).toEqual({ items: [], total: 8, nextCursor: null });
     expect(await mine(lo.officer.session, 'responsible')).toEqual(['Báo cáo chỉ số PAR INDEX']);
     expect(await mine(lo.seats.residentialGroupHead.session, 'cooperating')).toEqual(['Kích hoạt VNeID']);
     expect(await mine(lo.seats.residentialGroupHead.session, 'responsible')).toEqual([]);

@@ -3,13 +3,24 @@ import type { DelegationScope } from '@steerco/contract/delegations';
 import type { ListTasksQuery, MyTasksQuery } from '@steerco/contract/tasks';
 import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
+import { preparedByText } from '../../db/prepared.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, can } from '../../http/permissions.ts';
+import { getWorkingCalendar } from '../calendar/calendar.service.ts';
 import { loadCommitteeAccess } from '../committees/committees.access.ts';
-import { delegations, memberships } from '../committees/committees.schema.ts';
+import { committeeSettings, memberships } from '../committees/committees.schema.ts';
+import { withDefaultSettings } from '../committees/committees.service.ts';
 import { administrativeUnits } from '../units/units.schema.ts';
 import { users } from '../users/users.schema.ts';
-import { type DeadlineWindow, derivedCondition, OPEN_SQL, selectTasks, toTaskDto } from './tasks.repo.ts';
+import {
+  type DeadlineWindow,
+  deadlineWindow,
+  derivedCondition,
+  OPEN_SQL,
+  selectTasks,
+  tasksByIds,
+  toTaskDto,
+} from './tasks.repo.ts';
 import { tasks } from './tasks.schema.ts';
 import { windowOf } from './tasks.service.ts';
 
@@ -113,70 +124,78 @@ export const EXPORT_LIMIT = 20_000;
  * "Nhiệm vụ của tôi", across the committees the actor sits on today: as lead or responsible member (or member
  * of the lead unit), as co-operating unit/member, and as reviewer (completion reports to review, extension
  * requests to decide).
+ *
+ * The page every member opens first, so it is built for few round trips: the actor's seats with their
+ * committee's settings and the delegations they hold (one query, beside the cached calendar), then one
+ * statement for the page and the total.
  */
 export async function myTasks(db: Db, actor: Actor, query: MyTasksQuery) {
   const today = todayInVietnam();
-  const seats = await db
-    .select({
-      id: memberships.id,
-      committeeId: memberships.committeeId,
-      unitId: memberships.unitId,
-      role: memberships.role,
-    })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.userId, actor.userId),
-        sql`${memberships.role} <> 'guest'`,
-        sql`${memberships.startDate} <= ${today}::date and (${memberships.endDate} is null or ${memberships.endDate} >= ${today}::date)`,
-      ),
-    );
+  const [seats, calendar] = await Promise.all([
+    preparedByText(
+      db
+        .select({
+          id: memberships.id,
+          committeeId: memberships.committeeId,
+          unitId: memberships.unitId,
+          role: memberships.role,
+          settings: committeeSettings.settings,
+          delegations: sql<{ id: string; scopes: DelegationScope[]; domains: string[] }[]>`(
+          select coalesce(json_agg(json_build_object('id', d.id, 'scopes', d.scopes, 'domains', d.domains)), '[]'::json)
+          from delegations d where d.to_membership_id = ${memberships.id} and d.revoked_at is null
+            and d.valid_from <= ${today}::date and d.valid_to >= ${today}::date)`,
+        })
+        .from(memberships)
+        .leftJoin(committeeSettings, eq(committeeSettings.committeeId, memberships.committeeId))
+        .where(
+          and(
+            eq(memberships.userId, actor.userId),
+            sql`${memberships.role} <> 'guest'`,
+            sql`${memberships.startDate} <= ${today}::date and (${memberships.endDate} is null or ${memberships.endDate} >= ${today}::date)`,
+          ),
+        ),
+      'steerco_my_seats',
+    ).execute(),
+    getWorkingCalendar(db),
+  ]);
   if (!seats.length) return { items: [], total: 0, nextCursor: null };
-  const seatIds = seats.map((s) => s.id);
-  const uuids = (ids: string[]) =>
-    ids.length
-      ? sql`array[${sql.join(
-          ids.map((i) => sql`${i}::uuid`),
-          sql`, `,
-        )}]`
-      : sql`array[]::uuid[]`;
-  const mySeats = uuids(seatIds);
-  const unitSeats = seats.filter((s) => s.unitId);
-  const unitPairs = sql.join(
-    unitSeats.map((s) => sql`(${s.committeeId}::uuid, ${s.unitId}::uuid)`),
-    sql`, `,
+  // Every task found below belongs to one of these committees: each row shows its own committee's window.
+  const windows = new Map(
+    seats.map((s) => [
+      s.committeeId,
+      deadlineWindow(calendar, withDefaultSettings(s.settings).taskDueSoonWorkingDays ?? 3, today),
+    ]),
   );
+  // Lists are one array parameter each, so the statement's text (and its prepared plan) fits any member.
+  const uuids = (ids: string[]) => sql`${sql.param(ids)}::uuid[]`;
+  const mySeats = uuids(seats.map((s) => s.id));
+  const unitSeats = seats.filter((s) => s.unitId);
+  const unitPairs = sql`select * from unnest(${uuids(unitSeats.map((s) => s.committeeId))}, ${uuids(
+    unitSeats.map((s) => s.unitId!),
+  )})`;
 
   // Reviewer: the standing agency and heads/deputies review completion reports; the head and delegates (R4),
   // and the assigner, decide extension requests.
   const reviewCommittees: string[] = [];
   const extensionCommittees: string[] = [];
-  const delegated = await db
-    .select({ to: delegations.toMembershipId, scopes: delegations.scopes, domains: delegations.domains })
-    .from(delegations)
-    .where(
-      and(
-        inArray(delegations.toMembershipId, seatIds),
-        sql`${delegations.revokedAt} is null and ${delegations.validFrom} <= ${today}::date and ${delegations.validTo} >= ${today}::date`,
-      ),
-    );
   for (const s of seats) {
-    const mine = delegated.filter((d) => d.to === s.id);
     const access = {
       committeeId: s.committeeId,
       unitPath: '',
       membership: { id: s.id, role: s.role },
-      delegations: mine.map((d) => ({ id: d.to, scopes: d.scopes as DelegationScope[], domains: d.domains })),
+      delegations: s.delegations,
       oversight: false,
     };
     if (can(actor, 'task.review', { committee: access })) reviewCommittees.push(s.committeeId);
     // The head, or a delegate for extensions (a domain-scoped one is checked per task when deciding).
-    if (s.role === 'head' || access.delegations.some((d) => d.scopes.includes('decideTaskExtensions')))
+    if (s.role === 'head' || s.delegations.some((d) => d.scopes.includes('decideTaskExtensions')))
       extensionCommittees.push(s.committeeId);
   }
 
   // Each part reads one index (by seat, by (committee, unit), by (committee, status)); their union is small
-  // (a member's few hundred tasks), so the page is a semi-join on the primary key, never a scan of all tasks.
+  // (a member's few hundred tasks) and is looked up as an id list on the primary key, never a scan of all
+  // tasks. An id list rather than `in (union)`: the prepared statement's generic plan of a semi-join guessed
+  // a large union and read the whole table.
   const parts = {
     responsible: [
       sql`select id from tasks where responsible_membership_id = any(${mySeats})`,
@@ -209,34 +228,48 @@ export async function myTasks(db: Db, actor: Actor, query: MyTasksQuery) {
     query.role === 'all'
       ? [...parts.responsible, ...parts.cooperating, ...parts.reviewer]
       : parts[query.role];
-  const roleCondition = sql`${tasks.id} in (${sql.join(chosen, sql` union `)})`;
+  const roleCondition = sql`${tasks.id} = any(array(${sql.join(chosen, sql` union `)}))`;
   // Filters by display status use the first committee's window; each row shows its own committee's.
-  const firstWindow = await windowOf(db, seats[0]!.committeeId);
-  // A person's set is small (hundreds): read its (deadline, id) once — the total and the page come from it —
-  // then the page's rows by primary key. One planning of the union instead of two (rows and count).
-  const matching = await db
-    .select({ id: tasks.id, deadline: tasks.deadline })
-    .from(tasks)
-    .where(and(roleCondition, ...filterConditions(query, firstWindow)))
-    .orderBy(asc(tasks.deadline), asc(tasks.id));
+  const where = and(roleCondition, ...filterConditions(query, windows.get(seats[0]!.committeeId)!));
   const after = query.cursor ? decodeCursor(query.cursor) : null;
-  const rest = after
-    ? matching.filter(
-        (m) => m.deadline > after.deadline || (m.deadline === after.deadline && m.id > after.id),
+
+  // The page's ids and the total in one statement (the matching (id, deadline) pairs are read once: the CTE
+  // is used twice, so PostgreSQL materialises it), then the page's rows by id.
+  const matching = db
+    .$with('matching')
+    .as(db.select({ id: tasks.id, deadline: tasks.deadline }).from(tasks).where(where));
+  const pageIds = await preparedByText(
+    db
+      .with(matching)
+      .select({ id: matching.id, total: sql<number>`(select count(*)::int from ${matching})` })
+      .from(matching)
+      .where(
+        after
+          ? sql`(${matching.deadline}, ${matching.id}) > (${after.deadline}::date, ${after.id}::uuid)`
+          : undefined,
       )
-    : matching;
-  const pageIds = rest.slice(0, query.limit).map((m) => m.id);
+      .orderBy(asc(matching.deadline), asc(matching.id))
+      .limit(query.limit + 1),
+    'steerco_my_task_ids',
+  ).execute();
   const rows = pageIds.length
-    ? await selectTasks(db).where(inArray(tasks.id, pageIds)).orderBy(asc(tasks.deadline), asc(tasks.id))
+    ? await tasksByIds(
+        db,
+        pageIds.map((p) => p.id),
+      )
     : [];
-  const windows = new Map<string, DeadlineWindow>();
-  for (const r of rows)
-    if (!windows.has(r.t.committeeId)) windows.set(r.t.committeeId, await windowOf(db, r.t.committeeId));
-  const last = rows.at(-1);
+  // No row on this page: the total has to be counted on its own (a cursor past the end).
+  const total = pageIds.length
+    ? pageIds[0]!.total
+    : after
+      ? ((await db.select({ n: count() }).from(tasks).where(where))[0]?.n ?? 0)
+      : 0;
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
   return {
-    items: rows.map((r) => toTaskDto(r, windows.get(r.t.committeeId)!)),
-    total: matching.length,
-    nextCursor: rest.length > query.limit && last ? encodeCursor(last.t.deadline, last.t.id) : null,
+    items: items.map((r) => toTaskDto(r, windows.get(r.t.committeeId)!)),
+    total,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.t.deadline, last.t.id) : null,
   };
 }
 

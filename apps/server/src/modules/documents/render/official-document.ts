@@ -5,6 +5,7 @@
  * "Nơi nhận" / signature block at the foot. No I/O: the result is the bytes of a .docx file.
  */
 
+import { todayInVietnam } from '@steerco/contract/datetime';
 import type { Block } from '@steerco/contract/documents';
 import {
   AlignmentType,
@@ -64,9 +65,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The year today on a clock in Viet Nam (UTC+7). */
 function currentVietnamYear(): number {
-  return Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()),
-  );
+  return Number(todayInVietnam().slice(0, 4));
 }
 
 /**
