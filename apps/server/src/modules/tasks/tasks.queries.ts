@@ -126,8 +126,8 @@ export const EXPORT_LIMIT = 20_000;
  * requests to decide).
  *
  * The page every member opens first, so it is built for few round trips: the actor's seats with their
- * committee's settings and the delegations they hold (one query, beside the cached calendar), then one
- * statement for the page and the total.
+ * committee's settings and the delegations they hold (one query, beside the cached calendar), the page's ids
+ * with the total (one statement), then the page's rows by id (a statement planned once per connection).
  */
 export async function myTasks(db: Db, actor: Actor, query: MyTasksQuery) {
   const today = todayInVietnam();

@@ -3,7 +3,7 @@ import { todayInVietnam } from '@steerco/contract/datetime';
 import type { DerivedTaskStatus, Task, TaskStatus } from '@steerco/contract/tasks';
 import { OPEN_TASK_STATUSES } from '@steerco/contract/tasks';
 import { asc, eq, type SQL, sql } from 'drizzle-orm';
-import { alias, type PgSelect } from 'drizzle-orm/pg-core';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { memberships } from '../committees/committees.schema.ts';
 import { administrativeUnits } from '../units/units.schema.ts';
@@ -63,37 +63,32 @@ export function derivedStatusOf(
   return t.deadline < w.dueSoonBefore ? 'dueSoon' : 'onTime';
 }
 
-/** The columns the task DTO shows: the task, the names of its lead and responsible member, its co-operators. */
-export const taskFields = {
-  t: tasks,
-  leadUnitName: administrativeUnits.name,
-  leadUserId: leadSeat.userId,
-  leadName: leadUser.fullName,
-  respUserId: respSeat.userId,
-  respName: respUser.fullName,
-  cooperators: sql<{ unitId: string | null; membershipId: string | null; name: string }[]>`(
-    select coalesce(json_agg(json_build_object('unitId', c.unit_id, 'membershipId', c.membership_id,
-      'name', coalesce(cu.name, cuser.full_name)) order by coalesce(cu.name, cuser.full_name)), '[]'::json)
-    from task_cooperators c
-    left join administrative_units cu on cu.id = c.unit_id
-    left join memberships cm on cm.id = c.membership_id
-    left join users cuser on cuser.id = cm.user_id
-    where c.task_id = ${tasks.id})`,
-};
-
-/** The joins `taskFields` reads from, on any select from `tasks`. */
-export function joinTaskNames<Q extends PgSelect>(query: Q) {
-  return query
+/** Selects tasks with the names the DTO shows, in one query (co-operators aggregated per task). */
+export function selectTasks(db: DbOrTx) {
+  return db
+    .select({
+      t: tasks,
+      leadUnitName: administrativeUnits.name,
+      leadUserId: leadSeat.userId,
+      leadName: leadUser.fullName,
+      respUserId: respSeat.userId,
+      respName: respUser.fullName,
+      cooperators: sql<{ unitId: string | null; membershipId: string | null; name: string }[]>`(
+        select coalesce(json_agg(json_build_object('unitId', c.unit_id, 'membershipId', c.membership_id,
+          'name', coalesce(cu.name, cuser.full_name)) order by coalesce(cu.name, cuser.full_name)), '[]'::json)
+        from task_cooperators c
+        left join administrative_units cu on cu.id = c.unit_id
+        left join memberships cm on cm.id = c.membership_id
+        left join users cuser on cuser.id = cm.user_id
+        where c.task_id = ${tasks.id})`,
+    })
+    .from(tasks)
     .leftJoin(administrativeUnits, eq(administrativeUnits.id, tasks.leadUnitId))
     .leftJoin(leadSeat, eq(leadSeat.id, tasks.leadMembershipId))
     .leftJoin(leadUser, eq(leadUser.id, leadSeat.userId))
     .leftJoin(respSeat, eq(respSeat.id, tasks.responsibleMembershipId))
-    .leftJoin(respUser, eq(respUser.id, respSeat.userId));
-}
-
-/** Selects tasks with the names the DTO shows, in one query (co-operators aggregated per task). */
-export function selectTasks(db: DbOrTx) {
-  return joinTaskNames(db.select(taskFields).from(tasks).$dynamic());
+    .leftJoin(respUser, eq(respUser.id, respSeat.userId))
+    .$dynamic();
 }
 
 /**
