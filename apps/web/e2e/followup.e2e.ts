@@ -1,9 +1,9 @@
 import { todayInVietnam } from '@steerco/contract/datetime';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from './browser.ts';
-import { noToasts, signIn, toast } from './session.ts';
+import { choose, noToasts, signIn, toast } from './session.ts';
 
 /*
  * Follow-up of conclusions (issue #8) on the Phúc La demo. The meeting and its approved conclusions are set up
@@ -77,11 +77,6 @@ async function phoneOf(page: Page): Promise<Page> {
   phone.setDefaultTimeout(15_000);
   phone.on('pageerror', (error) => pageErrors.push(error.message));
   return phone;
-}
-
-async function choose(page: Page, field: Locator, option: string | RegExp) {
-  await field.click();
-  await page.getByRole('option', { name: option }).first().click();
 }
 
 /** Calls the API as the person signed in on `page`, with the CSRF token of that session. */

@@ -2,7 +2,7 @@ import { todayInVietnam } from '@steerco/contract/datetime';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from './browser.ts';
-import { DEMO_PASSWORD, NEW_PASSWORD, noToasts, signIn, toast } from './session.ts';
+import { choose, DEMO_PASSWORD, NEW_PASSWORD, noToasts, signIn, toast } from './session.ts';
 
 /*
  * The organisation of a steering committee, end to end on the Phúc La demo: the secretary (huan.vt) adds a
@@ -67,12 +67,6 @@ async function fillDate(field: Locator, iso: string) {
 }
 
 /** Picks an option of a Mantine select by typing (searchable) or opening it. */
-async function choose(page: Page, field: Locator, option: string | RegExp, typed?: string) {
-  if (typed) await field.fill(typed);
-  else await field.click();
-  await page.getByRole('option', { name: option }).first().click();
-}
-
 /** Chooses an option of a segmented control (its radio inputs are visually hidden). */
 async function segment(page: Page, group: string, option: string) {
   await page.getByRole('radiogroup', { name: group }).getByText(option, { exact: true }).click();

@@ -2,7 +2,7 @@ import { todayInVietnam } from '@steerco/contract/datetime';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from './browser.ts';
-import { signIn, toast } from './session.ts';
+import { choose, signIn, toast } from './session.ts';
 
 /*
  * Annual work plan (R5) of BCĐ phường Phúc La: the secretary (huan.vt, standing agency) drafts next year's plan
@@ -38,11 +38,6 @@ async function openPage(viewport = { width: 1366, height: 860 }): Promise<Page> 
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return page;
-}
-
-async function choose(page: Page, field: Locator, option: string | RegExp) {
-  await field.click();
-  await page.getByRole('option', { name: option }).first().click();
 }
 
 async function segment(dialog: Locator, group: string, option: string) {

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 /** The demo people's initial password (seed), and the one the e2e files give them at their first login. */
@@ -52,4 +52,14 @@ export async function toast(page: Page, text: string | RegExp) {
 export async function noToasts(page: Page) {
   await page.mouse.move(0, 0);
   await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
+}
+
+/**
+ * Picks an option of a Mantine select: opens it (or types `typed` into it, for a select that searches the
+ * server) and clicks the first option matching `option`.
+ */
+export async function choose(page: Page, field: Locator, option: string | RegExp, typed?: string) {
+  if (typed) await field.fill(typed);
+  else await field.click();
+  await page.getByRole('option', { name: option }).first().click();
 }
