@@ -1,9 +1,9 @@
 import { todayInVietnam } from '@steerco/contract/datetime';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from './browser.ts';
 import { rsvpLinkOf, waitForMail } from './mail.ts';
-import { noToasts, signIn, toast } from './session.ts';
+import { choose, noToasts, signIn, toast } from './session.ts';
 
 /*
  * The Phúc La quarterly meeting, end to end (R8–R13): the secretary (huan.vt) schedules it, builds the agenda
@@ -54,11 +54,6 @@ async function openPage(viewport = { width: 1366, height: 860 }): Promise<Page> 
 
 async function openTab(page: Page, name: string) {
   await page.getByRole('tablist', { name: 'Các mục của cuộc họp' }).getByRole('tab', { name }).click();
-}
-
-async function choose(page: Page, field: Locator, option: string | RegExp) {
-  await field.click();
-  await page.getByRole('option', { name: option }).first().click();
 }
 
 /** A tiny but well-formed one-page PDF (the server checks uploads by content). */
@@ -517,6 +512,14 @@ describe('a meeting called at short notice (R9)', () => {
     await dialog.getByRole('textbox', { name: 'Bắt đầu' }).fill(`${vn(inDays(1))} 14:00`);
     await dialog.getByRole('textbox', { name: 'Kết thúc' }).fill(`${vn(inDays(1))} 15:00`);
     await dialog.getByRole('textbox', { name: 'Địa điểm' }).fill('Phòng họp tầng 2, UBND phường Phúc La');
+    // The head invites the district chairman, who does not sit on the ward's committee (R3); members are
+    // offered greyed out, marked as members.
+    const guests = dialog.getByRole('textbox', { name: 'Khách mời ngoài Ban Chỉ đạo' });
+    await guests.fill('Hằng');
+    await head.getByRole('option', { name: /Nguyễn Thị Thu Hằng.*đã là thành viên/ }).waitFor();
+    await choose(head, guests, /Hoàng Minh Quân/, 'Hoàng Minh Quân');
+    await dialog.getByRole('button', { name: 'Bỏ khách mời Hoàng Minh Quân' }).waitFor();
+    await saveScreenshot(head, 'meeting-create-guest', { fullPage: false });
     await dialog.getByRole('button', { name: 'Tạo cuộc họp' }).click();
     await head.getByRole('heading', { name: 'Họp đột xuất về dịch vụ công trực tuyến', level: 1 }).waitFor();
 
@@ -536,6 +539,12 @@ describe('a meeting called at short notice (R9)', () => {
     await head.getByText('Giấy mời gửi muộn (R9)').waitFor();
     await head
       .getByText('Lý do của người chủ trì: Thực hiện chỉ đạo khẩn của UBND quận về dịch vụ công trực tuyến.')
+      .waitFor();
+    // The guest was invited with the members.
+    await openTab(head, 'Giấy mời & xác nhận');
+    await head
+      .getByRole('listitem', { name: 'Hoàng Minh Quân' })
+      .getByText('Khách mời', { exact: true })
       .waitFor();
   });
 

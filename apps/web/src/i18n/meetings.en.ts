@@ -68,6 +68,10 @@ export const meetingsEn: Translation['meetings'] = {
     attendees: 'Members invited',
     dateTimeInvalid: 'Type dd/mm/yyyy hh:mm, e.g. 25/09/2026 14:00',
     endBeforeStart: 'The end must be after the start',
+    guests: 'Guests from outside the committee',
+    guestsHint: 'People who are not members, invited as the head decides (R3). Type a name to search.',
+    alreadyMember: 'already a member',
+    removeGuest: 'Remove guest {{name}}',
   },
   create: {
     open: 'Schedule a meeting',

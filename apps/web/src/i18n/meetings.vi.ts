@@ -62,6 +62,10 @@ export const meetingsVi = {
     attendees: 'Thành viên được mời',
     dateTimeInvalid: 'Nhập theo dạng dd/mm/yyyy hh:mm, ví dụ 25/09/2026 14:00',
     endBeforeStart: 'Giờ kết thúc phải sau giờ bắt đầu',
+    guests: 'Khách mời ngoài Ban Chỉ đạo',
+    guestsHint: 'Người không là thành viên, mời theo quyết định của Trưởng Ban (R3). Gõ tên để tìm.',
+    alreadyMember: 'đã là thành viên',
+    removeGuest: 'Bỏ khách mời {{name}}',
   },
   create: {
     open: 'Tạo cuộc họp',

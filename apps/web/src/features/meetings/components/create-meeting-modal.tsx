@@ -1,4 +1,14 @@
-import { Checkbox, MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Checkbox,
+  CloseButton,
+  Group,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { CommitteeDetail } from '@steerco/contract/committees';
@@ -10,6 +20,7 @@ import { ModalForm } from '../../../components/modal-form.tsx';
 import { problemOutsideFields, setFieldErrorsFromProblem } from '../../../lib/form-problem.ts';
 import { schemaErrors, textOrNull, textOrUndefined } from '../../../lib/schema-errors.ts';
 import { membersQueryOptions } from '../../committees/api.ts';
+import { type PersonOption, UserPicker } from '../../users/components/user-picker.tsx';
 import { useCreateMeeting } from '../api.ts';
 import { parseVietnamDateTime } from '../meetings.ts';
 import { DateTimeField } from './meeting-badges.tsx';
@@ -18,6 +29,7 @@ const fieldOfCode = {
   'validation.dateOrder': 'endsAt',
   'meeting.invalidChair': 'chairMembershipId',
   'meeting.notMember': 'attendeeUserIds',
+  'user.notFound': 'guests',
 } as const;
 
 interface CreateMeetingValues {
@@ -30,6 +42,8 @@ interface CreateMeetingValues {
   endsAt: string;
   partial: boolean;
   attendeeUserIds: string[];
+  /** People from outside the committee the head decided to invite (R3). */
+  guests: PersonOption[];
 }
 
 /**
@@ -60,6 +74,7 @@ export function CreateMeetingModal({
     startsAt: parseVietnamDateTime(v.startsAt) ?? undefined,
     endsAt: parseVietnamDateTime(v.endsAt) ?? undefined,
     ...(v.kind === 'adHoc' && v.partial ? { attendeeUserIds: v.attendeeUserIds } : {}),
+    ...(v.guests.length ? { guestUserIds: v.guests.map((g) => g.id) } : {}),
   });
 
   const form = useForm<CreateMeetingValues>({
@@ -73,6 +88,7 @@ export function CreateMeetingModal({
       endsAt: '',
       partial: false,
       attendeeUserIds: [],
+      guests: [],
     },
     validate: (values) => {
       const errors = schemaErrors(CreateMeetingBody, bodyOf(values), t);
@@ -159,6 +175,45 @@ export function CreateMeetingModal({
           {...form.getInputProps('onlineLink')}
         />
       </SimpleGrid>
+      <Stack gap={6}>
+        <UserPicker
+          // A fresh picker after each choice, so the search box is empty for the next guest.
+          key={form.values.guests.length}
+          label={t('meetings.form.guests')}
+          description={t('meetings.form.guestsHint')}
+          committeeId={committee.id}
+          value={null}
+          onChange={(person) => {
+            if (person && !form.values.guests.some((g) => g.id === person.id))
+              form.insertListItem('guests', person);
+          }}
+          excludedIds={new Set(seats.map((m) => m.userId))}
+          excludedLabel={t('meetings.form.alreadyMember')}
+        />
+        {form.values.guests.length > 0 && (
+          <Group gap={6} role="list" aria-label={t('meetings.form.guests')}>
+            {form.values.guests.map((g, index) => (
+              <Badge
+                key={g.id}
+                role="listitem"
+                variant="light"
+                color="gray"
+                tt="none"
+                size="lg"
+                rightSection={
+                  <CloseButton
+                    size="xs"
+                    aria-label={t('meetings.form.removeGuest', { name: g.fullName })}
+                    onClick={() => form.removeListItem('guests', index)}
+                  />
+                }
+              >
+                {g.fullName}
+              </Badge>
+            ))}
+          </Group>
+        )}
+      </Stack>
       {form.values.kind === 'adHoc' && (
         <>
           <Checkbox
