@@ -507,6 +507,35 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     await timeline(secretary).getByText('Giao nhiệm vụ').first().waitFor();
   });
 
+  it('lets the secretary hand the ad-hoc task to a unit instead, the reason kept in its history', async () => {
+    current = secretary;
+    await actions(secretary).getByRole('button', { name: 'Sửa, giao lại' }).click();
+    const dialog = secretary.getByRole('dialog', { name: 'Sửa, giao lại' });
+    await dialog
+      .getByRole('radiogroup', { name: 'Chủ trì' })
+      .getByText('Đơn vị chủ trì', { exact: true })
+      .click();
+    await choose(secretary, dialog.getByRole('textbox', { name: 'Đơn vị chủ trì' }), /Văn hóa – Xã hội/);
+    await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    // The reason is asked for before anything is sent.
+    await dialog.getByText('Vui lòng nhập thông tin này').waitFor();
+    await dialog
+      .getByLabel('Lý do sửa, giao lại')
+      .fill('Giao bộ phận Văn hóa – Xã hội chủ trì theo ý kiến Trưởng Ban');
+    await saveScreenshot(secretary, 'followup-edit-dialog', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await toast(secretary, 'Đã sửa, giao lại nhiệm vụ');
+    await timeline(secretary).getByText('Sửa nội dung, giao lại').waitFor();
+    await timeline(secretary)
+      .getByText('Giao bộ phận Văn hóa – Xã hội chủ trì theo ý kiến Trưởng Ban')
+      .waitFor();
+    await secretary
+      .getByRole('main')
+      .getByText(/Văn hóa – Xã hội/)
+      .first()
+      .waitFor();
+  });
+
   it('lets the secretary assign a task from a higher-level directive, linked to the incoming document', async () => {
     current = secretary;
     const directive = await apiAs(secretary, 'POST', `/api/v1/committees/${committeeId}/documents/incoming`, {

@@ -86,6 +86,7 @@ export const TaskAction = z.enum([
   'decideExtension',
   'cancel',
   'reportProgress',
+  'edit',
 ]);
 export type TaskAction = z.infer<typeof TaskAction>;
 
@@ -129,6 +130,34 @@ export const CreateTaskBody = z
     path: ['documentId'],
   });
 export type CreateTaskBody = z.infer<typeof CreateTaskBody>;
+
+/**
+ * Correcting or reassigning an open task, by those who manage the committee's tasks, with the reason (kept in
+ * the history). The lead stays one unit or one member (R1); the deadline moves only through an extension.
+ */
+export const UpdateTaskBody = z
+  .object({
+    title: requiredText(500).optional(),
+    content: text(20_000).nullable().optional(),
+    expectedProduct: text(500).nullable().optional(),
+    priority: TaskPriority.optional(),
+    tags: z.array(requiredText(40)).max(20).optional(),
+    /** Give both (one of them null) to change the lead. */
+    leadUnitId: Id.nullable().optional(),
+    leadMembershipId: Id.nullable().optional(),
+    responsibleMembershipId: Id.nullable().optional(),
+    cooperatingUnitIds: z.array(Id).max(30).optional(),
+    cooperatingMembershipIds: z.array(Id).max(30).optional(),
+    reason: requiredText(1000),
+  })
+  .strict()
+  .refine(
+    (t) =>
+      (t.leadUnitId === undefined && t.leadMembershipId === undefined) ||
+      !!t.leadUnitId !== !!t.leadMembershipId,
+    leadRule,
+  );
+export type UpdateTaskBody = z.infer<typeof UpdateTaskBody>;
 
 const Person = z.object({ membershipId: Id, userId: Id, fullName: z.string() });
 
@@ -184,6 +213,7 @@ export const TaskEventKind = z.enum([
   'extensionRejected',
   'cancelled',
   'handedOver',
+  'edited',
 ]);
 export type TaskEventKind = z.infer<typeof TaskEventKind>;
 
@@ -198,6 +228,7 @@ export const TASK_EVENT_LABELS: Record<TaskEventKind, string> = {
   extensionRejected: 'Không đồng ý gia hạn',
   cancelled: 'Hủy nhiệm vụ',
   handedOver: 'Chuyển giao do thay đổi nhân sự (R14)',
+  edited: 'Sửa nội dung, giao lại',
 };
 
 export const TaskEvent = z.object({

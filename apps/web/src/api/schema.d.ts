@@ -8619,7 +8619,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver" | "edited";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -8658,7 +8658,7 @@ export interface paths {
                                 }[];
                                 at: string;
                             }[];
-                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress" | "edit")[];
                         };
                     };
                 };
@@ -8996,7 +8996,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver" | "edited";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -9035,7 +9035,7 @@ export interface paths {
                                 }[];
                                 at: string;
                             }[];
-                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress" | "edit")[];
                         };
                     };
                 };
@@ -9046,7 +9046,150 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Sửa nội dung, giao lại nhiệm vụ đang thực hiện (nêu lý do; hạn chỉ đổi qua gia hạn) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        content?: string | null;
+                        expectedProduct?: string | null;
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        tags?: string[];
+                        leadUnitId?: string | null;
+                        leadMembershipId?: string | null;
+                        responsibleMembershipId?: string | null;
+                        cooperatingUnitIds?: string[];
+                        cooperatingMembershipIds?: string[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            title: string;
+                            content: string | null;
+                            domain: string | null;
+                            /** @enum {string} */
+                            sourceKind: "conclusion" | "planItem" | "directive" | "adHoc";
+                            conclusionId: string | null;
+                            meetingId: string | null;
+                            documentId: string | null;
+                            planItemId: string | null;
+                            /** Format: date */
+                            sourceDate: string;
+                            leadUnit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            leadMember: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            responsible: {
+                                /** Format: uuid */
+                                membershipId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                            } | null;
+                            cooperators: {
+                                unitId: string | null;
+                                membershipId: string | null;
+                                name: string;
+                            }[];
+                            expectedProduct: string | null;
+                            /** Format: date */
+                            deadline: string;
+                            /** Format: date */
+                            originalDeadline: string;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            dutyId: string | null;
+                            parentTaskId: string | null;
+                            tags: string[];
+                            /** @enum {string} */
+                            status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                            /** @enum {string} */
+                            derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                            progress: number;
+                            extensionProposedDeadline: string | null;
+                            completedOn: string | null;
+                            doneAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver" | "edited";
+                                fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                oldDeadline: string | null;
+                                newDeadline: string | null;
+                                at: string;
+                            }[];
+                            progressReports: {
+                                /** Format: uuid */
+                                id: string;
+                                percent: number;
+                                text: string;
+                                files: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                authorName: string;
+                                unitName: string | null;
+                                at: string;
+                            }[];
+                            comments: {
+                                /** Format: uuid */
+                                id: string;
+                                text: string;
+                                authorName: string;
+                                mentions: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    fullName: string;
+                                }[];
+                                at: string;
+                            }[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress" | "edit")[];
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/tasks/{id}/start": {
@@ -9140,7 +9283,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver" | "edited";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -9179,7 +9322,7 @@ export interface paths {
                                 }[];
                                 at: string;
                             }[];
-                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress" | "edit")[];
                         };
                     };
                 };
@@ -9288,7 +9431,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver" | "edited";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -9327,7 +9470,7 @@ export interface paths {
                                 }[];
                                 at: string;
                             }[];
-                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress" | "edit")[];
                         };
                     };
                 };
@@ -9436,7 +9579,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver" | "edited";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -9475,7 +9618,7 @@ export interface paths {
                                 }[];
                                 at: string;
                             }[];
-                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress" | "edit")[];
                         };
                     };
                 };
@@ -9584,7 +9727,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver" | "edited";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -9623,7 +9766,7 @@ export interface paths {
                                 }[];
                                 at: string;
                             }[];
-                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress" | "edit")[];
                         };
                     };
                 };
@@ -9734,7 +9877,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver" | "edited";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -9773,7 +9916,7 @@ export interface paths {
                                 }[];
                                 at: string;
                             }[];
-                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress" | "edit")[];
                         };
                     };
                 };
@@ -9884,7 +10027,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver" | "edited";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -9923,7 +10066,7 @@ export interface paths {
                                 }[];
                                 at: string;
                             }[];
-                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress" | "edit")[];
                         };
                     };
                 };
@@ -10032,7 +10175,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver" | "edited";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -10071,7 +10214,7 @@ export interface paths {
                                 }[];
                                 at: string;
                             }[];
-                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress" | "edit")[];
                         };
                     };
                 };
@@ -10183,7 +10326,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver" | "edited";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -10222,7 +10365,7 @@ export interface paths {
                                 }[];
                                 at: string;
                             }[];
-                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress" | "edit")[];
                         };
                     };
                 };
@@ -10333,7 +10476,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver";
+                                kind: "created" | "started" | "submittedDone" | "approvedDone" | "returned" | "extensionRequested" | "extensionApproved" | "extensionRejected" | "cancelled" | "handedOver" | "edited";
                                 fromStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 toStatus: ("new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled") | null;
                                 actorName: string | null;
@@ -10372,7 +10515,7 @@ export interface paths {
                                 }[];
                                 at: string;
                             }[];
-                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress")[];
+                            allowedActions: ("start" | "submitDone" | "approveDone" | "return" | "requestExtension" | "decideExtension" | "cancel" | "reportProgress" | "edit")[];
                         };
                     };
                 };

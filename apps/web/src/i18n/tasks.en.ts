@@ -67,6 +67,7 @@ export const tasksEn: Translation['tasks'] = {
     extensionRejected: 'Extension refused',
     cancelled: 'Cancelled',
     handedOver: 'Handed over on a personnel change (R14)',
+    edited: 'Edited or reassigned',
   },
   filters: {
     committee: 'Committee',
@@ -157,6 +158,7 @@ export const tasksEn: Translation['tasks'] = {
     return: 'Return',
     requestExtension: 'Request an extension',
     decideExtension: 'Decide the extension',
+    edit: 'Edit or reassign',
     cancel: 'Cancel the task',
     started: 'Task started',
     done: 'Task updated',
@@ -202,6 +204,12 @@ export const tasksEn: Translation['tasks'] = {
     mentionsPlaceholder: 'Choose people to notify',
     send: 'Send',
     sent: 'Comment sent',
+  },
+  edit: {
+    submit: 'Save changes',
+    reason: 'Why it is edited or reassigned',
+    reasonHint: 'Kept in the task’s history. The deadline changes only through an extension request.',
+    done: 'Task edited',
   },
   create: {
     open: 'Assign a task',

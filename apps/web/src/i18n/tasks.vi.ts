@@ -127,6 +127,7 @@ export const tasksVi = {
     return: 'Trả lại',
     requestExtension: 'Đề nghị gia hạn',
     decideExtension: 'Quyết định gia hạn',
+    edit: 'Sửa, giao lại',
     cancel: 'Hủy nhiệm vụ',
     started: 'Đã nhận thực hiện nhiệm vụ',
     done: 'Đã cập nhật nhiệm vụ',
@@ -172,6 +173,12 @@ export const tasksVi = {
     mentionsPlaceholder: 'Chọn người cần thông báo',
     send: 'Gửi trao đổi',
     sent: 'Đã gửi trao đổi',
+  },
+  edit: {
+    submit: 'Lưu thay đổi',
+    reason: 'Lý do sửa, giao lại',
+    reasonHint: 'Ghi vào lịch sử nhiệm vụ. Hạn hoàn thành chỉ thay đổi qua đề nghị gia hạn.',
+    done: 'Đã sửa, giao lại nhiệm vụ',
   },
   create: {
     open: 'Giao nhiệm vụ',

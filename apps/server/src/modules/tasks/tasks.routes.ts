@@ -13,6 +13,7 @@ import {
   TaskDetail,
   TaskList,
   TaskStats,
+  UpdateTaskBody,
 } from '@steerco/contract/tasks';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,7 +21,14 @@ import { requireActor } from '../../http/auth-hook.ts';
 import type { ModuleOptions } from '../../http/module.ts';
 import { registerTaskHooks } from './tasks.hooks.ts';
 import { listTasks, myTasks, taskStats } from './tasks.queries.ts';
-import { addComment, createTask, getTask, reportProgress, transitionTask } from './tasks.service.ts';
+import {
+  addComment,
+  createTask,
+  getTask,
+  reportProgress,
+  transitionTask,
+  updateTask,
+} from './tasks.service.ts';
 import { exportTasksXlsx } from './tasks-xlsx.ts';
 
 const P = z.object({ id: Id }).strict();
@@ -110,6 +118,18 @@ export const taskRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db
       response: { 200: TaskDetail },
     },
     handler: (req) => getTask(db, requireActor(req), req.params.id),
+  });
+
+  app.patch('/tasks/:id', {
+    config,
+    schema: {
+      tags,
+      summary: 'Sửa nội dung, giao lại nhiệm vụ đang thực hiện (nêu lý do; hạn chỉ đổi qua gia hạn)',
+      params: P,
+      body: UpdateTaskBody,
+      response: { 200: TaskDetail },
+    },
+    handler: (req) => updateTask(db, requireActor(req), req.params.id, req.body),
   });
 
   const transition = <B extends z.ZodType>(

@@ -2,12 +2,14 @@ import { todayInVietnam } from '@steerco/contract/datetime';
 import type { CommitteeRole } from '@steerco/contract/memberships';
 import {
   type CreateTaskBody,
+  OPEN_TASK_STATUSES,
   type ProgressBody,
   TASK_STATUS_LABELS,
   type TaskAction,
   type TaskDetail,
   type TaskEventKind,
   type TaskStatus,
+  type UpdateTaskBody,
 } from '@steerco/contract/tasks';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
@@ -114,7 +116,7 @@ export async function loadTask(
   };
 }
 
-type Transition = Exclude<TaskAction, 'reportProgress'>;
+type Transition = Exclude<TaskAction, 'reportProgress' | 'edit'>;
 
 /** The state machine: from which statuses each transition may start, and who may ask for it. */
 const TRANSITIONS: Record<
@@ -176,6 +178,7 @@ export function allowedActions(s: TaskStanding): TaskAction[] {
     (a) => TRANSITIONS[a].from.includes(status) && TRANSITIONS[a].allowed(s),
   );
   if (PROGRESS_STATUSES.includes(status) && mayReportProgress(s)) out.push('reportProgress');
+  if (OPEN_TASK_STATUSES.includes(status) && s.mayManage) out.push('edit');
   return out;
 }
 
@@ -690,6 +693,131 @@ export async function transitionTask(db: Db, actor: Actor, taskId: string, body:
         link,
       });
     }
+  });
+  return getTask(db, actor, taskId);
+}
+
+// ——— Editing ———
+
+/**
+ * Corrects or reassigns an open task (the head, a deputy or the standing agency, as for creating it): its
+ * wording, product, priority and tags, its lead (R1: one unit or one member), the member answering for it and
+ * the co-operators. The deadline is not edited here: it moves only through an extension, which keeps the
+ * original. The reason and what changed go into the history; newly assigned people are notified.
+ */
+export async function updateTask(db: Db, actor: Actor, taskId: string, body: UpdateTaskBody) {
+  await db.transaction(async (tx) => {
+    const s = await loadTask(tx, actor, taskId, true);
+    if (!s.mayManage)
+      throw new AppError('permission.denied', {
+        detail: 'Chỉ Trưởng Ban, Phó Trưởng Ban hoặc cơ quan thường trực sửa, giao lại nhiệm vụ.',
+      });
+    const t = s.task;
+    const status = t.status as TaskStatus;
+    if (!OPEN_TASK_STATUSES.includes(status))
+      throw new AppError('task.invalidTransition', {
+        detail: `Nhiệm vụ đang ở trạng thái “${TASK_STATUS_LABELS[status]}”: không sửa, giao lại được.`,
+      });
+    const leadChanged = body.leadUnitId !== undefined || body.leadMembershipId !== undefined;
+    const leadUnitId = leadChanged ? (body.leadUnitId ?? null) : t.leadUnitId;
+    const leadMembershipId = leadChanged ? (body.leadMembershipId ?? null) : t.leadMembershipId;
+    if (!!leadUnitId === !!leadMembershipId) throw new AppError('task.invalidLead');
+    const cooperatingUnitIds = body.cooperatingUnitIds;
+    const cooperatingMembershipIds = body.cooperatingMembershipIds;
+    await assertUnits(tx, [
+      ...(leadChanged && leadUnitId ? [leadUnitId] : []),
+      ...(cooperatingUnitIds ?? []),
+    ]);
+    await assertSeats(
+      tx,
+      t.committeeId,
+      [
+        ...(leadChanged && leadMembershipId ? [leadMembershipId] : []),
+        ...(body.responsibleMembershipId ? [body.responsibleMembershipId] : []),
+      ],
+      'Thành viên chủ trì hoặc người chịu trách nhiệm',
+    );
+    await assertSeats(tx, t.committeeId, cooperatingMembershipIds ?? [], 'Thành viên phối hợp');
+    // Left empty, as when assigning: the lead member, or the lead unit's one seat.
+    const responsibleMembershipId =
+      body.responsibleMembershipId ??
+      (body.responsibleMembershipId === undefined && !leadChanged
+        ? t.responsibleMembershipId
+        : (leadMembershipId ?? (leadUnitId ? await responsibleOfUnit(tx, t.committeeId, leadUnitId) : null)));
+    const set = {
+      ...(body.title !== undefined && { title: body.title }),
+      ...(body.content !== undefined && { content: body.content }),
+      ...(body.expectedProduct !== undefined && { expectedProduct: body.expectedProduct }),
+      ...(body.priority !== undefined && { priority: body.priority }),
+      ...(body.tags !== undefined && { tags: body.tags }),
+      leadUnitId,
+      leadMembershipId,
+      responsibleMembershipId,
+    } satisfies PgUpdateSetSource<typeof tasks>;
+    const changed: string[] = (Object.keys(set) as (keyof typeof set)[]).filter(
+      (k) => JSON.stringify(set[k]) !== JSON.stringify(t[k]),
+    );
+    if (cooperatingUnitIds || cooperatingMembershipIds) {
+      // The lists given replace the ones kept; a list not given stays as it was.
+      const kept = await tx.select().from(taskCooperators).where(eq(taskCooperators.taskId, taskId));
+      const units = cooperatingUnitIds ?? kept.flatMap((c) => (c.unitId ? [c.unitId] : []));
+      const seats = cooperatingMembershipIds ?? kept.flatMap((c) => (c.membershipId ? [c.membershipId] : []));
+      const rows = [
+        ...[...new Set(units.filter((u) => u !== leadUnitId))].map((unitId) => ({
+          unitId,
+          membershipId: null,
+        })),
+        ...[...new Set(seats.filter((m) => m !== leadMembershipId))].map((membershipId) => ({
+          unitId: null,
+          membershipId,
+        })),
+      ];
+      const key = (c: { unitId: string | null; membershipId: string | null }) =>
+        `${c.unitId}|${c.membershipId}`;
+      const before = new Set(kept.map(key));
+      if (rows.length !== kept.length || rows.some((r) => !before.has(key(r)))) {
+        changed.push('cooperators');
+        await tx.delete(taskCooperators).where(eq(taskCooperators.taskId, taskId));
+        if (rows.length)
+          await tx.insert(taskCooperators).values(rows.map((c) => ({ id: uuidv7(), taskId, ...c })));
+      }
+    }
+    // Nothing differs: nothing to record.
+    if (!changed.length) return;
+    await tx
+      .update(tasks)
+      .set({ ...set, updatedAt: sql`now()` })
+      .where(eq(tasks.id, taskId));
+    await tx.insert(taskEvents).values({
+      id: uuidv7(),
+      taskId,
+      kind: 'edited',
+      fromStatus: status,
+      toStatus: status,
+      actorId: actor.userId,
+      reason: body.reason,
+      data: { changed },
+    });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'task.edited',
+      entityType: 'task',
+      entityId: taskId,
+      data: { changed, reason: body.reason },
+    });
+    const before = new Set(await assigneeUserIds(tx, t));
+    const after = await assigneeUserIds(tx, { ...t, ...set } as TaskRow);
+    await notifyAll(
+      tx,
+      after.filter((u) => !before.has(u)),
+      actor,
+      {
+        kind: 'task.assigned',
+        title: `Nhiệm vụ được giao lại: ${set.title ?? t.title}`,
+        body: `Hạn hoàn thành: ${t.deadline.split('-').reverse().join('/')}. ${body.reason}`,
+        link: taskLink(taskId),
+      },
+    );
   });
   return getTask(db, actor, taskId);
 }

@@ -194,7 +194,8 @@ describe('the state machine', () => {
   it('runs new → inProgress → submittedDone → returned → submittedDone → done, with who/when/why', async () => {
     const t = await newTask(ctx.app, org, { title: 'Vòng đời đầy đủ' });
     const member = org.seats.member.session;
-    expect(t.allowedActions).toEqual(['cancel']); // the secretary who assigned it may cancel it
+    // The secretary who assigned it may cancel it, or correct and reassign it.
+    expect(t.allowedActions).toEqual(['cancel', 'edit']);
     const mine = (
       await call(ctx.app, member, 'GET', `/api/v1/tasks/${t.id}`, undefined, 200)
     ).json() as TaskDto;
@@ -627,6 +628,97 @@ describe('lead units, co-operators, progress and evidence', () => {
       await call(ctx.app, member, 'POST', `/api/v1/tasks/${t.id}/progress`, { percent: 101, text: 'Quá' }),
       400,
       'request.validation',
+    );
+  });
+});
+
+describe('correcting and reassigning a task', () => {
+  it('reassigns the lead (R1), replaces the co-operators, keeps the deadline, and records why', async () => {
+    const t = await newTask(ctx.app, org, { title: 'Giao nhầm người', cooperatingUnitIds: [org.police.id] });
+    const res = await call(ctx.app, org.seats.secretary.session, 'PATCH', `/api/v1/tasks/${t.id}`, {
+      title: 'Cập nhật danh mục thủ tục',
+      leadUnitId: org.police.id,
+      leadMembershipId: null,
+      responsibleMembershipId: org.officer.membershipId,
+      cooperatingUnitIds: [],
+      cooperatingMembershipIds: [org.seats.member.membershipId],
+      reason: 'Giao lại cho Công an theo ý kiến Trưởng Ban',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const edited = res.json() as TaskDto;
+    expect(edited).toMatchObject({
+      title: 'Cập nhật danh mục thủ tục',
+      leadUnit: { id: org.police.id },
+      leadMember: null,
+      responsible: { membershipId: org.officer.membershipId },
+      cooperators: [{ unitId: null, membershipId: org.seats.member.membershipId }],
+      deadline: t.deadline,
+      originalDeadline: t.originalDeadline,
+      status: 'new',
+    });
+    expect(edited.events.at(-1)).toMatchObject({
+      kind: 'edited',
+      reason: 'Giao lại cho Công an theo ý kiến Trưởng Ban',
+      actorName: expect.stringContaining('secretary'),
+    });
+    // The newly assigned officer is told; the officer may now start it.
+    const n = await ctx.db.execute(
+      sql`select count(*)::int as n from notifications where user_id = ${org.officer.userId} and title like 'Nhiệm vụ được giao lại:%'`,
+    );
+    expect(n.rows[0]!.n).toBe(1);
+    // Saving the same values again records nothing.
+    const again = (
+      await call(ctx.app, org.seats.secretary.session, 'PATCH', `/api/v1/tasks/${t.id}`, {
+        title: 'Cập nhật danh mục thủ tục',
+        leadUnitId: org.police.id,
+        leadMembershipId: null,
+        responsibleMembershipId: org.officer.membershipId,
+        reason: 'Lưu lại',
+      })
+    ).json() as TaskDto;
+    expect(again.events).toHaveLength(edited.events.length);
+    await act(ctx.app, org.officer.session, t.id, 'start');
+  });
+
+  it('refuses the assignee (403), a lead that is neither or both (R1), an unknown unit, a closed task (409)', async () => {
+    const t = await newTask(ctx.app, org, { title: 'Không sửa được' });
+    const url = `/api/v1/tasks/${t.id}`;
+    const reason = 'Điều chỉnh';
+    expectProblem(
+      await call(ctx.app, org.seats.member.session, 'PATCH', url, { title: 'Tự sửa', reason }),
+      403,
+      'permission.denied',
+    );
+    const s = org.seats.secretary.session;
+    const r1 = expectProblem(
+      await call(ctx.app, s, 'PATCH', url, { leadUnitId: null, leadMembershipId: null, reason }),
+      400,
+      'request.validation',
+    );
+    expect(r1.errors?.[0]?.message).toContain('R1');
+    expectProblem(await call(ctx.app, s, 'PATCH', url, { title: 'Thiếu lý do' }), 400, 'request.validation');
+    expectProblem(
+      await call(ctx.app, s, 'PATCH', url, {
+        title: 'Đơn vị lạ',
+        leadUnitId: '00000000-0000-4000-8000-000000000000',
+        leadMembershipId: null,
+        reason,
+      }),
+      404,
+      'unit.notFound',
+    );
+    // Nothing was written by the refused requests.
+    const unchanged = (await call(ctx.app, s, 'GET', url, undefined, 200)).json() as TaskDto;
+    expect(unchanged).toMatchObject({
+      title: 'Không sửa được',
+      leadMember: { membershipId: org.seats.member.membershipId },
+    });
+    expect(unchanged.events.map((e) => e.kind)).toEqual(['created']);
+    await act(ctx.app, s, t.id, 'cancel', { reason: 'Không còn cần thiết' });
+    expectProblem(
+      await call(ctx.app, s, 'PATCH', url, { title: 'Sau khi hủy', reason }),
+      409,
+      'task.invalidTransition',
     );
   });
 });

@@ -1,5 +1,5 @@
 import type { StoredFile } from '@steerco/contract/files';
-import type { CreateTaskBody, DerivedTaskStatus } from '@steerco/contract/tasks';
+import type { CreateTaskBody, DerivedTaskStatus, UpdateTaskBody } from '@steerco/contract/tasks';
 import {
   infiniteQueryOptions,
   keepPreviousData,
@@ -222,6 +222,12 @@ const fileBody = (file: File) => {
  * A progress report with evidence: each file is uploaded to the committee first (the server checks its type
  * by content and its size), then the report names them.
  */
+/** Corrects or reassigns an open task (PATCH, with the reason kept in its history). */
+export const useUpdateTask = (id: string) =>
+  useTaskMutation(id, async (body: UpdateTaskBody) =>
+    dataOf(await api.PATCH('/api/v1/tasks/{id}', { ...path(id), body })),
+  );
+
 export const useReportProgress = (task: Pick<TaskView, 'id' | 'committeeId'>) =>
   useTaskMutation(
     task.id,

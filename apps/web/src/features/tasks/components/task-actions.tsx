@@ -19,6 +19,7 @@ import {
   IconCheck,
   IconChecks,
   IconClockEdit,
+  IconPencil,
   IconPlayerPlay,
   IconProgressCheck,
   IconX,
@@ -29,6 +30,7 @@ import { DateField } from '../../../components/date-field.tsx';
 import { ModalForm } from '../../../components/modal-form.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { type TaskView, useReportProgress, useTransition } from '../api.ts';
+import { EditTaskModal } from './edit-task-modal.tsx';
 
 /** The order people read the buttons in: doing the work first, then reviewing, then the exceptions. */
 const ORDER: TaskAction[] = [
@@ -39,6 +41,7 @@ const ORDER: TaskAction[] = [
   'return',
   'requestExtension',
   'decideExtension',
+  'edit',
   'cancel',
 ];
 
@@ -50,6 +53,7 @@ const ICONS: Record<TaskAction, ReactNode> = {
   return: <IconArrowBackUp size={16} />,
   requestExtension: <IconCalendarPlus size={16} />,
   decideExtension: <IconClockEdit size={16} />,
+  edit: <IconPencil size={16} />,
   cancel: <IconX size={16} />,
 };
 
@@ -93,7 +97,7 @@ export function TaskActions({
                   variant={
                     action === 'cancel' || action === 'return'
                       ? 'light'
-                      : action === 'requestExtension'
+                      : action === 'requestExtension' || action === 'edit'
                         ? 'default'
                         : 'filled'
                   }
@@ -120,7 +124,8 @@ export function TaskActions({
         </Paper>
       )}
       {open === 'reportProgress' && <ProgressDialog task={task} onClose={() => setOpen(null)} />}
-      {open && open !== 'reportProgress' && (
+      {open === 'edit' && <EditTaskModal task={task} onClose={() => setOpen(null)} />}
+      {open && open !== 'reportProgress' && open !== 'edit' && (
         <TransitionDialog task={task} action={open} onClose={() => setOpen(null)} />
       )}
     </>
@@ -206,7 +211,7 @@ function TransitionDialog({
   onClose,
 }: {
   task: TaskView;
-  action: Exclude<DialogAction, 'reportProgress'>;
+  action: Exclude<DialogAction, 'reportProgress' | 'edit'>;
   onClose: () => void;
 }) {
   const { t } = useTranslation();

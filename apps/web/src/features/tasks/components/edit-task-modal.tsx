@@ -1,0 +1,154 @@
+import { MultiSelect, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { TaskPriority as PriorityEnum, type UpdateTaskBody } from '@steerco/contract/tasks';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ModalForm } from '../../../components/modal-form.tsx';
+import { textOrNull } from '../../../lib/schema-errors.ts';
+import { membersQueryOptions } from '../../committees/api.ts';
+import { type TaskView, useUpdateTask } from '../api.ts';
+import { LeadPicker, type LeadValues } from './lead-picker.tsx';
+
+interface Values extends LeadValues {
+  title: string;
+  content: string;
+  expectedProduct: string;
+  priority: UpdateTaskBody['priority'];
+  responsibleMembershipId: string | null;
+  cooperatingUnitIds: string[];
+  cooperatingMembershipIds: string[];
+  reason: string;
+}
+
+/**
+ * Sửa, giao lại: corrects the wording of an open task or hands it to another unit or member (R1), with the
+ * reason kept in its history. The deadline is not here: it moves only through an extension.
+ */
+export function EditTaskModal({ task, onClose }: { task: TaskView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateTask(task.id);
+  const members = useQuery(membersQueryOptions(task.committeeId));
+  const seats = (members.data ?? []).filter((m) => m.role !== 'guest');
+  const memberOptions = seats.map((m) => ({ value: m.id, label: m.fullName }));
+  const unitOptions = [
+    ...new Map(seats.filter((m) => m.unitId).map((m) => [m.unitId!, m.unitName ?? m.unitId!])).entries(),
+  ].map(([value, label]) => ({ value, label }));
+
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: {
+      title: task.title,
+      content: task.content ?? '',
+      expectedProduct: task.expectedProduct ?? '',
+      priority: task.priority,
+      leadKind: task.leadMember ? 'member' : 'unit',
+      leadUnitId: task.leadUnit?.id ?? null,
+      leadMembershipId: task.leadMember?.membershipId ?? null,
+      responsibleMembershipId: task.responsible?.membershipId ?? null,
+      cooperatingUnitIds: task.cooperators.flatMap((c) => (c.unitId ? [c.unitId] : [])),
+      cooperatingMembershipIds: task.cooperators.flatMap((c) => (c.membershipId ? [c.membershipId] : [])),
+      reason: '',
+    },
+    validate: {
+      title: (v) => (v.trim() ? null : t('common.required')),
+      leadUnitId: (v, values) => (values.leadKind === 'unit' && !v ? t('tasks.create.chooseLead') : null),
+      leadMembershipId: (v, values) =>
+        values.leadKind === 'member' && !v ? t('tasks.create.chooseLead') : null,
+      reason: (v) => (v.trim() ? null : t('common.required')),
+    },
+  });
+  const v = form.getValues();
+
+  const submit = form.onSubmit((values) =>
+    update.mutate(
+      {
+        title: values.title.trim(),
+        content: textOrNull(values.content),
+        expectedProduct: textOrNull(values.expectedProduct),
+        priority: values.priority,
+        leadUnitId: values.leadKind === 'unit' ? values.leadUnitId : null,
+        leadMembershipId: values.leadKind === 'member' ? values.leadMembershipId : null,
+        responsibleMembershipId: values.responsibleMembershipId,
+        cooperatingUnitIds: values.cooperatingUnitIds,
+        cooperatingMembershipIds: values.cooperatingMembershipIds,
+        reason: values.reason.trim(),
+      },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('tasks.edit.done') });
+          onClose();
+        },
+      },
+    ),
+  );
+
+  return (
+    <ModalForm
+      opened
+      onClose={onClose}
+      title={t('tasks.actions.edit')}
+      submitLabel={t('tasks.edit.submit')}
+      submitting={update.isPending}
+      error={update.error}
+      onSubmit={submit}
+    >
+      <TextInput label={t('tasks.create.taskTitle')} withAsterisk {...form.getInputProps('title')} />
+      <Textarea label={t('tasks.create.content')} autosize minRows={2} {...form.getInputProps('content')} />
+      <LeadPicker
+        form={form}
+        title={t('tasks.create.leadKind')}
+        hint={t('tasks.create.leadHint')}
+        unitOptions={unitOptions}
+        memberOptions={memberOptions}
+      />
+      <Select
+        label={t('tasks.create.responsible')}
+        description={t('tasks.create.responsibleHint')}
+        data={memberOptions}
+        searchable
+        clearable
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('responsibleMembershipId')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <MultiSelect
+          label={t('tasks.create.cooperatingUnits')}
+          data={unitOptions.filter((u) => u.value !== v.leadUnitId || v.leadKind !== 'unit')}
+          searchable
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('cooperatingUnitIds')}
+        />
+        <MultiSelect
+          label={t('tasks.create.cooperatingMembers')}
+          data={memberOptions.filter((m) => m.value !== v.leadMembershipId || v.leadKind !== 'member')}
+          searchable
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('cooperatingMembershipIds')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput
+          label={t('tasks.create.product')}
+          placeholder={t('tasks.create.productPlaceholder')}
+          {...form.getInputProps('expectedProduct')}
+        />
+        <Select
+          label={t('tasks.create.priority')}
+          data={PriorityEnum.options.map((p) => ({ value: p, label: t(`tasks.priorities.${p}`) }))}
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('priority')}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('tasks.edit.reason')}
+        description={t('tasks.edit.reasonHint')}
+        withAsterisk
+        autosize
+        minRows={2}
+        {...form.getInputProps('reason')}
+      />
+    </ModalForm>
+  );
+}
