@@ -285,6 +285,25 @@ async function responsibleOfUnit(db: DbOrTx, committeeId: string, unitId: string
   return rows.length === 1 ? rows[0]!.id : null;
 }
 
+/** The co-operator rows of a task: each unit and seat once, never the lead itself. */
+function cooperatorsOf(
+  unitIds: string[],
+  membershipIds: string[],
+  leadUnitId: string | null | undefined,
+  leadMembershipId: string | null | undefined,
+) {
+  return [
+    ...[...new Set(unitIds.filter((u) => u !== leadUnitId))].map((unitId) => ({
+      unitId,
+      membershipId: null,
+    })),
+    ...[...new Set(membershipIds.filter((m) => m !== leadMembershipId))].map((membershipId) => ({
+      unitId: null,
+      membershipId,
+    })),
+  ];
+}
+
 export interface NewTask {
   committeeId: string;
   title: string;
@@ -380,15 +399,14 @@ export async function insertTask(tx: DbOrTx, actor: Actor, input: NewTask, reaso
     assignedBy: actor.userId,
   } satisfies typeof tasks.$inferInsert;
   await tx.insert(tasks).values(row);
-  const coops: (typeof taskCooperators.$inferInsert)[] = [
-    ...new Set(input.cooperatingUnitIds.filter((u) => u !== input.leadUnitId)),
-  ].map((unitId) => ({ id: uuidv7(), taskId: id, unitId, membershipId: null }));
-  coops.push(
-    ...[...new Set(input.cooperatingMembershipIds.filter((m) => m !== input.leadMembershipId))].map(
-      (membershipId) => ({ id: uuidv7(), taskId: id, unitId: null, membershipId }),
-    ),
+  const coops = cooperatorsOf(
+    input.cooperatingUnitIds,
+    input.cooperatingMembershipIds,
+    input.leadUnitId,
+    input.leadMembershipId,
   );
-  if (coops.length) await tx.insert(taskCooperators).values(coops);
+  if (coops.length)
+    await tx.insert(taskCooperators).values(coops.map((c) => ({ id: uuidv7(), taskId: id, ...c })));
   await tx.insert(taskEvents).values({
     id: uuidv7(),
     taskId: id,
@@ -762,16 +780,7 @@ export async function updateTask(db: Db, actor: Actor, taskId: string, body: Upd
       const kept = await tx.select().from(taskCooperators).where(eq(taskCooperators.taskId, taskId));
       const units = cooperatingUnitIds ?? kept.flatMap((c) => (c.unitId ? [c.unitId] : []));
       const seats = cooperatingMembershipIds ?? kept.flatMap((c) => (c.membershipId ? [c.membershipId] : []));
-      const rows = [
-        ...[...new Set(units.filter((u) => u !== leadUnitId))].map((unitId) => ({
-          unitId,
-          membershipId: null,
-        })),
-        ...[...new Set(seats.filter((m) => m !== leadMembershipId))].map((membershipId) => ({
-          unitId: null,
-          membershipId,
-        })),
-      ];
+      const rows = cooperatorsOf(units, seats, leadUnitId, leadMembershipId);
       const key = (c: { unitId: string | null; membershipId: string | null }) =>
         `${c.unitId}|${c.membershipId}`;
       const before = new Set(kept.map(key));

@@ -21,7 +21,7 @@ import { ModalForm } from '../../../components/modal-form.tsx';
 import { textOrNull } from '../../../lib/schema-errors.ts';
 import { membersQueryOptions } from '../../committees/api.ts';
 import { domainShort } from '../../committees/components/committee-badges.tsx';
-import { LeadPicker, type LeadValues } from '../../tasks/components/lead-picker.tsx';
+import { LeadPicker, type LeadValues, leadRules } from '../../tasks/components/lead-picker.tsx';
 import { useUpdatePlan } from '../api.ts';
 import { inputOf, itemFieldErrors, QUARTERS, quarterEnd, quarterStart, ROMAN } from '../plans.ts';
 
@@ -96,9 +96,7 @@ export function PlanItemModal({
     validate: {
       domain: (v) => (v ? null : t('common.required')),
       title: (v) => (v.trim() ? null : t('common.required')),
-      leadUnitId: (v, values) => (values.leadKind === 'unit' && !v ? t('plans.item.chooseLead') : null),
-      leadMembershipId: (v, values) =>
-        values.leadKind === 'member' && !v ? t('plans.item.chooseLead') : null,
+      ...leadRules(t('plans.item.chooseLead')),
     },
   });
   const v = form.getValues();

@@ -1,5 +1,4 @@
 import {
-  MultiSelect,
   NumberInput,
   SegmentedControl,
   Select,
@@ -27,21 +26,18 @@ import {
   setFieldErrorsFromProblem,
 } from '../../../lib/form-problem.ts';
 import { textOrNull } from '../../../lib/schema-errors.ts';
-import { membersQueryOptions } from '../../committees/api.ts';
 import { domainShort } from '../../committees/components/committee-badges.tsx';
 import { documentsQueryOptions } from '../../documents/api.ts';
 import { useCreateTask } from '../api.ts';
-import { LeadPicker, type LeadValues } from './lead-picker.tsx';
+import { leadRules } from './lead-picker.tsx';
+import { TaskPeopleFields, type TaskPeopleValues } from './task-people-fields.tsx';
 
-interface Values extends LeadValues {
+interface Values extends TaskPeopleValues {
   sourceKind: 'adHoc' | 'directive';
   documentId: string | null;
   title: string;
   content: string;
   domain: string | null;
-  cooperatingUnitIds: string[];
-  cooperatingMembershipIds: string[];
-  responsibleMembershipId: string | null;
   expectedProduct: string;
   deadlineKind: 'date' | 'workingDays';
   deadline: string | null;
@@ -65,12 +61,6 @@ export function CreateTaskModal({ committee, onClose }: { committee: CommitteeDe
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateTask(committee.id);
-  const members = useQuery(membersQueryOptions(committee.id));
-  const seats = (members.data ?? []).filter((m) => m.role !== 'guest');
-  const memberOptions = seats.map((m) => ({ value: m.id, label: m.fullName }));
-  const unitOptions = [
-    ...new Map(seats.filter((m) => m.unitId).map((m) => [m.unitId!, m.unitName ?? m.unitId!])).entries(),
-  ].map(([value, label]) => ({ value, label }));
 
   const form = useForm<Values>({
     mode: 'controlled',
@@ -97,9 +87,7 @@ export function CreateTaskModal({ committee, onClose }: { committee: CommitteeDe
       documentId: (v, values) =>
         values.sourceKind === 'directive' && !v ? t('tasks.create.chooseDocument') : null,
       title: (v) => (v.trim() ? null : t('common.required')),
-      leadUnitId: (v, values) => (values.leadKind === 'unit' && !v ? t('tasks.create.chooseLead') : null),
-      leadMembershipId: (v, values) =>
-        values.leadKind === 'member' && !v ? t('tasks.create.chooseLead') : null,
+      ...leadRules(t('tasks.create.chooseLead')),
       deadline: (v, values) =>
         values.deadlineKind === 'date' && !v ? t('tasks.create.chooseDeadline') : null,
       deadlineWorkingDays: (v, values) =>
@@ -204,38 +192,7 @@ export function CreateTaskModal({ committee, onClose }: { committee: CommitteeDe
           {...form.getInputProps('priority')}
         />
       </SimpleGrid>
-      <LeadPicker
-        form={form}
-        title={t('tasks.create.leadKind')}
-        hint={t('tasks.create.leadHint')}
-        unitOptions={unitOptions}
-        memberOptions={memberOptions}
-      />
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <MultiSelect
-          label={t('tasks.create.cooperatingUnits')}
-          data={unitOptions.filter((u) => u.value !== v.leadUnitId || v.leadKind !== 'unit')}
-          searchable
-          comboboxProps={{ withinPortal: true }}
-          {...form.getInputProps('cooperatingUnitIds')}
-        />
-        <MultiSelect
-          label={t('tasks.create.cooperatingMembers')}
-          data={memberOptions.filter((m) => m.value !== v.leadMembershipId || v.leadKind !== 'member')}
-          searchable
-          comboboxProps={{ withinPortal: true }}
-          {...form.getInputProps('cooperatingMembershipIds')}
-        />
-      </SimpleGrid>
-      <Select
-        label={t('tasks.create.responsible')}
-        description={t('tasks.create.responsibleHint')}
-        data={memberOptions}
-        searchable
-        clearable
-        comboboxProps={{ withinPortal: true }}
-        {...form.getInputProps('responsibleMembershipId')}
-      />
+      <TaskPeopleFields form={form} committeeId={committee.id} />
       <TextInput
         label={t('tasks.create.product')}
         placeholder={t('tasks.create.productPlaceholder')}

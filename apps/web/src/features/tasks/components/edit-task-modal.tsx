@@ -1,23 +1,19 @@
-import { MultiSelect, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { TaskPriority as PriorityEnum, type UpdateTaskBody } from '@steerco/contract/tasks';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ModalForm } from '../../../components/modal-form.tsx';
 import { textOrNull } from '../../../lib/schema-errors.ts';
-import { membersQueryOptions } from '../../committees/api.ts';
 import { type TaskView, useUpdateTask } from '../api.ts';
-import { LeadPicker, type LeadValues } from './lead-picker.tsx';
+import { leadRules } from './lead-picker.tsx';
+import { TaskPeopleFields, type TaskPeopleValues } from './task-people-fields.tsx';
 
-interface Values extends LeadValues {
+interface Values extends TaskPeopleValues {
   title: string;
   content: string;
   expectedProduct: string;
   priority: UpdateTaskBody['priority'];
-  responsibleMembershipId: string | null;
-  cooperatingUnitIds: string[];
-  cooperatingMembershipIds: string[];
   reason: string;
 }
 
@@ -28,12 +24,6 @@ interface Values extends LeadValues {
 export function EditTaskModal({ task, onClose }: { task: TaskView; onClose: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateTask(task.id);
-  const members = useQuery(membersQueryOptions(task.committeeId));
-  const seats = (members.data ?? []).filter((m) => m.role !== 'guest');
-  const memberOptions = seats.map((m) => ({ value: m.id, label: m.fullName }));
-  const unitOptions = [
-    ...new Map(seats.filter((m) => m.unitId).map((m) => [m.unitId!, m.unitName ?? m.unitId!])).entries(),
-  ].map(([value, label]) => ({ value, label }));
 
   const form = useForm<Values>({
     mode: 'controlled',
@@ -52,13 +42,10 @@ export function EditTaskModal({ task, onClose }: { task: TaskView; onClose: () =
     },
     validate: {
       title: (v) => (v.trim() ? null : t('common.required')),
-      leadUnitId: (v, values) => (values.leadKind === 'unit' && !v ? t('tasks.create.chooseLead') : null),
-      leadMembershipId: (v, values) =>
-        values.leadKind === 'member' && !v ? t('tasks.create.chooseLead') : null,
+      ...leadRules(t('tasks.create.chooseLead')),
       reason: (v) => (v.trim() ? null : t('common.required')),
     },
   });
-  const v = form.getValues();
 
   const submit = form.onSubmit((values) =>
     update.mutate(
@@ -95,38 +82,7 @@ export function EditTaskModal({ task, onClose }: { task: TaskView; onClose: () =
     >
       <TextInput label={t('tasks.create.taskTitle')} withAsterisk {...form.getInputProps('title')} />
       <Textarea label={t('tasks.create.content')} autosize minRows={2} {...form.getInputProps('content')} />
-      <LeadPicker
-        form={form}
-        title={t('tasks.create.leadKind')}
-        hint={t('tasks.create.leadHint')}
-        unitOptions={unitOptions}
-        memberOptions={memberOptions}
-      />
-      <Select
-        label={t('tasks.create.responsible')}
-        description={t('tasks.create.responsibleHint')}
-        data={memberOptions}
-        searchable
-        clearable
-        comboboxProps={{ withinPortal: true }}
-        {...form.getInputProps('responsibleMembershipId')}
-      />
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <MultiSelect
-          label={t('tasks.create.cooperatingUnits')}
-          data={unitOptions.filter((u) => u.value !== v.leadUnitId || v.leadKind !== 'unit')}
-          searchable
-          comboboxProps={{ withinPortal: true }}
-          {...form.getInputProps('cooperatingUnitIds')}
-        />
-        <MultiSelect
-          label={t('tasks.create.cooperatingMembers')}
-          data={memberOptions.filter((m) => m.value !== v.leadMembershipId || v.leadKind !== 'member')}
-          searchable
-          comboboxProps={{ withinPortal: true }}
-          {...form.getInputProps('cooperatingMembershipIds')}
-        />
-      </SimpleGrid>
+      <TaskPeopleFields form={form} committeeId={task.committeeId} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <TextInput
           label={t('tasks.create.product')}

@@ -11,6 +11,13 @@ export interface LeadValues {
 
 type Option = { value: string; label: string };
 
+/** The form rules of a lead: the chosen kind must have a value (`message` says to choose one). */
+export const leadRules = (message: string) => ({
+  leadUnitId: (v: string | null, values: LeadValues) => (values.leadKind === 'unit' && !v ? message : null),
+  leadMembershipId: (v: string | null, values: LeadValues) =>
+    values.leadKind === 'member' && !v ? message : null,
+});
+
 /**
  * Chooses the lead of a task or a work-plan item (R1): a unit or a member of the committee, one of the two.
  * The form checks that the chosen kind has a value.
