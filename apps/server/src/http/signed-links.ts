@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import * as clock from '../clock.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { systemSecrets } from '../db/secrets.schema.ts';
 
@@ -46,6 +47,6 @@ export async function verifyLinkToken(db: DbOrTx, purpose: string, token: string
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   const [p, subject, exp] = payload.split('.');
-  if (p !== purpose || !subject || !exp || Number(exp) * 1000 < Date.now()) return null;
+  if (p !== purpose || !subject || !exp || Number(exp) * 1000 < clock.now().getTime()) return null;
   return subject;
 }

@@ -1,7 +1,7 @@
-import { todayInVietnam } from '@steerco/contract/datetime';
 import type { DelegationScope } from '@steerco/contract/delegations';
 import type { CommitteeRole } from '@steerco/contract/memberships';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import * as clock from '../../clock.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, assertCan, can, type Resource } from '../../http/permissions.ts';
@@ -55,7 +55,7 @@ export async function loadCommitteeAccess(
   db: DbOrTx,
   actor: Actor,
   committeeId: string,
-  date = todayInVietnam(),
+  date = clock.today(),
 ) {
   const inForce = sql`m.start_date <= ${date}::date and (m.end_date is null or m.end_date >= ${date}::date)`;
   const [row] = await db

@@ -5,10 +5,10 @@ import {
   DEFAULT_DOMAINS,
   type UpdateCommitteeBody,
 } from '@steerco/contract/committees';
-import { todayInVietnam } from '@steerco/contract/datetime';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '@steerco/contract/regulation';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
@@ -23,7 +23,7 @@ import { committeeDomains, committeeSettings, committees, memberships } from './
 const parent = alias(committees, 'parent');
 
 // Seats are counted on Viet Nam's date, like every other seat check, whatever the database's time zone.
-const committeeColumns = {
+const committeeColumns = (today: string) => ({
   id: committees.id,
   name: committees.name,
   shortName: committees.shortName,
@@ -37,14 +37,14 @@ const committeeColumns = {
   isSample: committees.isSample,
   path: committees.path,
   memberCount: sql<number>`(select count(*)::int from memberships m where m.committee_id = committees.id
-    and m.role <> 'guest' and m.start_date <= (now() at time zone 'Asia/Ho_Chi_Minh')::date
-    and (m.end_date is null or m.end_date >= (now() at time zone 'Asia/Ho_Chi_Minh')::date))`,
+    and m.role <> 'guest' and m.start_date <= ${today}::date
+    and (m.end_date is null or m.end_date >= ${today}::date))`,
   childCount: sql<number>`(select count(*)::int from committees c where c.parent_id = committees.id)`,
-};
+});
 
 const selectCommittees = (db: DbOrTx) =>
   db
-    .select(committeeColumns)
+    .select(committeeColumns(clock.today()))
     .from(committees)
     .innerJoin(administrativeUnits, eq(administrativeUnits.id, committees.unitId))
     .leftJoin(parent, eq(parent.id, committees.parentId));
@@ -104,7 +104,7 @@ export async function listCommittees(
   query: { parentId?: string; unitId?: string; q?: string; mine?: 'true' | 'false'; status?: string },
 ) {
   const where: SQL[] = [];
-  const today = todayInVietnam();
+  const today = clock.today();
   const mySeats = sql`select c2.path from memberships m join committees c2 on c2.id = m.committee_id
     where m.user_id = ${actor.userId} and m.role <> 'guest' and m.start_date <= ${today}::date
     and (m.end_date is null or m.end_date >= ${today}::date)`;

@@ -1,7 +1,7 @@
-import { todayInVietnam } from '@steerco/contract/datetime';
 import type { CreateDelegationBody, Delegation, DelegationScope } from '@steerco/contract/delegations';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
@@ -24,7 +24,7 @@ export async function listDelegations(
   committeeId: string,
 ): Promise<{ items: Delegation[] }> {
   await loadCommitteeAccess(db, actor, committeeId);
-  const today = todayInVietnam();
+  const today = clock.today();
   const rows = await db
     .select({ d: delegations, fromName: fromUser.fullName, toName: toUser.fullName })
     .from(delegations)
@@ -136,7 +136,7 @@ export async function revokeDelegation(db: Db, actor: Actor, committeeId: string
   assertCommittee(actor, 'committee.delegate', access);
   const updated = await db
     .update(delegations)
-    .set({ revokedAt: sql`now()`, revokedBy: actor.userId })
+    .set({ revokedAt: clock.now(), revokedBy: actor.userId })
     .where(
       and(
         eq(delegations.id, delegationId),
@@ -165,7 +165,7 @@ export async function mayActForHead(
   db: DbOrTx,
   q: { committeeId: string; userId: string; scope: DelegationScope; domain?: string | null; date?: string },
 ) {
-  const date = q.date ?? todayInVietnam();
+  const date = q.date ?? clock.today();
   const { seat, delegations: delegated } = await findSeat(db, q.committeeId, q.userId, date);
   if (!seat)
     return {

@@ -1,5 +1,4 @@
 import type { DecisionRef } from '@steerco/contract/committees';
-import { todayInVietnam } from '@steerco/contract/datetime';
 import type {
   CommitteeRole,
   CreateMembershipBody,
@@ -9,6 +8,7 @@ import type {
   UpdateMembershipBody,
 } from '@steerco/contract/memberships';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
@@ -47,10 +47,7 @@ type MembershipRow = Awaited<ReturnType<typeof selectMemberships>>[number];
 
 const ROLE_ORDER = sql`array_position(array['head','deputyHead','secretary','member','residentialGroupHead','guest'], ${memberships.role})`;
 
-export function toMembershipDto(
-  { m, fullName, unitName }: MembershipRow,
-  today = todayInVietnam(),
-): Membership {
+export function toMembershipDto({ m, fullName, unitName }: MembershipRow, today = clock.today()): Membership {
   return {
     id: m.id,
     committeeId: m.committeeId,
@@ -81,7 +78,7 @@ export async function listMembers(
 ) {
   await loadCommitteeAccess(db, actor, committeeId);
   const where = [eq(memberships.committeeId, committeeId)];
-  if (query.includeEnded !== 'true') where.push(seatInForce(query.at ?? todayInVietnam()));
+  if (query.includeEnded !== 'true') where.push(seatInForce(query.at ?? clock.today()));
   const rows = await selectMemberships(db)
     .where(and(...where))
     .orderBy(
@@ -193,7 +190,7 @@ export async function endMember(
   const { access } = await loadCommitteeAccess(db, actor, committeeId);
   assertCommittee(actor, 'committee.manageMembers', access);
   const before = await getMembership(db, committeeId, membershipId);
-  if (before.m.endDate && before.m.endDate < todayInVietnam()) throw new AppError('membership.ended');
+  if (before.m.endDate && before.m.endDate < clock.today()) throw new AppError('membership.ended');
   if (body.endDate < before.m.startDate) throw new AppError('validation.dateOrder');
   await db.transaction(async (tx) => {
     await tx
@@ -249,7 +246,7 @@ async function writeDutyVersion(
   if (retired.length) {
     await tx
       .update(duties)
-      .set({ retiredAt: sql`now()` })
+      .set({ retiredAt: clock.now() })
       .where(
         sql`${duties.id} in (${sql.join(
           retired.map((d) => sql`${d.id}::uuid`),
@@ -376,7 +373,7 @@ export async function findCandidates(db: Db, actor: Actor, committeeId: string, 
   const { access } = await loadCommitteeAccess(db, actor, committeeId);
   const allowed = ['committee.manageMembers', 'committee.manageStructure', 'personnel.propose'] as const;
   if (!allowed.some((a) => can(actor, a, { committee: access }))) throw new AppError('permission.denied');
-  const today = todayInVietnam();
+  const today = clock.today();
   const rows = await db
     .select({
       id: users.id,

@@ -2,6 +2,7 @@ import type { DecidePersonnelChangeBody, ProposePersonnelChangeBody } from '@ste
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
+import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
@@ -206,7 +207,7 @@ export async function decidePersonnelChange(
       if (change.status !== 'proposed') throw new AppError('personnel.alreadyDecided');
       const old = await getMembership(tx, committeeId, change.membershipId);
       const [person] = await tx.select().from(users).where(eq(users.id, change.replacementUserId));
-      const decided = { decidedBy: actor.userId, decidedAt: sql`now()`, decisionNote: body.note ?? null };
+      const decided = { decidedBy: actor.userId, decidedAt: clock.now(), decisionNote: body.note ?? null };
 
       if (body.decision === 'reject') {
         await tx

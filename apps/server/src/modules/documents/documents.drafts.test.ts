@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
+import * as clock from '../../clock.ts';
 import { localFileStore } from '../files/file-store.ts';
 import { files } from '../files/files.schema.ts';
 import { meetings } from '../meetings/meetings.schema.ts';
@@ -56,7 +57,7 @@ async function pdfText(buffer: Buffer, name: string): Promise<string> {
 /** A meeting noticed 20 days ahead (answers open, R10), then checked in on the day: the member and the head present, the deputy absent with an approved
  * absence and a written opinion (R12), a guest, minutes notes and two conclusions. */
 async function heldMeeting() {
-  const start = Date.now() + 20 * DAY;
+  const start = clock.now().getTime() + 20 * DAY;
   const created = (
     await call(
       ctx.app,
@@ -113,7 +114,10 @@ async function heldMeeting() {
   // The day comes: check-in opens two hours before the start.
   await ctx.db
     .update(meetings)
-    .set({ startsAt: new Date(Date.now() + 1_800_000), endsAt: new Date(Date.now() + 9_000_000) })
+    .set({
+      startsAt: new Date(clock.now().getTime() + 1_800_000),
+      endsAt: new Date(clock.now().getTime() + 9_000_000),
+    })
     .where(eq(meetings.id, m.id));
   for (const role of ['head', 'member', 'secretary'] as const) {
     await call(

@@ -1,4 +1,4 @@
-import { formatDate, todayInVietnam } from '@steerco/contract/datetime';
+import { formatDate } from '@steerco/contract/datetime';
 import {
   type Block,
   DOCUMENT_TYPES,
@@ -7,6 +7,7 @@ import {
   type TemplateDraftBody,
 } from '@steerco/contract/documents';
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
@@ -491,7 +492,7 @@ export async function issueDocument(
   if (doc.status === 'issued') throw new AppError('document.alreadyIssued');
   if (doc.status !== 'approved')
     throw new AppError('document.wrongState', { detail: 'Văn bản phải được duyệt trước khi ban hành.' });
-  const issuedOn = body.issuedOn ?? todayInVietnam();
+  const issuedOn = body.issuedOn ?? clock.today();
   const [seat] = await db
     .select({ userId: memberships.userId, role: memberships.role, name: users.fullName })
     .from(memberships)
@@ -729,7 +730,7 @@ export async function distributeDocument(
   assertCommittee(actor, 'document.manage', access);
   if (doc.status !== 'issued')
     throw new AppError('document.wrongState', { detail: 'Chỉ gửi được văn bản đã ban hành.' });
-  const where = [eq(memberships.committeeId, doc.committeeId), seatInForce(todayInVietnam())];
+  const where = [eq(memberships.committeeId, doc.committeeId), seatInForce(clock.today())];
   if (!body.allMembers) where.push(inArray(memberships.id, body.membershipIds ?? []));
   const people = await db
     .selectDistinctOn([users.id], { userId: users.id, fullName: users.fullName, email: users.email })

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
+import * as clock from '../../clock.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { documents } from './documents.schema.ts';
 
@@ -15,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 async function meetingWithConclusions() {
-  const start = Date.now() + 3_600_000;
+  const start = clock.now().getTime() + 3_600_000;
   const m = (
     await call(
       ctx.app,

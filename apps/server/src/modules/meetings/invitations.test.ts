@@ -6,6 +6,7 @@ import { createTestContext, expectProblem, type TestContext } from '../../../tes
 import { multipartFile } from '../../../test/factories.ts';
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp.ts';
+import * as clock from '../../clock.ts';
 import { startJobQueue } from '../../jobs/queue.ts';
 import { registerJobs } from '../../jobs/register.ts';
 import { parseIcs } from '../mail/ics.fixtures.ts';
@@ -68,7 +69,7 @@ const recipients = (mails: ParsedMail[]) =>
   mails.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address).sort();
 
 async function noticedMeeting(title: string, daysAhead = 30) {
-  const start = Date.now() + daysAhead * DAY;
+  const start = clock.now().getTime() + daysAhead * DAY;
   const m = (
     await call(
       ctx.app,
@@ -294,8 +295,8 @@ describe('chasing non-responders (R10)', () => {
           committeeId: org.committee.id,
           kind: 'adHoc',
           title: 'Họp nháp',
-          startsAt: new Date(Date.now() + 40 * DAY).toISOString(),
-          endsAt: new Date(Date.now() + 40 * DAY + 3_600_000).toISOString(),
+          startsAt: new Date(clock.now().getTime() + 40 * DAY).toISOString(),
+          endsAt: new Date(clock.now().getTime() + 40 * DAY + 3_600_000).toISOString(),
         },
         201,
       )
@@ -414,7 +415,7 @@ describe('agenda documents', () => {
     const small = await createTestContext({ seed: true, env: { FILE_MAX_MB: '0.01' } });
     try {
       const o = await committeeWithRoles(small.app, small.db, 'nho');
-      const start = Date.now() + 30 * DAY;
+      const start = clock.now().getTime() + 30 * DAY;
       const m = (
         await call(
           small.app,

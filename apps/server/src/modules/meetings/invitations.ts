@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime } from '@steerco/contract/datetime';
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import * as clock from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
@@ -152,7 +153,7 @@ export async function enqueueInvitationEmails(
       attachments: [attachment],
       dedupeKey:
         kind === 'meeting.reminder'
-          ? `meeting:${m.id}:${p.attendeeId}:reminder:${Date.now()}`
+          ? `meeting:${m.id}:${p.attendeeId}:reminder:${clock.now().getTime()}`
           : `meeting:${m.id}:${p.attendeeId}:${kind}:v${m.noticeVersion}:seq${m.sequence}`,
     });
   }
@@ -172,12 +173,12 @@ export async function remindNonResponders(
 ) {
   const chased = await tx
     .update(meetingAttendees)
-    .set({ remindedAt: sql`now()` })
+    .set({ remindedAt: clock.now() })
     .where(
       and(
         eq(meetingAttendees.meetingId, m.id),
         isNull(meetingAttendees.response),
-        sql`(${meetingAttendees.remindedAt} is null or ${meetingAttendees.remindedAt} < now() - make_interval(mins => ${quietMinutes}))`,
+        sql`(${meetingAttendees.remindedAt} is null or ${meetingAttendees.remindedAt} < ${clock.now()}::timestamptz - make_interval(mins => ${quietMinutes}))`,
       ),
     )
     .returning({ userId: meetingAttendees.userId });

@@ -1,3 +1,4 @@
+import * as clock from '../../clock.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { JobDeps } from '../../jobs/register.ts';
 import { invitationMailer, runAutomaticReminders } from './invitations.ts';
@@ -18,7 +19,7 @@ export async function registerMeetingJobs(queue: JobQueue, { db, config, logger 
         mailer,
         (tx, attendeeId, m) => rsvpLink(tx, mailer.publicUrl, attendeeId, m),
         {
-          now: new Date(),
+          now: clock.now(),
           hoursBefore: config.MEETING_REMINDER_HOURS,
           logger: logger.child({ component: 'meetings' }),
         },

@@ -14,6 +14,7 @@ import {
 } from '@steerco/contract/meetings';
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
@@ -363,7 +364,7 @@ async function noticeWindow(db: DbOrTx, m: MeetingRow, lead: number) {
   const calendar = await getWorkingCalendar(db);
   const meetingDay = vnDate(m.startsAt);
   const latest = calendar.latestDateWithNotice(meetingDay, lead);
-  const today = todayInVietnam();
+  const today = clock.today();
   // Full working days strictly between today and the meeting day.
   const given = Math.max(
     0,
@@ -540,7 +541,7 @@ export async function sendNotice(
       .set({
         status: 'noticeSent',
         noticeVersion: 1,
-        noticeSentAt: sql`now()`,
+        noticeSentAt: clock.now(),
         ...(window.late
           ? {
               lateNoticeRequiredBy: window.latest,
@@ -786,7 +787,7 @@ async function applyAnswer(
   if (meeting.status !== 'noticeSent') throw new AppError('meeting.notOpenForAnswers');
   const settings = await getSettings(db, meeting.committeeId);
   const deadline = confirmationDeadline(meeting, settings.confirmationLeadDays);
-  const late = Date.now() > deadline.getTime();
+  const late = clock.now() > deadline;
   if (late && !by.mayAnswerLate) {
     throw new AppError('meeting.confirmationClosed', {
       detail: `Hạn xác nhận tham dự là ${formatDateTime(deadline)} (R10). Vui lòng báo trực tiếp cơ quan thường trực.`,
@@ -836,7 +837,7 @@ async function applyAnswer(
         substitutePosition: body.substitute?.position ?? null,
         substituteUserId: body.substitute?.userId ?? null,
         substituteBriefed: body.substitute ? true : null,
-        respondedAt: sql`now()`,
+        respondedAt: clock.now(),
         respondedBy: by.respondedBy,
         respondedLate: late,
         approval: needsApproval ? 'pending' : null,
@@ -909,7 +910,7 @@ export async function getRsvp(db: Db, token: string) {
     fullName,
     response: a.response,
     deadline: deadline.toISOString(),
-    open: m.status === 'noticeSent' && Date.now() <= deadline.getTime(),
+    open: m.status === 'noticeSent' && clock.now() <= deadline,
   };
 }
 
@@ -960,7 +961,7 @@ export async function decideAttendance(
       .set({
         approval: body.decision === 'approve' ? 'approved' : 'rejected',
         approvalBy: actor.userId,
-        approvalAt: sql`now()`,
+        approvalAt: clock.now(),
         approvalNote: body.note ?? null,
       })
       .where(eq(meetingAttendees.id, attendeeId));

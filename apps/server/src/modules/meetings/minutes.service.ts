@@ -1,6 +1,6 @@
-import { todayInVietnam } from '@steerco/contract/datetime';
 import type { TaskProposal } from '@steerco/contract/meetings';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
@@ -81,7 +81,7 @@ export async function submitOpinion(
   if (!loaded.myAttendeeId) throw new AppError('meeting.notInvited');
   const [me] = await db.select().from(meetingAttendees).where(eq(meetingAttendees.id, loaded.myAttendeeId));
   if (!me || !owesOpinions(me)) throw new AppError('meeting.opinionNotExpected');
-  if (Date.now() >= loaded.meeting.startsAt.getTime()) throw new AppError('meeting.opinionClosed');
+  if (clock.now() >= loaded.meeting.startsAt) throw new AppError('meeting.opinionClosed');
   const [item] = await db
     .select({ takesOpinions: agendaItems.takesOpinions })
     .from(agendaItems)
@@ -105,7 +105,7 @@ export async function submitOpinion(
       })
       .onConflictDoUpdate({
         target: [writtenOpinions.agendaItemId, writtenOpinions.attendeeId],
-        set: { text: body.text, fileId: body.fileId ?? null, submittedAt: sql`now()` },
+        set: { text: body.text, fileId: body.fileId ?? null, submittedAt: clock.now() },
       });
     await recordAudit(tx, {
       actorId: actor.userId,
@@ -152,7 +152,7 @@ export async function checkIn(db: Db, actor: Actor, meetingId: string, attendeeI
   const { meeting } = loaded;
   if (meeting.status !== 'noticeSent' && meeting.status !== 'held')
     throw new AppError('meeting.notOpenForAnswers');
-  const now = Date.now();
+  const now = clock.now().getTime();
   if (
     target === loaded.myAttendeeId &&
     (now < meeting.startsAt.getTime() - CHECK_IN_OPENS_MS || now > meeting.endsAt.getTime())
@@ -161,7 +161,10 @@ export async function checkIn(db: Db, actor: Actor, meetingId: string, attendeeI
   }
   const updated = await db
     .update(meetingAttendees)
-    .set({ checkedInAt: sql`coalesce(${meetingAttendees.checkedInAt}, now())`, checkedInBy: actor.userId })
+    .set({
+      checkedInAt: sql`coalesce(${meetingAttendees.checkedInAt}, ${clock.now()})`,
+      checkedInBy: actor.userId,
+    })
     .where(and(eq(meetingAttendees.id, target), eq(meetingAttendees.meetingId, meetingId)))
     .returning({ id: meetingAttendees.id });
   if (!updated.length) throw new AppError('meeting.notInvited');
@@ -386,7 +389,12 @@ export async function decideMinutes(
     if (action === 'submit') {
       await tx
         .update(meetingMinutes)
-        .set({ status: 'submitted', submittedBy: actor.userId, submittedAt: sql`now()`, returnComment: null })
+        .set({
+          status: 'submitted',
+          submittedBy: actor.userId,
+          submittedAt: clock.now(),
+          returnComment: null,
+        })
         .where(eq(meetingMinutes.meetingId, meetingId));
     } else if (action === 'return') {
       await tx
@@ -396,7 +404,7 @@ export async function decideMinutes(
     } else {
       await tx
         .update(meetingMinutes)
-        .set({ status: 'approved', approvedBy: actor.userId, approvedAt: sql`now()` })
+        .set({ status: 'approved', approvedBy: actor.userId, approvedAt: clock.now() })
         .where(eq(meetingMinutes.meetingId, meetingId));
       await tx
         .update(meetings)
@@ -409,7 +417,7 @@ export async function decideMinutes(
           and(
             eq(memberships.committeeId, loaded.meeting.committeeId),
             sql`${memberships.role} <> 'guest'`,
-            seatInForce(todayInVietnam()),
+            seatInForce(clock.today()),
           ),
         );
       await notify(

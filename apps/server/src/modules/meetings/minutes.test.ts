@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
+import * as clock from '../../clock.ts';
 
 let ctx: TestContext;
 let org: Awaited<ReturnType<typeof committeeWithRoles>>;
@@ -29,8 +30,8 @@ async function noticedMeeting(msFromNow = 20 * DAY): Promise<Detail> {
       committeeId: org.committee.id,
       kind: 'quarterly',
       title: 'Họp quý III',
-      startsAt: new Date(Date.now() + msFromNow).toISOString(),
-      endsAt: new Date(Date.now() + msFromNow + 2 * 3_600_000).toISOString(),
+      startsAt: new Date(clock.now().getTime() + msFromNow).toISOString(),
+      endsAt: new Date(clock.now().getTime() + msFromNow + 2 * 3_600_000).toISOString(),
     },
     201,
   );

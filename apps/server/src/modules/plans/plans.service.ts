@@ -1,4 +1,4 @@
-import { formatDate, todayInVietnam } from '@steerco/contract/datetime';
+import { formatDate } from '@steerco/contract/datetime';
 import type { PlanItem as DocumentPlanItem } from '@steerco/contract/documents';
 import type {
   CreatePlanBody,
@@ -10,6 +10,7 @@ import type {
 } from '@steerco/contract/plans';
 import type { TaskStatus } from '@steerco/contract/tasks';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
@@ -116,7 +117,7 @@ async function validateItems(db: DbOrTx, committeeId: string, year: number, item
                 inArray(memberships.id, seatIds),
                 eq(memberships.committeeId, committeeId),
                 sql`${memberships.role} <> 'guest'`,
-                seatInForce(todayInVietnam()),
+                seatInForce(clock.today()),
               ),
             )
         ).map((m) => m.id)
@@ -396,7 +397,7 @@ export async function approvePlan(db: Db, actor: Actor, planId: string) {
       .where(eq(workPlanItems.planId, planId))
       .orderBy(asc(workPlanItems.position));
     if (!items.length) throw new AppError('plan.empty');
-    const today = todayInVietnam();
+    const today = clock.today();
     const late = items.filter((i) => i.deadline < today);
     if (late.length)
       throw new AppError('plan.itemsPastDeadline', {
@@ -412,7 +413,7 @@ export async function approvePlan(db: Db, actor: Actor, planId: string) {
       .set({
         status: 'approved',
         approvedBy: actor.userId,
-        approvedAt: sql`now()`,
+        approvedAt: clock.now(),
         approvedOn: today,
         approvedUnderDelegationId: answer.delegationId,
         updatedAt: sql`now()`,

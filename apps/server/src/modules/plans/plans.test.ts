@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
 import { createUser, login } from '../../../test/factories.ts';
+import { TEST_NOW } from '../../../test/clock-setup.ts';
 import { call } from '../../../test/org-fixtures.ts';
+import { setClock } from '../../clock.ts';
 import { addSeat, newTask, plusDays, type TaskOrg, taskOrg, today } from '../tasks/tasks.fixtures.ts';
 
 let ctx: TestContext;
@@ -38,6 +40,7 @@ interface PlanDto {
 }
 
 const thisYear = () => Number(today().slice(0, 4));
+afterEach(() => setClock(TEST_NOW));
 const nextYear = () => thisYear() + 1;
 
 async function newPlan(year: number, session = org.seats.secretary.session): Promise<PlanDto> {
@@ -420,6 +423,8 @@ describe('the plan document', () => {
 
 describe('review data for the 6-month and annual reviews', () => {
   it('counts done on time / late, open, overdue and cancelled by domain and by lead', async () => {
+    // Reviewed on 20 November: the year's deadlines up to September are past, 31 December is still ahead.
+    setClock(`${thisYear()}-11-20T09:00:00+07:00`);
     const year = thisYear();
     const plan = await newPlan(year);
     const last = `${year}-12-31`;

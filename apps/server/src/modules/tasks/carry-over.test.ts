@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
 import { call } from '../../../test/org-fixtures.ts';
+import * as clock from '../../clock.ts';
 import { CARRY_OVER_TITLE } from './carry-over.ts';
 import { act, newTask, plusDays, type TaskOrg, taskOrg, today } from './tasks.fixtures.ts';
 
@@ -22,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 async function meeting(kind: string, daysAhead: number) {
-  const start = Date.now() + daysAhead * DAY;
+  const start = clock.now().getTime() + daysAhead * DAY;
   return (
     await call(
       ctx.app,

@@ -1,4 +1,3 @@
-import { todayInVietnam } from '@steerco/contract/datetime';
 import {
   type CascadeRollup,
   type DerivedTaskStatus,
@@ -7,6 +6,7 @@ import {
   type TaskStatus,
 } from '@steerco/contract/tasks';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
@@ -48,7 +48,7 @@ export async function cascadeTask(db: Db, actor: Actor, taskId: string, body: { 
   if (!chosen.length)
     throw new AppError('task.notChildCommittee', { detail: 'Ban Chỉ đạo không có cấp dưới.' });
   const rootId = task.cascadeRootId ?? task.id;
-  const today = todayInVietnam();
+  const today = clock.today();
   const created = await db.transaction(async (tx) => {
     if (!task.cascadeRootId)
       await tx.update(tasks).set({ cascadeRootId: rootId }).where(eq(tasks.id, task.id));
@@ -192,7 +192,7 @@ export async function subtreeCounters(db: Db, actor: Actor, committeeId: string)
     .innerJoin(committees, eq(committees.id, taskStatusCounts.committeeId))
     .where(sql`${committees.path} like ${prefix}`)
     .groupBy(taskStatusCounts.status);
-  const today = todayInVietnam();
+  const today = clock.today();
   // Overdue depends on today: open tasks past their deadline (a completion report made in time is not overdue),
   // counted from tasks_open_deadline_idx alone, the subtree's committees joined by hash.
   const { rows: overdueRows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from tasks

@@ -7,6 +7,7 @@ import {
   TASK_STATUS_LABELS,
 } from '@steerco/contract/tasks';
 import ExcelJS from 'exceljs';
+import * as clock from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/permissions.ts';
 import { findTasksForExport } from './tasks.queries.ts';
@@ -72,7 +73,7 @@ export async function exportTasksXlsx(
     size: 14,
     name: 'Times New Roman',
   };
-  sheet.insertRow(2, [`Xuất lúc ${formatDateTime(new Date())}; ${items.length} nhiệm vụ`]).font = {
+  sheet.insertRow(2, [`Xuất lúc ${formatDateTime(clock.now())}; ${items.length} nhiệm vụ`]).font = {
     italic: true,
     name: 'Times New Roman',
   };

@@ -1,17 +1,17 @@
 // Test helpers for the follow-up module (imported by tasks*.test.ts only).
 import { WorkingCalendar } from '@steerco/calendar';
-import { todayInVietnam } from '@steerco/contract/datetime';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { createUser, login, type Session } from '../../../test/factories.ts';
 import { call, committeeWithRoles, type Seat } from '../../../test/org-fixtures.ts';
+import * as clock from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 
 export type Org = Awaited<ReturnType<typeof committeeWithRoles>>;
 
 /** The default national calendar (tests add no overrides): what the server counts working days with. */
 export const calendar = new WorkingCalendar();
-export const today = () => todayInVietnam();
+export const today = () => clock.today();
 export const plusDays = (iso: string, n: number) => {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);

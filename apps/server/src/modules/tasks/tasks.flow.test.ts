@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
 import { createUser } from '../../../test/factories.ts';
 import { call } from '../../../test/org-fixtures.ts';
+import * as clock from '../../clock.ts';
 import { act, addSeat, calendar, newTask, plusDays, type TaskOrg, taskOrg, today } from './tasks.fixtures.ts';
 import { DEFAULT_CONCLUSION_TASK_WORKING_DAYS } from './tasks.hooks.ts';
 
@@ -22,7 +23,7 @@ type Item = { id: string; title: string; deadline: string; status: string; deriv
 /** A held meeting of the committee with conclusions saved and the minutes submitted to the chair. */
 async function submittedMinutes(conclusions: unknown[]) {
   const sec = org.seats.secretary.session;
-  const startsAt = new Date(Date.now() + 2 * DAY);
+  const startsAt = new Date(clock.now().getTime() + 2 * DAY);
   const m = (
     await call(
       ctx.app,

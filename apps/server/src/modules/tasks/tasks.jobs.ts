@@ -1,3 +1,4 @@
+import * as clock from '../../clock.ts';
 import type { Job, JobQueue } from '../../jobs/queue.ts';
 import type { JobDeps } from '../../jobs/register.ts';
 import { dispatchEmails } from '../mail/mail.service.ts';
@@ -10,7 +11,7 @@ export const TASK_DIGEST_JOB = 'task.digest';
 
 /** Job data: `now` (ISO instant) re-runs a given day, e.g. one the servers missed; cron jobs carry none. */
 type RunData = { now?: string };
-const clockOf = (job: Job<RunData>) => (job.data.now ? new Date(job.data.now) : new Date());
+const clockOf = (job: Job<RunData>) => (job.data.now ? new Date(job.data.now) : clock.now());
 
 /**
  * Issue #8: the daily task reminders and escalations, and the daily digest, on cron schedules in Viet Nam time

@@ -1,7 +1,7 @@
-import { todayInVietnam } from '@steerco/contract/datetime';
 import type { DelegationScope } from '@steerco/contract/delegations';
 import type { ListTasksQuery, MyTasksQuery } from '@steerco/contract/tasks';
 import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import * as clock from '../../clock.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { preparedByText } from '../../db/prepared.ts';
 import { AppError } from '../../http/errors.ts';
@@ -130,7 +130,7 @@ export const EXPORT_LIMIT = 20_000;
  * with the total (one statement), then the page's rows by id (a statement planned once per connection).
  */
 export async function myTasks(db: Db, actor: Actor, query: MyTasksQuery) {
-  const today = todayInVietnam();
+  const today = clock.today();
   const [seats, calendar] = await Promise.all([
     preparedByText(
       db

@@ -1,9 +1,9 @@
 import type { WorkingCalendar } from '@steerco/calendar';
-import { todayInVietnam } from '@steerco/contract/datetime';
 import type { DerivedTaskStatus, Task, TaskStatus } from '@steerco/contract/tasks';
 import { OPEN_TASK_STATUSES } from '@steerco/contract/tasks';
 import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import * as clock from '../../clock.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { memberships } from '../committees/committees.schema.ts';
 import { administrativeUnits } from '../units/units.schema.ts';
@@ -23,7 +23,7 @@ const OPEN_SQL = sql.raw(`('${OPEN_TASK_STATUSES.join("','")}')`);
  * The dates the display status turns on, for today in Viet Nam: a task is "due soon" while its deadline is at
  * most `dueSoonDays` working days away (calendar module), i.e. before the (N+1)-th working day after today.
  */
-export function deadlineWindow(calendar: WorkingCalendar, dueSoonDays: number, today = todayInVietnam()) {
+export function deadlineWindow(calendar: WorkingCalendar, dueSoonDays: number, today = clock.today()) {
   return { today, dueSoonBefore: calendar.addWorkingDays(today, dueSoonDays + 1) };
 }
 export type DeadlineWindow = ReturnType<typeof deadlineWindow>;

@@ -14,6 +14,7 @@ import {
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
+import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
@@ -200,7 +201,7 @@ async function assigneeUserIds(db: DbOrTx, t: TaskRow) {
           and(
             eq(memberships.committeeId, t.committeeId),
             eq(memberships.unitId, t.leadUnitId),
-            seatInForce(todayInVietnam()),
+            seatInForce(clock.today()),
           ),
         )),
     );
@@ -221,7 +222,7 @@ async function reviewerUserIds(
       and(
         eq(memberships.committeeId, t.committeeId),
         inArray(memberships.role, roles),
-        seatInForce(todayInVietnam()),
+        seatInForce(clock.today()),
       ),
     );
   return [...new Set([...rows.map((r) => r.userId), ...(t.assignedBy ? [t.assignedBy] : [])])];
@@ -250,7 +251,7 @@ async function assertSeats(db: DbOrTx, committeeId: string, ids: string[], what:
         inArray(memberships.id, unique),
         eq(memberships.committeeId, committeeId),
         sql`${memberships.role} <> 'guest'`,
-        seatInForce(todayInVietnam()),
+        seatInForce(clock.today()),
       ),
     );
   if (found.length !== unique.length)
@@ -278,7 +279,7 @@ async function responsibleOfUnit(db: DbOrTx, committeeId: string, unitId: string
         eq(memberships.committeeId, committeeId),
         eq(memberships.unitId, unitId),
         sql`${memberships.role} <> 'guest'`,
-        seatInForce(todayInVietnam()),
+        seatInForce(clock.today()),
       ),
     )
     .limit(2);
@@ -433,7 +434,7 @@ export async function createTask(db: Db, actor: Actor, committeeId: string, body
   const { access } = await loadCommitteeAccess(db, actor, committeeId);
   assertCommittee(actor, 'task.manage', access, body.domain);
   await assertDomains(db, committeeId, [body.domain]);
-  let sourceDate = body.sourceDate ?? todayInVietnam();
+  let sourceDate = body.sourceDate ?? clock.today();
   if (body.sourceKind === 'directive') {
     const [doc] = await db
       .select({ issuedOn: documents.issuedOn, createdAt: documents.createdAt })
@@ -598,7 +599,7 @@ export async function transitionTask(db: Db, actor: Actor, taskId: string, body:
         detail: `Nhiệm vụ đang ở trạng thái “${TASK_STATUS_LABELS[from]}”.`,
       });
     }
-    const today = todayInVietnam();
+    const today = clock.today();
     const set: PgUpdateSetSource<typeof tasks> = {};
     let to: TaskStatus = from;
     let reason: string | null = null;
@@ -619,7 +620,7 @@ export async function transitionTask(db: Db, actor: Actor, taskId: string, body:
       case 'approveDone':
         to = 'done';
         reason = body.note ?? null;
-        set.doneAt = sql`now()`;
+        set.doneAt = clock.now();
         set.progress = 100;
         break;
       case 'return':
@@ -925,7 +926,7 @@ export async function addComment(
           and(
             eq(memberships.committeeId, s.task.committeeId),
             inArray(memberships.userId, mentions),
-            seatInForce(todayInVietnam()),
+            seatInForce(clock.today()),
           ),
         );
       if (found.length !== mentions.length) throw new AppError('task.mentionNotMember');

@@ -5,7 +5,6 @@
  * "Nơi nhận" / signature block at the foot. No I/O: the result is the bytes of a .docx file.
  */
 
-import { todayInVietnam } from '@steerco/contract/datetime';
 import type { Block } from '@steerco/contract/documents';
 import {
   AlignmentType,
@@ -28,6 +27,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import * as clock from '../../../clock.ts';
 
 export type DocumentKind = 'THÔNG BÁO' | 'GIẤY MỜI' | 'BIÊN BẢN' | 'KẾ HOẠCH' | 'BÁO CÁO' | 'QUYẾT ĐỊNH';
 
@@ -65,7 +65,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The year today on a clock in Viet Nam (UTC+7). */
 function currentVietnamYear(): number {
-  return Number(todayInVietnam().slice(0, 4));
+  return Number(clock.today().slice(0, 4));
 }
 
 /**

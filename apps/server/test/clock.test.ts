@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { advanceClock, now, setClock, today } from '../src/clock.ts';
+import { TEST_NOW } from './clock-setup.ts';
+
+const SRC = path.resolve(import.meta.dirname, '../src');
+
+/**
+ * Where the real time is right: sessions, lockouts and signed-cookie lifetimes (security must not follow a test
+ * clock), id generation, the embedded database's start-up, health latency, and the clock itself.
+ */
+const REAL_TIME_ALLOWED = new Set([
+  'clock.ts',
+  'db/ids.ts',
+  'db/embedded.ts',
+  'http/auth-hook.ts',
+  'modules/auth/auth.service.ts',
+  'modules/health/health.routes.ts',
+  'modules/documents/render/bench.ts',
+]);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(full);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && !e.name.includes('fixtures')
+      ? [full]
+      : [];
+  });
+}
+
+describe('the server clock', () => {
+  afterEach(() => setClock(TEST_NOW));
+
+  it('runs from the instant the tests set, in Viet Nam time', () => {
+    setClock('2026-12-31T23:30:00+07:00', { frozen: true });
+    expect(now().toISOString()).toBe('2026-12-31T16:30:00.000Z');
+    expect(today()).toBe('2026-12-31');
+    advanceClock(60 * 60_000);
+    // 00:30 on 1 January in Viet Nam is still 31 December in UTC: the date is Viet Nam's.
+    expect(today()).toBe('2027-01-01');
+  });
+
+  it('keeps running when not frozen', async () => {
+    setClock('2026-02-15T10:00:00+07:00');
+    const first = now().getTime();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(now().getTime()).toBeGreaterThan(first);
+    expect(now().getTime() - Date.parse('2026-02-15T03:00:00Z')).toBeLessThan(60_000);
+  });
+
+  it('is the only source of the time in business code (STYLE §12)', () => {
+    const offenders: string[] = [];
+    for (const file of sourceFiles(SRC)) {
+      const rel = path.relative(SRC, file);
+      if (REAL_TIME_ALLOWED.has(rel)) continue;
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (/Date\.now\(\)|new Date\(\)|todayInVietnam\(\)/.test(line)) offenders.push(`${rel}:${i + 1}`);
+        });
+    }
+    expect(offenders).toEqual([]);
+  });
+});
