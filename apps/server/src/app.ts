@@ -22,6 +22,7 @@ import type { Db } from './db/client.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import type { ModuleOptions } from './http/module.ts';
+import { registerTestClock } from './http/test-clock.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
@@ -147,6 +148,7 @@ export async function buildApp({ db, config, logger, jobs = null }: AppDeps): Pr
     { prefix: '/api/v1' },
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  if (config.TEST_CLOCK) registerTestClock(app);
 
   registerWebAppAndNotFound(app, config.webDistDir);
   return app;

@@ -104,6 +104,13 @@ const ConfigSchema = z.object({
     .regex(/^\S+(\s+\S+){4}$/, 'must be a 5-field cron expression')
     .default('30 7 * * *')
     .describe('When the daily task digest e-mail goes out (Viet Nam time; the job skips days off)'),
+  TEST_CLOCK: bool
+    .default(false)
+    .describe('Tests only (NODE_ENV=test): mount /api/test/clock, which moves the server clock'),
+  STEERCO_TEST_NOW: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('Tests only (with TEST_CLOCK): the instant the server clock starts from'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {
@@ -133,6 +140,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         `Invalid configuration:\n${missing.map((k) => `  ${k}: required when FILE_STORE=s3`).join('\n')}`,
       );
     }
+  }
+  // A clock that can be moved from outside must never reach production.
+  if ((c.TEST_CLOCK || c.STEERCO_TEST_NOW) && c.NODE_ENV !== 'test') {
+    throw new ConfigError(
+      'Invalid configuration:\n  TEST_CLOCK: the test clock is only available with NODE_ENV=test',
+    );
   }
   return {
     ...c,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import pino from 'pino';
 import { buildApp } from './app.ts';
+import { setClock } from './clock.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { connectDatabase } from './db/client.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
@@ -20,6 +21,7 @@ async function main() {
     }
     throw err;
   }
+  if (config.STEERCO_TEST_NOW) setClock(config.STEERCO_TEST_NOW);
   const logger = pino({
     level: config.LOG_LEVEL,
     ...(config.NODE_ENV === 'development' ? { transport: { target: 'pino-pretty' } } : {}),

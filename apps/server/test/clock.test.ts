@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { advanceClock, now, setClock, today } from '../src/clock.ts';
+import { ConfigError, loadConfig } from '../src/config.ts';
 import { TEST_NOW } from './clock-setup.ts';
+import { createTestContext } from './context.ts';
 
 const SRC = path.resolve(import.meta.dirname, '../src');
 
@@ -12,6 +14,7 @@ const SRC = path.resolve(import.meta.dirname, '../src');
  */
 const REAL_TIME_ALLOWED = new Set([
   'clock.ts',
+  'http/test-clock.ts',
   'db/ids.ts',
   'db/embedded.ts',
   'http/auth-hook.ts',
@@ -30,9 +33,9 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-describe('the server clock', () => {
-  afterEach(() => setClock(TEST_NOW));
+afterEach(() => setClock(TEST_NOW));
 
+describe('the server clock', () => {
   it('runs from the instant the tests set, in Viet Nam time', () => {
     setClock('2026-12-31T23:30:00+07:00', { frozen: true });
     expect(now().toISOString()).toBe('2026-12-31T16:30:00.000Z');
@@ -62,5 +65,41 @@ describe('the server clock', () => {
         });
     }
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('the test clock route', () => {
+  it('is refused by the configuration outside NODE_ENV=test', () => {
+    expect(() => loadConfig({ TEST_CLOCK: 'true' })).toThrow(/TEST_CLOCK: the test clock is only available/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', STEERCO_TEST_NOW: '2026-12-31T09:00:00+07:00' }),
+    ).toThrow(ConfigError);
+    expect(loadConfig({ NODE_ENV: 'test', TEST_CLOCK: 'true' }).TEST_CLOCK).toBe(true);
+  });
+
+  it('is not mounted unless asked for, and moves the server clock when it is', async () => {
+    const plain = await createTestContext();
+    const withClock = await createTestContext({ env: { TEST_CLOCK: 'true' } });
+    try {
+      const absent = await plain.app.inject({ method: 'GET', url: '/api/test/clock' });
+      expect(absent.statusCode).toBe(404);
+      const moved = await withClock.app.inject({
+        method: 'PUT',
+        url: '/api/test/clock',
+        payload: { at: '2027-02-07T10:00:00+07:00', frozen: true },
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+      expect(moved.json()).toEqual({ now: '2027-02-07T03:00:00.000Z' });
+      expect(today()).toBe('2027-02-07');
+      const bad = await withClock.app.inject({
+        method: 'PUT',
+        url: '/api/test/clock',
+        payload: { at: 'mai' },
+      });
+      expect(bad.statusCode).toBe(400);
+    } finally {
+      await plain.close();
+      await withClock.close();
+    }
   });
 });

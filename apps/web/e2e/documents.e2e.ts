@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, saveScreenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot } from './browser.ts';
+import { journey, url } from './harness.ts';
 import { noToasts, signIn, toast } from './session.ts';
 
 /*
@@ -10,52 +11,24 @@ import { noToasts, signIn, toast } from './session.ts';
  * search typed without diacritics. Screenshots at desktop width and at 375 px. One context per person.
  */
 
-const baseUrl = inject('baseUrl');
-
 const TITLE = 'Kết quả thực hiện cải cách hành chính, chuyển đổi số quý IV năm 2026';
 const SECTION = 'I. KẾT QUẢ ĐẠT ĐƯỢC';
 const SECTION_TEXT =
   'Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến đạt 85%.\nTỷ lệ giải quyết đúng hạn đạt 98,6%.';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const j = journey('documents');
 let secretary: Page;
 let head: Page;
-let current: Page | undefined;
 let documentUrl = '';
-const pageErrors: string[] = [];
-
-const url = (path: string) => `${baseUrl}${path}`;
-
-async function openPage(viewport = { width: 1366, height: 860 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-}
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  secretary = await openPage();
-  head = await openPage();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && current) {
-    await saveScreenshot(current, `failed-documents-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)}`);
-  }
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
+  secretary = await j.openPage();
+  head = await j.openPage();
 });
 
 describe('official documents of BCĐ phường Phúc La', () => {
   it('lets the secretary draft a report from the form and submit it', async () => {
-    current = secretary;
+    j.current = secretary;
     await signIn(secretary, 'huan.vt');
     await secretary.goto(url('/van-ban'));
     await secretary.getByRole('heading', { name: 'Văn bản', exact: true }).waitFor();
@@ -96,7 +69,7 @@ describe('official documents of BCĐ phường Phúc La', () => {
   });
 
   it('lets the head approve, sign and issue it, then send it to every member', async () => {
-    current = head;
+    j.current = head;
     await signIn(head, 'hang.ntt');
     await head.goto(url(documentUrl));
     await head.getByRole('button', { name: 'Duyệt', exact: true }).click();
@@ -131,7 +104,7 @@ describe('official documents of BCĐ phường Phúc La', () => {
   });
 
   it('finds the issued report in the register with a search typed without diacritics', async () => {
-    current = secretary;
+    j.current = secretary;
     await secretary.goto(url('/van-ban'));
     await secretary.getByLabel('Tìm toàn văn').fill('ket qua cai cach hanh chinh quy iv');
     const row = secretary.getByRole('link', { name: `Mở văn bản ${TITLE}` });
@@ -152,7 +125,7 @@ describe('official documents of BCĐ phường Phúc La', () => {
   });
 
   it('registers an incoming directive with its file, found by its issuer typed without diacritics', async () => {
-    current = secretary;
+    j.current = secretary;
     await secretary.goto(url('/van-ban'));
     await secretary.getByRole('button', { name: 'Vào sổ văn bản đến' }).click();
     const dialog = secretary.getByRole('dialog', { name: 'Vào sổ văn bản đến' });
@@ -186,7 +159,7 @@ describe('official documents of BCĐ phường Phúc La', () => {
     await link.waitFor();
     await expect.poll(() => secretary.getByRole('row').count()).toBe(2);
     expect(await secretary.getByRole('row').nth(1).textContent()).toContain('125/KH-UBND');
-    expect(pageErrors).toEqual([]);
+    expect(j.pageErrors).toEqual([]);
   });
 });
 

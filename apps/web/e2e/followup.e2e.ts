@@ -1,8 +1,8 @@
-import { todayInVietnam } from '@steerco/contract/datetime';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, saveScreenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot } from './browser.ts';
+import { addDays, apiAs, journey, testToday, tinyPdf, url, vn } from './harness.ts';
 import { choose, noToasts, signIn, toast } from './session.ts';
 
 /*
@@ -16,7 +16,6 @@ import { choose, noToasts, signIn, toast } from './session.ts';
  * ad-hoc task (R1: one lead member).
  */
 
-const baseUrl = inject('baseUrl');
 const COMMITTEE = 'Ban Chỉ đạo Cải cách hành chính, Chuyển đổi số và Đề án 06 phường Phúc La';
 const MEMBER_NAME = 'Thiều Phương Anh';
 const MEETING_TITLE = 'Họp chuyên đề đánh giá kết quả thực hiện kết luận quý III năm 2026';
@@ -32,66 +31,19 @@ const AD_HOC_TASK = 'Rà soát danh mục thủ tục hành chính tiếp nhận
 const DISTRICT = 'Ban Chỉ đạo Cải cách hành chính, Chuyển đổi số và Đề án 06 quận Hà Đông';
 const CASCADE_TASK = 'Rà soát, làm sạch dữ liệu dân cư phục vụ cấp tài khoản định danh điện tử';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const j = journey('followup');
 let member: Page;
 let secretary: Page;
 let head: Page;
-let current: Page | undefined;
-const pageErrors: string[] = [];
 
 let committeeId = '';
 let soonTaskUrl = '';
 let laterTaskUrl = '';
 const before = { open: 0, dueSoon: 0 };
 
-const url = (path: string) => `${baseUrl}${path}`;
-const today = todayInVietnam();
-const addDays = (iso: string, days: number) => {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
-const vn = (iso: string) => iso.split('-').reverse().join('/');
+const today = testToday;
 const LATER_DEADLINE = addDays(today, 45);
 const EXTENDED = addDays(today, 75);
-
-async function openPage(viewport = { width: 1366, height: 860 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-}
-
-/** The same person on a 375 px phone, sharing the desktop page's session. */
-async function phoneOf(page: Page): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    locale: 'vi-VN',
-    storageState: await page.context().storageState(),
-  });
-  contexts.push(context);
-  const phone = await context.newPage();
-  phone.setDefaultTimeout(15_000);
-  phone.on('pageerror', (error) => pageErrors.push(error.message));
-  return phone;
-}
-
-/** Calls the API as the person signed in on `page`, with the CSRF token of that session. */
-async function apiAs(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) {
-  const me = await page.request.get(url('/api/v1/me'));
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const response = await page.request.fetch(url(path), {
-    method,
-    headers: { 'X-CSRF-Token': csrfToken },
-    ...(body === undefined ? {} : { data: body }),
-  });
-  const text = await response.text();
-  expect(response.ok(), `${method} ${path}: ${response.status()} ${text}`).toBe(true);
-  return text ? JSON.parse(text) : null;
-}
 
 /** The value a dashboard counter shows, once loaded. */
 async function counter(page: Page, name: 'open' | 'dueSoon' | 'overdue' | 'reviewer'): Promise<number> {
@@ -104,49 +56,15 @@ async function counter(page: Page, name: 'open' | 'dueSoon' | 'overdue' | 'revie
 const timeline = (page: Page) => page.getByRole('region', { name: 'Diễn biến' });
 const actions = (page: Page) => page.getByRole('region', { name: 'Thao tác' });
 
-/** A tiny but well-formed one-page PDF (the server checks uploads by content). */
-function tinyPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    '<< /Length 52 >>\nstream\nBT /F1 14 Tf 72 770 Td (Bao cao tuyen truyen VNeID) Tj ET\nendstream',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
 beforeAll(async () => {
-  browser = await launchBrowser();
-  member = await openPage();
-  secretary = await openPage();
-  head = await openPage();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && current) {
-    await saveScreenshot(current, `failed-followup-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)}`);
-  }
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
+  member = await j.openPage();
+  secretary = await j.openPage();
+  head = await j.openPage();
 });
 
 describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
   it('turns the approved conclusions into tasks for the member (set up through the API)', async () => {
-    current = member;
+    j.current = member;
     await signIn(member, 'anh.tp');
     before.open = await counter(member, 'open');
     before.dueSoon = await counter(member, 'dueSoon');
@@ -206,7 +124,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
   });
 
   it('shows the member her new tasks in "Nhiệm vụ của tôi", with the counters up', async () => {
-    current = member;
+    j.current = member;
     await member.goto(url('/'));
     await expect.poll(() => counter(member, 'open')).toBe(before.open + 2);
     expect(await counter(member, 'dueSoon')).toBe(before.dueSoon + 1);
@@ -231,7 +149,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     await list.getByRole('link', { name: TASK_SOON }).waitFor();
     await expect.poll(() => list.getByRole('link', { name: TASK_LATER }).count()).toBe(0);
     await saveScreenshot(member, 'followup-my-tasks-desktop');
-    const phone = await phoneOf(member);
+    const phone = await j.phoneOf(member);
     await phone.goto(url('/nhiem-vu'));
     await phone
       .getByRole('list', { name: 'Danh sách nhiệm vụ' })
@@ -241,7 +159,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
   });
 
   it('lets the member post progress with an evidence file, then report the task done', async () => {
-    current = member;
+    j.current = member;
     await member
       .getByRole('list', { name: 'Danh sách nhiệm vụ' })
       .getByRole('link', { name: TASK_SOON })
@@ -258,7 +176,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     await dialog.locator('input[type="file"]').setInputFiles({
       name: 'bao-cao-tuyen-truyen-vneid.pdf',
       mimeType: 'application/pdf',
-      buffer: tinyPdf(),
+      buffer: tinyPdf('Bao cao tuyen truyen VNeID'),
     });
     await dialog.getByText('bao-cao-tuyen-truyen-vneid.pdf').waitFor();
     await saveScreenshot(member, 'followup-progress-dialog', { fullPage: false });
@@ -287,7 +205,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
   });
 
   it('lets the secretary return the report with a reason, from her review queue', async () => {
-    current = secretary;
+    j.current = secretary;
     await secretary.goto(url('/nhiem-vu'));
     await secretary.getByRole('button', { name: /^Lọc: Chờ tôi xem xét/ }).click();
     await secretary.waitForURL(/role=reviewer/);
@@ -308,7 +226,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
   });
 
   it('lets the member see the reason and report the task done again', async () => {
-    current = member;
+    j.current = member;
     await member.goto(url(soonTaskUrl));
     await member.getByRole('main').getByText('Bị trả lại', { exact: true }).waitFor();
     await timeline(member).getByText(`Lý do: ${RETURN_REASON}`).waitFor();
@@ -327,13 +245,13 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
   });
 
   it('lets the head confirm it; the secretary’s stale return is refused with the server’s reason', async () => {
-    current = secretary;
+    j.current = secretary;
     // The secretary opens the report to review it …
     await secretary.goto(url(soonTaskUrl));
     await actions(secretary).getByRole('button', { name: 'Xác nhận hoàn thành' }).waitFor();
 
     // … while the head confirms it first.
-    current = head;
+    j.current = head;
     await head.goto(url(soonTaskUrl));
     await actions(head).getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
     const confirm = head.getByRole('dialog', { name: 'Xác nhận hoàn thành' });
@@ -342,7 +260,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     await head.getByRole('main').getByText('Hoàn thành', { exact: true }).waitFor();
     await timeline(head).getByText('Xác nhận hoàn thành').waitFor();
 
-    current = secretary;
+    j.current = secretary;
     await actions(secretary).getByRole('button', { name: 'Trả lại' }).click();
     const dialog = secretary.getByRole('dialog', { name: 'Trả lại' });
     await dialog.getByLabel('Lý do').fill('Cần bổ sung thêm ảnh minh chứng.');
@@ -359,26 +277,26 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     await expect.poll(() => actions(secretary).getByRole('button').count()).toBe(0);
     await noToasts(secretary);
     await saveScreenshot(secretary, 'followup-task-done-desktop');
-    const phone = await phoneOf(secretary);
+    const phone = await j.phoneOf(secretary);
     await phone.goto(url(soonTaskUrl));
     await phone.getByRole('heading', { name: TASK_SOON, level: 1 }).waitFor();
     await saveScreenshot(phone, 'followup-task-done-mobile');
   });
 
   it('moves the member’s dashboard counters', async () => {
-    current = member;
+    j.current = member;
     await member.goto(url('/'));
     await expect.poll(() => counter(member, 'open')).toBe(before.open + 1);
     expect(await counter(member, 'dueSoon')).toBe(before.dueSoon);
     await saveScreenshot(member, 'followup-dashboard-after');
-    const phone = await phoneOf(member);
+    const phone = await j.phoneOf(member);
     await phone.goto(url('/'));
     await counter(phone, 'open');
     await saveScreenshot(phone, 'followup-dashboard-mobile');
   });
 
   it('lets the member ask for more time with a comment to the secretary; the head grants it', async () => {
-    current = member;
+    j.current = member;
     await member.goto(url('/nhiem-vu'));
     await member
       .getByRole('list', { name: 'Danh sách nhiệm vụ' })
@@ -406,7 +324,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     await member.getByRole('main').getByText('Đề nghị gia hạn', { exact: true }).first().waitFor();
     await member.getByText(`Đề nghị gia hạn đến ${vn(EXTENDED)}`).waitFor();
 
-    current = head;
+    j.current = head;
     await head.goto(url(laterTaskUrl));
     await actions(head).getByRole('button', { name: 'Quyết định gia hạn' }).click();
     const decide = head.getByRole('dialog', { name: 'Quyết định gia hạn' });
@@ -428,13 +346,13 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     await noToasts(head);
     await saveScreenshot(head, 'followup-extension-granted-desktop');
 
-    current = secretary;
+    j.current = secretary;
     const secretaryBell = await apiAs(secretary, 'GET', '/api/v1/notifications');
     expect(JSON.stringify(secretaryBell)).toContain('nhắc đến bạn');
   });
 
   it('gives the secretary the committee’s list with filters, statistics and the Excel export', async () => {
-    current = secretary;
+    j.current = secretary;
     // From the committee's page to its tasks, then back to mine and over again by the tabs.
     await secretary.goto(url(`/ban-chi-dao/${committeeId}`));
     await secretary.getByRole('link', { name: 'Nhiệm vụ của Ban Chỉ đạo' }).click();
@@ -471,7 +389,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     expect(cellsText).toContain(TASK_LATER);
     await noToasts(secretary);
     await saveScreenshot(secretary, 'followup-committee-desktop');
-    const phone = await phoneOf(secretary);
+    const phone = await j.phoneOf(secretary);
     await phone.goto(url(new URL(secretary.url()).pathname + new URL(secretary.url()).search));
     await phone
       .getByRole('list', { name: 'Danh sách nhiệm vụ' })
@@ -481,7 +399,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
   });
 
   it('lets the secretary assign an ad-hoc task to one member (R1)', async () => {
-    current = secretary;
+    j.current = secretary;
     await secretary.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
     const dialog = secretary.getByRole('dialog', { name: 'Giao nhiệm vụ' });
     await dialog.getByLabel('Tên nhiệm vụ').fill(AD_HOC_TASK);
@@ -508,7 +426,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
   });
 
   it('lets the secretary hand the ad-hoc task to a unit instead, the reason kept in its history', async () => {
-    current = secretary;
+    j.current = secretary;
     await actions(secretary).getByRole('button', { name: 'Sửa, giao lại' }).click();
     const dialog = secretary.getByRole('dialog', { name: 'Sửa, giao lại' });
     await dialog
@@ -537,7 +455,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
   });
 
   it('lets the secretary assign a task from a higher-level directive, linked to the incoming document', async () => {
-    current = secretary;
+    j.current = secretary;
     const directive = await apiAs(secretary, 'POST', `/api/v1/committees/${committeeId}/documents/incoming`, {
       numberText: DIRECTIVE_NUMBER,
       issuedOn: today,
@@ -573,8 +491,8 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
   });
 
   it('lets the district hand a task down to Phúc La and follow each copy there (hierarchy)', async () => {
-    const district = await openPage();
-    current = district;
+    const district = await j.openPage();
+    j.current = district;
     await signIn(district, 'quan.hd');
     const mine = (await apiAs(district, 'GET', '/api/v1/committees?mine=true')) as {
       items: { id: string; name: string; unitId: string }[];
@@ -612,8 +530,8 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
       .getByText(vn(addDays(today, 40)))
       .waitFor();
     await saveScreenshot(district, 'followup-cascade-rollup');
-    const phone = await phoneOf(district);
-    current = phone;
+    const phone = await j.phoneOf(district);
+    j.current = phone;
     await phone.goto(url(`/nhiem-vu/${task.id}`));
     await phone
       .getByRole('region', { name: 'Tiến độ ở cấp dưới' })
@@ -623,13 +541,13 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     await saveScreenshot(phone, 'followup-cascade-rollup-phone');
 
     // Handing it down again creates nothing: Phúc La already holds its copy.
-    current = district;
+    j.current = district;
     await actions(district).getByRole('button', { name: 'Giao cho Ban Chỉ đạo cấp dưới' }).click();
     await dialog.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
     await toast(district, 'Các Ban Chỉ đạo đã chọn đều đã nhận nhiệm vụ này.');
 
     // The ward's copy: led by its People's Committee (R1), its source leads back to the district's task.
-    current = secretary;
+    j.current = secretary;
     await secretary.goto(url(copyHref!));
     await secretary.getByRole('heading', { name: CASCADE_TASK, level: 1 }).waitFor();
     const parent = secretary.getByRole('link', { name: 'Nhiệm vụ cấp trên – xem nhiệm vụ' });
@@ -637,7 +555,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     await secretary.getByRole('main').getByText('Phường Phúc La', { exact: true }).first().waitFor();
 
     // The district's list counts its own tasks and its wards' together.
-    current = district;
+    j.current = district;
     await district.goto(url(`/nhiem-vu?ban=${haDong.id}`));
     const subtree = district.getByRole('region', { name: 'Toàn bộ Ban Chỉ đạo cấp dưới' });
     const counters = (await apiAs(district, 'GET', `/api/v1/committees/${haDong.id}/tasks/counters`)) as {
@@ -655,7 +573,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
   });
 
   it('draws the dashboard charts: my tasks by deadline status, and the committee’s by status and domain', async () => {
-    current = member;
+    j.current = member;
     await member.goto(url('/'));
     const overdue = await counter(member, 'overdue');
     const chart = member.getByRole('list', { name: 'Nhiệm vụ của tôi theo tình trạng thời hạn' });
@@ -665,7 +583,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     // A member who does not manage the committee's tasks sees no committee charts.
     expect(await member.getByRole('region', { name: 'Nhiệm vụ của Ban Chỉ đạo' }).count()).toBe(0);
 
-    current = head;
+    j.current = head;
     await head.goto(url('/'));
     const charts = head.getByRole('region', { name: 'Nhiệm vụ của Ban Chỉ đạo' });
     const byStatus = charts
@@ -684,14 +602,14 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
       .toBe(String(done.total));
     await charts.getByRole('list', { name: 'Theo lĩnh vực (mọi trạng thái)' }).waitFor();
     await saveScreenshot(head, 'followup-dashboard-charts');
-    const phone = await phoneOf(head);
-    current = phone;
+    const phone = await j.phoneOf(head);
+    j.current = phone;
     await phone.goto(url('/'));
     await phone.getByRole('region', { name: 'Nhiệm vụ của Ban Chỉ đạo' }).waitFor();
     await saveScreenshot(phone, 'followup-dashboard-charts-phone');
   });
 
   it('raised no script errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(j.pageErrors).toEqual([]);
   });
 });

@@ -15,6 +15,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** Where every e-mail the server sends lands, one JSON file per message (see `mail.ts`). */
     mailDir: string;
+    /** The instant the server's test clock started from (STEERCO_TEST_NOW, or a fixed Thursday morning). */
+    testNow: string;
   }
 }
 
@@ -149,7 +151,13 @@ async function startMailbox(dir: string) {
   };
 }
 
-/** Starts the production server (it serves apps/web/dist) on a free port, for all e2e files of the run. */
+/**
+ * The journeys run on the server's test clock, never on the day they happen to run: STEERCO_TEST_NOW (an ISO
+ * instant) or the same ordinary Thursday morning as the API tests. Journeys move it with `setServerClock`.
+ */
+const TEST_NOW = process.env.STEERCO_TEST_NOW ?? '2026-10-15T09:00:00+07:00';
+
+/** Starts the server as in production (it serves apps/web/dist) on a free port, for all e2e files of the run. */
 export default async function setup(project: TestProject) {
   // WEB_DIST_DIR (passed on to the server) lets a run use its own build, safe from a concurrent `npm run build`.
   const distDir = process.env.WEB_DIST_DIR ?? path.join(REPO_ROOT, 'apps/web/dist');
@@ -167,7 +175,10 @@ export default async function setup(project: TestProject) {
     env: {
       ...inheritedEnv,
       ...database.env,
-      NODE_ENV: 'production',
+      // As in production, but for the test clock that only NODE_ENV=test allows.
+      NODE_ENV: 'test',
+      TEST_CLOCK: 'true',
+      STEERCO_TEST_NOW: TEST_NOW,
       HOST: '127.0.0.1',
       PORT: String(port),
       PUBLIC_URL: baseUrl,
@@ -202,6 +213,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', baseUrl);
   project.provide('mailDir', mailDir);
+  project.provide('testNow', TEST_NOW);
 
   return async () => {
     await stop(server, 30_000);

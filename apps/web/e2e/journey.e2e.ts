@@ -1,7 +1,7 @@
-import { formatDate } from '@steerco/contract/datetime';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, saveScreenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot } from './browser.ts';
+import { journey, testToday, url, vn } from './harness.ts';
 
 /*
  * The acceptance journey of the foundation issue, on a fresh database with the demo data: the administrator
@@ -9,7 +9,6 @@ import { launchBrowser, saveScreenshot } from './browser.ts';
  * initial password and lands on the dashboard. Steps run in order and share one browser page.
  */
 
-const baseUrl = inject('baseUrl');
 const DEMO_PASSWORD = 'PhucLa@2024';
 const ADMIN_NEW_PASSWORD = 'QuanTri2024moi';
 const NEW_USER = {
@@ -20,14 +19,10 @@ const NEW_USER = {
   newPassword: 'PhucLa2024an toan',
 };
 
-let browser: Browser;
-let context: BrowserContext;
+const j = journey('journey');
 let page: Page;
 let initialPassword = '';
-const pageErrors: string[] = [];
-const foreignRequests: string[] = [];
 
-const url = (path: string) => `${baseUrl}${path}`;
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
 async function logIn(username: string, password: string) {
@@ -46,30 +41,11 @@ async function changeInitialPassword(current: string, next: string) {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  // The app must work offline: no CDN, no web fonts, nothing but our own server.
-  page.on('request', (request) => {
-    if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:')) {
-      foreignRequests.push(request.url());
-    }
-  });
+  page = await j.openPage();
+  j.current = page;
 });
 
 // A picture of the page at the moment a step failed says more than the locator's call log.
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && page) {
-    await saveScreenshot(page, `failed-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`);
-  }
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
 
 describe('first day with steerco', () => {
   it('sends a visitor to the Vietnamese login page', async () => {
@@ -199,7 +175,7 @@ describe('first day with steerco', () => {
     const main = page.getByRole('main');
     expect(await main.getByText(NEW_USER.position).isVisible()).toBe(true);
     expect(await main.getByText('Phường Phúc La').isVisible()).toBe(true);
-    expect(await main.getByText(`Hôm nay: ${formatDate(new Date())}`).isVisible()).toBe(true);
+    expect(await main.getByText(`Hôm nay: ${vn(testToday)}`).isVisible()).toBe(true);
     for (const module of ['Ban Chỉ đạo', 'Cuộc họp', 'Nhiệm vụ', 'Văn bản', 'Báo cáo']) {
       expect(await main.getByRole('link', { name: new RegExp(module) }).isVisible()).toBe(true);
     }
@@ -266,7 +242,7 @@ describe('first day with steerco', () => {
   });
 
   it('did not crash, and fetched nothing but our own server', () => {
-    expect(pageErrors).toEqual([]);
-    expect(foreignRequests).toEqual([]);
+    expect(j.pageErrors).toEqual([]);
+    expect(j.foreignRequests).toEqual([]);
   });
 });

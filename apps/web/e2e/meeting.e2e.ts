@@ -1,7 +1,7 @@
-import { todayInVietnam } from '@steerco/contract/datetime';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, saveScreenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { saveScreenshot } from './browser.ts';
+import { addDays, journey, testToday, tinyPdf, url, vn } from './harness.ts';
 import { rsvpLinkOf, waitForMail } from './mail.ts';
 import { choose, noToasts, signIn, toast } from './session.ts';
 
@@ -14,7 +14,6 @@ import { choose, noToasts, signIn, toast } from './session.ts';
  * the late notice (R9): the chair gives the reason the server asks for. One context per person.
  */
 
-const baseUrl = inject('baseUrl');
 const mailDir = inject('mailDir');
 const MAIL_DOMAIN = 'phucla.demo.steerco.vn';
 
@@ -23,82 +22,30 @@ const ITEM_RESULTS = 'Kết quả CCHC, CĐS và Đề án 06 quý III';
 const ITEM_REPORT = 'Dự thảo báo cáo sơ kết gửi UBND quận Hà Đông';
 const SUBSTITUTE = 'Nguyễn Thu Trang';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const j = journey('meeting');
 let secretary: Page;
 let head: Page;
 let tuan: Page;
-let current: Page | undefined;
 let meetingUrl = '';
-const pageErrors: string[] = [];
 
-const url = (path: string) => `${baseUrl}${path}`;
-const today = todayInVietnam();
-const vn = (iso: string) => iso.split('-').reverse().join('/');
-const inDays = (days: number) => {
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
+const today = testToday;
+const inDays = (days: number) => addDays(today, days);
 /** Ten days ahead: the notice is on time (2 working days) and everyone may still answer (1 day before). */
 const MEETING_DAY = inDays(10);
-
-async function openPage(viewport = { width: 1366, height: 860 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-}
 
 async function openTab(page: Page, name: string) {
   await page.getByRole('tablist', { name: 'Các mục của cuộc họp' }).getByRole('tab', { name }).click();
 }
 
-/** A tiny but well-formed one-page PDF (the server checks uploads by content). */
-function tinyPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    '<< /Length 52 >>\nstream\nBT /F1 14 Tf 72 770 Td (Du thao bao cao so ket) Tj ET\nendstream',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
 beforeAll(async () => {
-  browser = await launchBrowser();
-  secretary = await openPage();
-  head = await openPage();
-  tuan = await openPage();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && current) {
-    await saveScreenshot(current, `failed-meeting-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)}`);
-  }
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
+  secretary = await j.openPage();
+  head = await j.openPage();
+  tuan = await j.openPage();
 });
 
 describe('the Phúc La quarterly meeting', () => {
   it('lets the secretary schedule the meeting', async () => {
-    current = secretary;
+    j.current = secretary;
     await signIn(secretary, 'huan.vt');
     await secretary
       .getByRole('navigation', { name: 'Điều hướng chính' })
@@ -130,7 +77,7 @@ describe('the Phúc La quarterly meeting', () => {
   });
 
   it('builds the agenda, one item taking opinions, with its document', async () => {
-    current = secretary;
+    j.current = secretary;
     await openTab(secretary, 'Chương trình');
     const form = secretary.getByRole('form', { name: 'Thêm nội dung' });
     await form.getByRole('textbox', { name: 'Nội dung' }).fill(ITEM_RESULTS);
@@ -156,7 +103,7 @@ describe('the Phúc La quarterly meeting', () => {
     await (await chooser).setFiles({
       name: 'du-thao-bao-cao-so-ket.pdf',
       mimeType: 'application/pdf',
-      buffer: tinyPdf(),
+      buffer: tinyPdf('Du thao bao cao so ket'),
     });
     await report.getByRole('link', { name: 'du-thao-bao-cao-so-ket.pdf' }).waitFor();
     await noToasts(secretary);
@@ -164,7 +111,7 @@ describe('the Phúc La quarterly meeting', () => {
   });
 
   it('sends the notice on time, freezing the agenda', async () => {
-    current = secretary;
+    j.current = secretary;
     await openTab(secretary, 'Thông tin');
     await secretary.getByText(/^Chưa gửi giấy mời\. Để đúng Quy chế \(trước 2 ngày làm việc\)/).waitFor();
     await secretary.getByRole('button', { name: 'Gửi giấy mời' }).click();
@@ -187,8 +134,8 @@ describe('the Phúc La quarterly meeting', () => {
   it('lets a member confirm from the link in his e-mail, without signing in', async () => {
     const mail = await waitForMail(mailDir, `hoan.tx@${MAIL_DOMAIN}`, (m) => m.subject.includes(TITLE));
     expect(mail.attachments.some((a) => a.contentType.startsWith('text/calendar'))).toBe(true);
-    const phone = await openPage({ width: 375, height: 812 });
-    current = phone;
+    const phone = await j.openPage({ width: 375, height: 812 });
+    j.current = phone;
     await phone.goto(rsvpLinkOf(mail));
     await phone.getByRole('heading', { name: 'Xác nhận tham dự', level: 1 }).waitFor();
     await phone.getByText('Kính gửi Trịnh Xuân Hoàn').waitFor();
@@ -202,8 +149,8 @@ describe('the Phúc La quarterly meeting', () => {
   it('takes a substitute and an absence, both waiting for the chair', async () => {
     // Thiều Phương Anh names her substitute from the link in her e-mail, on her phone.
     const mail = await waitForMail(mailDir, `anh.tp@${MAIL_DOMAIN}`, (m) => m.subject.includes(TITLE));
-    const phone = await openPage({ width: 375, height: 812 });
-    current = phone;
+    const phone = await j.openPage({ width: 375, height: 812 });
+    j.current = phone;
     await phone.goto(rsvpLinkOf(mail));
     await phone.getByText('Kính gửi Thiều Phương Anh').waitFor();
     await phone.getByRole('button', { name: 'Tôi cử người dự thay' }).click();
@@ -217,7 +164,7 @@ describe('the Phúc La quarterly meeting', () => {
     await phone.getByRole('button', { name: 'Gửi người dự thay' }).click();
     await phone.getByRole('status').getByText('Bạn đã cử người dự thay; người chủ trì sẽ xem xét.').waitFor();
 
-    current = tuan;
+    j.current = tuan;
     await signIn(tuan, 'tuan.dm');
     await tuan.goto(url(meetingUrl));
     await tuan
@@ -238,7 +185,7 @@ describe('the Phúc La quarterly meeting', () => {
   });
 
   it('lets the chair approve the substitute and the absence on the live roll', async () => {
-    current = head;
+    j.current = head;
     await signIn(head, 'hang.ntt');
     await head.goto(url(meetingUrl));
     await openTab(head, 'Giấy mời & xác nhận');
@@ -266,7 +213,7 @@ describe('the Phúc La quarterly meeting', () => {
   });
 
   it('lets the secretary chase those who have not answered', async () => {
-    current = secretary;
+    j.current = secretary;
     await secretary.reload();
     await openTab(secretary, 'Giấy mời & xác nhận');
     await secretary.getByRole('button', { name: 'Nhắc người chưa trả lời' }).click();
@@ -275,7 +222,7 @@ describe('the Phúc La quarterly meeting', () => {
   });
 
   it('takes the absent member’s written opinion, and shows the chair who still owes one (R12)', async () => {
-    current = tuan;
+    j.current = tuan;
     await tuan.reload();
     await openTab(tuan, 'Ý kiến bằng văn bản');
     const mine = tuan.getByRole('region', { name: 'Ý kiến của tôi' });
@@ -286,7 +233,7 @@ describe('the Phúc La quarterly meeting', () => {
     await toast(tuan, `Đã gửi ý kiến về “${ITEM_REPORT}”`);
     await mine.getByRole('button', { name: 'Cập nhật ý kiến' }).waitFor();
 
-    current = head;
+    j.current = head;
     await openTab(head, 'Ý kiến bằng văn bản');
     await head
       .getByRole('listitem', { name: 'Ý kiến của Đỗ Minh Tuấn' })
@@ -301,7 +248,7 @@ describe('the Phúc La quarterly meeting', () => {
   });
 
   it('checks people in, with the quorum', async () => {
-    current = secretary;
+    j.current = secretary;
     await openTab(secretary, 'Điểm danh');
     const list = secretary.getByRole('list', { name: 'Danh sách điểm danh' });
     for (const name of [
@@ -336,7 +283,7 @@ describe('the Phúc La quarterly meeting', () => {
   });
 
   it('lets the secretary write the minutes and conclusions with a task proposal, and submit them', async () => {
-    current = secretary;
+    j.current = secretary;
     await openTab(secretary, 'Biên bản & kết luận');
     const minutes = secretary.getByRole('form', { name: 'Biên bản họp' });
     await minutes
@@ -391,7 +338,7 @@ describe('the Phúc La quarterly meeting', () => {
   });
 
   it('lets the chair approve: the conclusions are locked and published (R13)', async () => {
-    current = head;
+    j.current = head;
     await head.reload();
     await openTab(head, 'Biên bản & kết luận');
     await head.getByText('Biên bản và kết luận đang chờ bạn duyệt.').waitFor();
@@ -411,14 +358,14 @@ describe('the Phúc La quarterly meeting', () => {
     await saveScreenshot(head, 'meeting-conclusions');
 
     // Every member now reads them.
-    current = tuan;
+    j.current = tuan;
     await tuan.reload();
     await openTab(tuan, 'Biên bản & kết luận');
     await tuan.getByText('Hoàn thiện báo cáo sơ kết, gửi UBND quận trước ngày 15 của tháng sau.').waitFor();
   });
 
   it('lists the meeting among the past and upcoming ones, and fits a phone', async () => {
-    current = secretary;
+    j.current = secretary;
     await secretary.goto(url('/cuoc-hop'));
     await secretary.getByRole('region', { name: 'Sắp diễn ra' }).getByRole('link', { name: TITLE }).waitFor();
     await saveScreenshot(secretary, 'meetings-list');
@@ -441,7 +388,7 @@ describe('the Phúc La quarterly meeting', () => {
 
 describe('the next quarterly meeting (R8)', () => {
   it('opens with the unfinished tasks, the approved conclusion’s task among them', async () => {
-    current = secretary;
+    j.current = secretary;
     await secretary.goto(url('/cuoc-hop'));
     await secretary.getByRole('button', { name: 'Tạo cuộc họp' }).click();
     const dialog = secretary.getByRole('dialog', { name: 'Tạo cuộc họp' });
@@ -475,7 +422,7 @@ describe('the next quarterly meeting (R8)', () => {
 
 describe('the yearly meeting calendar (R8)', () => {
   it('drafts the four periodic meetings of a year from the regulation, once', async () => {
-    current = secretary;
+    j.current = secretary;
     const year = Number(today.slice(0, 4)) + 2;
     await secretary.goto(url('/cuoc-hop'));
     for (const expected of [
@@ -501,7 +448,7 @@ describe('the yearly meeting calendar (R8)', () => {
 
 describe('a meeting called at short notice (R9)', () => {
   it('asks the chair for the reason the notice is late, and shows it on the meeting', async () => {
-    current = head;
+    j.current = head;
     await head.goto(url('/cuoc-hop'));
     await head.getByRole('button', { name: 'Tạo cuộc họp' }).click();
     const dialog = head.getByRole('dialog', { name: 'Tạo cuộc họp' });
@@ -549,6 +496,6 @@ describe('a meeting called at short notice (R9)', () => {
   });
 
   it('raised no error in any page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(j.pageErrors).toEqual([]);
   });
 });

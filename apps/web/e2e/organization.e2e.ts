@@ -1,7 +1,7 @@
-import { todayInVietnam } from '@steerco/contract/datetime';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, saveScreenshot } from './browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot } from './browser.ts';
+import { addDays, journey, testToday, tinyPdf, url, vn } from './harness.ts';
 import { choose, DEMO_PASSWORD, NEW_PASSWORD, noToasts, signIn, toast } from './session.ts';
 
 /*
@@ -13,7 +13,6 @@ import { choose, DEMO_PASSWORD, NEW_PASSWORD, noToasts, signIn, toast } from './
  * One browser context per person, so each signs in once; steps run in order.
  */
 
-const baseUrl = inject('baseUrl');
 /** The password journey.e2e.ts gives the administrator; it runs first on the same server (name order). */
 const JOURNEY_ADMIN_PASSWORD = 'QuanTri2024moi';
 const COMMITTEE = 'Ban Chỉ đạo Cải cách hành chính, Chuyển đổi số và Đề án 06 phường Phúc La';
@@ -26,39 +25,15 @@ const DUTIES = [
   { domain: 'CĐS', text: 'Hướng dẫn người dân sử dụng dịch vụ công trực tuyến' },
 ];
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const j = journey('organization');
 let admin: Page;
 let secretary: Page;
 let head: Page;
 /** The page of the step running, for the failure screenshot. */
-let current: Page | undefined;
 let committeeId = '';
-const pageErrors: string[] = [];
-const foreignRequests: string[] = [];
 
-const url = (path: string) => `${baseUrl}${path}`;
-const today = todayInVietnam();
-const vn = (iso: string) => iso.split('-').reverse().join('/');
-const inDays = (days: number) => {
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
-
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('request', (request) => {
-    if (!request.url().startsWith(baseUrl) && !request.url().startsWith('data:')) {
-      foreignRequests.push(request.url());
-    }
-  });
-  return page;
-}
+const today = testToday;
+const inDays = (days: number) => addDays(today, days);
 
 /** Types a date (dd/MM/yyyy) into a date field and leaves it, as a user would. */
 async function fillDate(field: Locator, iso: string) {
@@ -76,28 +51,6 @@ async function openTab(page: Page, name: string) {
   await page.getByRole('tablist', { name: 'Các mục của Ban Chỉ đạo' }).getByRole('tab', { name }).click();
 }
 
-/** A tiny but well-formed one-page PDF (the server checks uploads by content). */
-function tinyPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    '<< /Length 58 >>\nstream\nBT /F1 14 Tf 72 770 Td (Bao cao thay doi nhan su) Tj ET\nendstream',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
 /** The CSRF token of a page's session, for calling the API directly as that person. */
 async function csrfOf(page: Page): Promise<string> {
   const me = await page.request.get(url('/api/v1/me'));
@@ -105,26 +58,14 @@ async function csrfOf(page: Page): Promise<string> {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  admin = await openPage();
-  secretary = await openPage();
-  head = await openPage();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && current) {
-    await saveScreenshot(current, `failed-org-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)}`);
-  }
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
+  admin = await j.openPage();
+  secretary = await j.openPage();
+  head = await j.openPage();
 });
 
 describe('the organisation of BCĐ phường Phúc La', () => {
   it('lets the administrator create the two new accounts in Phường Phúc La', async () => {
-    current = admin;
+    j.current = admin;
     await signIn(admin, 'admin', [DEMO_PASSWORD, JOURNEY_ADMIN_PASSWORD]);
     await admin.goto(url('/quan-tri/nguoi-dung'));
     for (const person of [NEW_MEMBER, REPLACEMENT]) {
@@ -142,7 +83,7 @@ describe('the organisation of BCĐ phường Phúc La', () => {
   });
 
   it('shows the committees as a tree across levels, merged ones marked', async () => {
-    current = admin;
+    j.current = admin;
     await admin
       .getByRole('navigation', { name: 'Điều hướng chính' })
       .getByRole('link', { name: 'Ban Chỉ đạo' })
@@ -158,7 +99,7 @@ describe('the organisation of BCĐ phường Phúc La', () => {
   });
 
   it('opens BCĐ phường Phúc La as its secretary, from "Của tôi"', async () => {
-    current = secretary;
+    j.current = secretary;
     await signIn(secretary, 'huan.vt', [DEMO_PASSWORD, NEW_PASSWORD]);
     // The account list stays the administrators' (403); the people pickers search the committee's candidates.
     expect((await secretary.request.get(url('/api/v1/users?q=ngoc'))).status()).toBe(403);
@@ -180,7 +121,7 @@ describe('the organisation of BCĐ phường Phúc La', () => {
   });
 
   it('adds a member with two duties, the new person found by name', async () => {
-    current = secretary;
+    j.current = secretary;
     await secretary.getByRole('button', { name: 'Bổ sung thành viên' }).click();
     const dialog = secretary.getByRole('dialog', { name: 'Bổ sung thành viên' });
     // An empty form is refused field by field, before any request.
@@ -218,7 +159,7 @@ describe('the organisation of BCĐ phường Phúc La', () => {
   });
 
   it('refuses an Excel import with bad rows, listing them, and writes nothing', async () => {
-    current = secretary;
+    j.current = secretary;
     const template = await secretary.request.get(url('/api/v1/committees/members-template.xlsx'));
     expect(template.status()).toBe(200);
     await secretary.getByRole('button', { name: 'Nhập từ Excel' }).click();
@@ -236,7 +177,7 @@ describe('the organisation of BCĐ phường Phúc La', () => {
   });
 
   it('shows the duties by domain and survives a concurrent edit (409, reload)', async () => {
-    current = secretary;
+    j.current = secretary;
     await openTab(secretary, 'Phân công nhiệm vụ');
     const cchc = secretary.getByRole('region', { name: 'Cải cách hành chính' });
     await cchc.getByText(DUTIES[0]!.text).waitFor();
@@ -292,7 +233,7 @@ describe('the organisation of BCĐ phường Phúc La', () => {
   });
 
   it("records the head's delegation to the deputy head, citing the document", async () => {
-    current = secretary;
+    j.current = secretary;
     await openTab(secretary, 'Ủy quyền');
     await secretary.getByRole('button', { name: 'Ghi nhận ủy quyền' }).click();
     const dialog = secretary.getByRole('dialog', { name: 'Ghi nhận ủy quyền của Trưởng Ban' });
@@ -322,7 +263,7 @@ describe('the organisation of BCĐ phường Phúc La', () => {
   });
 
   it("proposes Lê Quang Minh's replacement with the unit's PDF report", async () => {
-    current = secretary;
+    j.current = secretary;
     await openTab(secretary, 'Thành viên');
     await secretary.getByRole('button', { name: 'Thao tác với Lê Quang Minh' }).click();
     await secretary.getByRole('menuitem', { name: 'Đề xuất thay thế' }).click();
@@ -340,7 +281,7 @@ describe('the organisation of BCĐ phường Phúc La', () => {
     await dialog.locator('input[type="file"]').setInputFiles({
       name: 'bao-cao-thay-doi-nhan-su.pdf',
       mimeType: 'application/pdf',
-      buffer: tinyPdf(),
+      buffer: tinyPdf('Bao cao thay doi nhan su'),
     });
     await dialog.getByRole('textbox', { name: 'Lý do thay đổi' }).fill('Ông Lê Quang Minh chuyển công tác');
     await dialog.getByRole('button', { name: 'Gửi đề xuất' }).click();
@@ -355,7 +296,7 @@ describe('the organisation of BCĐ phường Phúc La', () => {
   });
 
   it('lets the head approve it from her notification, and shows what moved', async () => {
-    current = head;
+    j.current = head;
     await signIn(head, 'hang.ntt', [DEMO_PASSWORD, NEW_PASSWORD]);
     await noToasts(head);
     await head.getByRole('button', { name: /^Thông báo \([1-9]\d* chưa đọc\)$/ }).click();
@@ -383,7 +324,7 @@ describe('the organisation of BCĐ phường Phúc La', () => {
   });
 
   it('shows the replacement among the members, with the duties handed over', async () => {
-    current = head;
+    j.current = head;
     await openTab(head, 'Thành viên');
     const table = head.getByRole('table', { name: 'Thành viên Ban Chỉ đạo' });
     await table.getByRole('button', { name: REPLACEMENT.fullName, exact: true }).waitFor();
@@ -407,7 +348,7 @@ describe('the organisation of BCĐ phường Phúc La', () => {
   });
 
   it('draws the organisation chart with the merge history, and fits a 375 px phone', async () => {
-    current = head;
+    j.current = head;
     await openTab(head, 'Sơ đồ tổ chức');
     const chart = head.getByRole('region', { name: 'Sơ đồ tổ chức Ban Chỉ đạo' });
     await chart
@@ -450,7 +391,7 @@ describe('the organisation of BCĐ phường Phúc La', () => {
   });
 
   it('shows the 2026 working calendar with Tết 14/02–22/02, in Quản trị → Lịch làm việc', async () => {
-    current = admin;
+    j.current = admin;
     const nav = admin.getByRole('navigation', { name: 'Điều hướng chính' });
     const calendarLink = nav.getByRole('link', { name: 'Lịch làm việc' });
     // The Quản trị group may still be open from the users page.
@@ -486,7 +427,7 @@ describe('the organisation of BCĐ phường Phúc La', () => {
   });
 
   it('lets a system administrator add and remove a local adjustment', async () => {
-    current = admin;
+    j.current = admin;
     await admin.getByRole('button', { name: 'Thêm ngày điều chỉnh' }).click();
     const dialog = admin.getByRole('dialog', { name: 'Thêm ngày điều chỉnh' });
     await fillDate(dialog.getByRole('textbox', { name: 'Ngày', exact: true }), '2026-12-31');
@@ -510,7 +451,7 @@ describe('the organisation of BCĐ phường Phúc La', () => {
   });
 
   it('did not crash, and fetched nothing but our own server', () => {
-    expect(pageErrors).toEqual([]);
-    expect(foreignRequests).toEqual([]);
+    expect(j.pageErrors).toEqual([]);
+    expect(j.foreignRequests).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-import { todayInVietnam } from '@steerco/contract/datetime';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, saveScreenshot } from './browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot } from './browser.ts';
+import { journey, testToday, url } from './harness.ts';
 import { choose, signIn, toast } from './session.ts';
 
 /*
@@ -12,33 +12,18 @@ import { choose, signIn, toast } from './session.ts';
  * count them. Screenshots on a desktop and a 375 px phone.
  */
 
-const baseUrl = inject('baseUrl');
 const COMMITTEE = 'Ban Chỉ đạo Cải cách hành chính, Chuyển đổi số và Đề án 06 phường Phúc La';
-const YEAR = Number(todayInVietnam().slice(0, 4)) + 1;
+const YEAR = Number(testToday.slice(0, 4)) + 1;
 const ITEMS = {
   cchc: 'Rà soát, đơn giản hóa thủ tục hành chính tiếp nhận tại bộ phận một cửa',
   cds: 'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực',
   da06: 'Làm sạch dữ liệu dân cư theo tiêu chí “đúng, đủ, sạch, sống”',
 };
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const j = journey('plans');
 let secretary: Page;
 let head: Page;
-let current: Page | undefined;
-const pageErrors: string[] = [];
 let planUrl = '';
-
-const url = (path: string) => `${baseUrl}${path}`;
-
-async function openPage(viewport = { width: 1366, height: 860 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-}
 
 async function segment(dialog: Locator, group: string, option: string) {
   await dialog.getByRole('radiogroup', { name: group }).getByText(option, { exact: true }).click();
@@ -81,25 +66,13 @@ async function addItem(
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  secretary = await openPage();
-  head = await openPage();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && current) {
-    await saveScreenshot(current, `failed-plans-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)}`);
-  }
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
+  secretary = await j.openPage();
+  head = await j.openPage();
 });
 
 describe('the annual work plan of BCĐ phường Phúc La', () => {
   it('the secretary drafts next year’s plan on the committee’s tab', async () => {
-    current = secretary;
+    j.current = secretary;
     await signIn(secretary, 'huan.vt');
     await secretary.goto(url('/ban-chi-dao'));
     await secretary.getByRole('link', { name: COMMITTEE }).first().click();
@@ -128,7 +101,7 @@ describe('the annual work plan of BCĐ phường Phúc La', () => {
   });
 
   it('adds items by domain and quarter; the server refuses a deadline before the quarter', async () => {
-    current = secretary;
+    j.current = secretary;
     let dialog = await addItem(secretary, {
       domain: /^CCHC/,
       quarter: 'Quý I',
@@ -197,7 +170,7 @@ describe('the annual work plan of BCĐ phường Phúc La', () => {
   });
 
   it('the head approves it: every item becomes a task, linked from the table', async () => {
-    current = head;
+    j.current = head;
     await signIn(head, 'hang.ntt');
     await head.goto(url(planUrl));
     await head.getByRole('button', { name: 'Phê duyệt kế hoạch' }).click();
@@ -218,14 +191,7 @@ describe('the annual work plan of BCĐ phường Phúc La', () => {
       .toBe('Cộng 3 0 0 3 0 0');
     await saveScreenshot(head, 'plans-approved-desktop');
 
-    const phone = await browser.newContext({
-      viewport: { width: 375, height: 812 },
-      locale: 'vi-VN',
-      storageState: await head.context().storageState(),
-    });
-    contexts.push(phone);
-    const mobile = await phone.newPage();
-    mobile.on('pageerror', (error) => pageErrors.push(error.message));
+    const mobile = await j.phoneOf(head);
     await mobile.goto(url(planUrl));
     await mobile.getByRole('link', { name: `Mở nhiệm vụ: ${ITEMS.da06}` }).waitFor();
     await saveScreenshot(mobile, 'plans-approved-phone');
@@ -238,6 +204,6 @@ describe('the annual work plan of BCĐ phường Phúc La', () => {
     await head.getByRole('link', { name: `Mở nhiệm vụ: ${ITEMS.da06}` }).click();
     await head.getByRole('heading', { name: ITEMS.da06 }).waitFor();
     await head.getByText('Kế hoạch công tác năm').first().waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(j.pageErrors).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_NOW } from '../../../test/clock-setup.ts';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
 import { createUser, login } from '../../../test/factories.ts';
-import { TEST_NOW } from '../../../test/clock-setup.ts';
 import { call } from '../../../test/org-fixtures.ts';
 import { setClock } from '../../clock.ts';
 import { addSeat, newTask, plusDays, type TaskOrg, taskOrg, today } from '../tasks/tasks.fixtures.ts';
