@@ -8,8 +8,8 @@ import { loadConfig } from '../src/config.ts';
 import type { Db } from '../src/db/client.ts';
 import { hashToken } from '../src/http/auth-hook.ts';
 import { startJobQueue } from '../src/jobs/queue.ts';
-import { registerJobs } from '../src/jobs/register.ts';
 import { sessions } from '../src/modules/users/users.schema.ts';
+import { registerJobs } from '../src/wiring.ts';
 import { startSmtpServer } from '../test/smtp.ts';
 import { openBenchDatabase } from './bench-database.ts';
 

@@ -38,6 +38,7 @@ import { cascadeRoutes } from './modules/tasks/cascade.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
+import { wireModules } from './wiring.ts';
 
 export interface AppDeps {
   db: Db;
@@ -65,6 +66,8 @@ const API_MODULES = [
 ];
 
 export async function buildApp({ db, config, logger, jobs = null }: AppDeps): Promise<FastifyInstance> {
+  // The modules' reactions to each other's events, before any request can emit one.
+  wireModules();
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,

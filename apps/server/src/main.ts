@@ -7,8 +7,8 @@ import { connectDatabase } from './db/client.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
 import { runMigrations } from './db/migrate.ts';
 import { type JobQueue, startJobQueue } from './jobs/queue.ts';
-import { registerJobs } from './jobs/register.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
+import { registerJobs } from './wiring.ts';
 
 async function main() {
   let config: ReturnType<typeof loadConfig>;

@@ -6,8 +6,8 @@ import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import { connectDatabase, type Db } from '../src/db/client.ts';
 import { type JobQueue, startJobQueue } from '../src/jobs/queue.ts';
-import { registerJobs } from '../src/jobs/register.ts';
 import { seedDemo } from '../src/seed/demo.ts';
+import { registerJobs } from '../src/wiring.ts';
 import { createTestDatabase } from './db.ts';
 
 export interface TestContext {

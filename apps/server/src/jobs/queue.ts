@@ -1,5 +1,14 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+
+/** What a module's job registration receives (see src/wiring.ts). */
+export interface JobDeps {
+  db: Db;
+  config: Config;
+  logger: Logger;
+}
 
 /**
  * pg-boss queue policies. `short` keeps at most one *queued* job per singleton key, which is what makes

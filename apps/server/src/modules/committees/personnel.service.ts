@@ -6,6 +6,7 @@ import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
+import { emit } from '../../events/bus.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
 import { files } from '../files/files.schema.ts';
@@ -13,26 +14,16 @@ import { assertFileOfCommittee, toFileDto } from '../files/files.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { users } from '../users/users.schema.ts';
 import { assertCommittee, findSeat, loadCommitteeAccess, seatInForce } from './committees.access.ts';
+import type { SeatReplaced } from './committees.events.ts';
 import { delegations, memberships, personnelChanges } from './committees.schema.ts';
 import { getMembership, membershipConstraintError, moveDuties } from './memberships.service.ts';
 import { moveWorkingGroupSeats } from './structure.service.ts';
 
-/** What a personnel change hands over: one mover per kind of open item. */
-export interface HandOver {
-  committeeId: string;
-  fromMembershipId: string;
-  toMembershipId: string;
-  fromUserId: string;
-  toUserId: string;
-  effectiveDate: string;
-}
-export type OpenItemMover = (tx: Tx, handOver: HandOver) => Promise<number>;
-
 /**
- * R14: everything open that belonged to the outgoing member moves to the replacement. Later modules add their
- * movers here (meeting invitations not yet held; follow-up tasks) with `registerOpenItemMover`.
+ * R14: what the committee itself hands over when a seat is replaced. Open items of other modules (follow-up
+ * tasks, …) move in their reactions to the `seat.replaced` event (src/wiring.ts).
  */
-const openItemMovers = new Map<string, OpenItemMover>([
+const openItemMovers = new Map<string, (tx: Tx, h: SeatReplaced) => Promise<number>>([
   [
     'duties',
     (tx, h) =>
@@ -58,10 +49,6 @@ const openItemMovers = new Map<string, OpenItemMover>([
     },
   ],
 ]);
-
-export function registerOpenItemMover(kind: string, mover: OpenItemMover) {
-  openItemMovers.set(kind, mover);
-}
 
 const outgoing = alias(users, 'outgoing');
 const replacement = alias(users, 'replacement');
@@ -240,7 +227,7 @@ export async function decidePersonnelChange(
             : null,
         });
         await tx.update(memberships).set({ replacedById: newId }).where(eq(memberships.id, old.m.id));
-        const handOver: HandOver = {
+        const handOver: SeatReplaced = {
           committeeId,
           fromMembershipId: old.m.id,
           toMembershipId: newId,
@@ -250,6 +237,7 @@ export async function decidePersonnelChange(
         };
         const movedItems: Record<string, number> = {};
         for (const [kind, mover] of openItemMovers) movedItems[kind] = await mover(tx, handOver);
+        Object.assign(movedItems, await emit(tx, 'seat.replaced', handOver));
         await tx
           .update(personnelChanges)
           .set({ status: 'approved', newMembershipId: newId, movedItems, ...decided })

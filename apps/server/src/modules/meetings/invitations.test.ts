@@ -8,7 +8,7 @@ import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp.ts';
 import * as clock from '../../clock.ts';
 import { startJobQueue } from '../../jobs/queue.ts';
-import { registerJobs } from '../../jobs/register.ts';
+import { registerJobs } from '../../wiring.ts';
 import { parseIcs } from '../mail/ics.fixtures.ts';
 import { MAIL_SEND_JOB } from '../mail/mail.service.ts';
 import { users } from '../users/users.schema.ts';

@@ -1,6 +1,5 @@
 import * as clock from '../../clock.ts';
-import type { JobQueue } from '../../jobs/queue.ts';
-import type { JobDeps } from '../../jobs/register.ts';
+import type { JobDeps, JobQueue } from '../../jobs/queue.ts';
 import { invitationMailer, runAutomaticReminders } from './invitations.ts';
 import { rsvpLink } from './meetings.service.ts';
 

@@ -4,6 +4,7 @@ import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
+import { emit } from '../../events/bus.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, can } from '../../http/permissions.ts';
 import { seatInForce } from '../committees/committees.access.ts';
@@ -13,6 +14,7 @@ import { assertFileOfCommittee } from '../files/files.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { administrativeUnits } from '../units/units.schema.ts';
 import { users } from '../users/users.schema.ts';
+import { findConclusions } from './conclusions.repo.ts';
 import {
   agendaItems,
   conclusions,
@@ -361,9 +363,6 @@ export async function saveConclusions(
   return getMinutes(db, actor, meetingId);
 }
 
-/** What happens once conclusions are approved (the follow-up module turns task proposals into tasks here). */
-export const onConclusionsApproved: ((tx: DbOrTx, meetingId: string, actor: Actor) => Promise<void>)[] = [];
-
 /** The secretary submits; the chair approves (conclusions lock and go to every member) or returns with comments. */
 export async function decideMinutes(
   db: Db,
@@ -429,7 +428,14 @@ export async function decideMinutes(
           link: `/cuoc-hop/${meetingId}?tab=bien-ban`,
         })),
       );
-      for (const hook of onConclusionsApproved) await hook(tx, meetingId, actor);
+      // The reactions (src/wiring.ts: the follow-up module turns task proposals into tasks) run in this transaction.
+      const { id, committeeId, title, startsAt } = loaded.meeting;
+      const approved = await findConclusions(tx, meetingId);
+      await emit(tx, 'conclusions.approved', {
+        actor,
+        meeting: { id, committeeId, title, startsAt },
+        conclusions: approved,
+      });
     }
     await recordAudit(tx, {
       actorId: actor.userId,

@@ -6,8 +6,8 @@ import { createTestContext, expectProblem, type TestContext } from '../../../tes
 import { createUser } from '../../../test/factories.ts';
 import { call } from '../../../test/org-fixtures.ts';
 import * as clock from '../../clock.ts';
+import { DEFAULT_CONCLUSION_TASK_WORKING_DAYS } from './from-conclusions.service.ts';
 import { act, addSeat, calendar, newTask, plusDays, type TaskOrg, taskOrg, today } from './tasks.fixtures.ts';
-import { DEFAULT_CONCLUSION_TASK_WORKING_DAYS } from './tasks.hooks.ts';
 
 let ctx: TestContext;
 let org: TaskOrg;

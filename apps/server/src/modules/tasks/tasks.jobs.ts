@@ -1,6 +1,5 @@
 import * as clock from '../../clock.ts';
-import type { Job, JobQueue } from '../../jobs/queue.ts';
-import type { JobDeps } from '../../jobs/register.ts';
+import type { Job, JobDeps, JobQueue } from '../../jobs/queue.ts';
 import { dispatchEmails } from '../mail/mail.service.ts';
 import { publicUrlOf } from '../meetings/invitations.ts';
 import { runTaskDigest } from './tasks.digest.ts';

@@ -6,7 +6,7 @@ import { createTestContext, expectProblem, type TestContext } from '../../../tes
 import { call } from '../../../test/org-fixtures.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp.ts';
 import { startJobQueue } from '../../jobs/queue.ts';
-import { registerJobs } from '../../jobs/register.ts';
+import { registerJobs } from '../../wiring.ts';
 import { committees } from '../committees/committees.schema.ts';
 import { dispatchEmails, MAIL_SEND_JOB } from '../mail/mail.service.ts';
 import { notificationPreferences, notifications } from '../notifications/notifications.schema.ts';

@@ -19,7 +19,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import type { ModuleOptions } from '../../http/module.ts';
-import { registerTaskHooks } from './tasks.hooks.ts';
 import { listTasks, myTasks, taskStats } from './tasks.queries.ts';
 import {
   addComment,
@@ -40,9 +39,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const StatsQuery = ExportTasksQuery.pick({ domain: true, source: true, dueFrom: true, dueTo: true });
 
 export const taskRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db }) => {
-  // Conclusions → tasks and the R14 hand-over are active wherever the API runs.
-  registerTaskHooks();
-
   app.post('/committees/:id/tasks', {
     config,
     schema: {

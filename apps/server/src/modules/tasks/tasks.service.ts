@@ -1,5 +1,4 @@
 import { todayInVietnam } from '@steerco/contract/datetime';
-import type { CommitteeRole } from '@steerco/contract/memberships';
 import {
   type CreateTaskBody,
   OPEN_TASK_STATUSES,
@@ -18,6 +17,7 @@ import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
+import { emit } from '../../events/bus.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, can } from '../../http/permissions.ts';
 import { getWorkingCalendar } from '../calendar/calendar.service.ts';
@@ -28,7 +28,6 @@ import { assertDomains, getSettings } from '../committees/committees.service.ts'
 import { documents } from '../documents/documents.schema.ts';
 import { files } from '../files/files.schema.ts';
 import { toFileDto } from '../files/files.service.ts';
-import { type NewNotification, notify } from '../notifications/notifications.service.ts';
 import { administrativeUnits } from '../units/units.schema.ts';
 import { users } from '../users/users.schema.ts';
 import { type DeadlineWindow, deadlineWindow, selectTasks, type TaskRow, toTaskDto } from './tasks.repo.ts';
@@ -181,60 +180,6 @@ export function allowedActions(s: TaskStanding): TaskAction[] {
   if (PROGRESS_STATUSES.includes(status) && mayReportProgress(s)) out.push('reportProgress');
   if (OPEN_TASK_STATUSES.includes(status) && s.mayManage) out.push('edit');
   return out;
-}
-
-/** Who the people answering for a task are (to notify them). */
-async function assigneeUserIds(db: DbOrTx, t: TaskRow) {
-  const seatIds = [t.leadMembershipId, t.responsibleMembershipId].filter((x): x is string => !!x);
-  const rows = seatIds.length
-    ? await db
-        .select({ userId: memberships.userId })
-        .from(memberships)
-        .where(inArray(memberships.id, seatIds))
-    : [];
-  if (!rows.length && t.leadUnitId) {
-    rows.push(
-      ...(await db
-        .select({ userId: memberships.userId })
-        .from(memberships)
-        .where(
-          and(
-            eq(memberships.committeeId, t.committeeId),
-            eq(memberships.unitId, t.leadUnitId),
-            seatInForce(clock.today()),
-          ),
-        )),
-    );
-  }
-  return [...new Set(rows.map((r) => r.userId))];
-}
-
-/** The standing agency's staff and the heads/deputies: they review completion reports. */
-async function reviewerUserIds(
-  db: DbOrTx,
-  t: TaskRow,
-  roles: CommitteeRole[] = ['secretary', 'head', 'deputyHead'],
-) {
-  const rows = await db
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.committeeId, t.committeeId),
-        inArray(memberships.role, roles),
-        seatInForce(clock.today()),
-      ),
-    );
-  return [...new Set([...rows.map((r) => r.userId), ...(t.assignedBy ? [t.assignedBy] : [])])];
-}
-
-const taskLink = (id: string) => `/nhiem-vu/${id}`;
-
-function notifyAll(db: DbOrTx, userIds: string[], actor: Actor, n: Omit<NewNotification, 'userId'>) {
-  return notify(
-    db,
-    userIds.filter((u) => u !== actor.userId).map((userId) => ({ userId, ...n })),
-  );
 }
 
 // ——— Creating ———
@@ -399,7 +344,7 @@ export async function insertTask(tx: DbOrTx, actor: Actor, input: NewTask, reaso
     tags: input.tags ?? [],
     assignedBy: actor.userId,
   } satisfies typeof tasks.$inferInsert;
-  await tx.insert(tasks).values(row);
+  const [created] = await tx.insert(tasks).values(row).returning();
   const coops = cooperatorsOf(
     input.cooperatingUnitIds,
     input.cooperatingMembershipIds,
@@ -417,12 +362,7 @@ export async function insertTask(tx: DbOrTx, actor: Actor, input: NewTask, reaso
     reason,
     newDeadline: deadline,
   });
-  await notifyAll(tx, await assigneeUserIds(tx, row as TaskRow), actor, {
-    kind: 'task.assigned',
-    title: `Nhiệm vụ mới: ${input.title}`,
-    body: `Hạn hoàn thành: ${deadline.split('-').reverse().join('/')}`,
-    link: taskLink(id),
-  });
+  await emit(tx, 'task.created', { actor, task: created! });
   return id;
 }
 
@@ -680,38 +620,14 @@ export async function transitionTask(db: Db, actor: Actor, taskId: string, body:
       entityId: taskId,
       data: { from, to, reason, oldDeadline, newDeadline },
     });
-    const title = t.title;
-    const link = taskLink(taskId);
-    if (body.action === 'submitDone') {
-      await notifyAll(tx, await reviewerUserIds(tx, t), actor, {
-        kind: 'task.submittedDone',
-        title: `Báo cáo hoàn thành nhiệm vụ: ${title}`,
-        link,
-      });
-    } else if (body.action === 'requestExtension') {
-      await notifyAll(tx, await reviewerUserIds(tx, t, ['head']), actor, {
-        kind: 'task.extensionRequested',
-        title: `Đề nghị gia hạn nhiệm vụ: ${title}`,
-        body: `Đề nghị hạn mới ${body.proposedDeadline.split('-').reverse().join('/')}: ${body.reason}`,
-        link,
-      });
-    } else if (body.action !== 'start') {
-      const what = {
-        approveDone: 'Nhiệm vụ đã được xác nhận hoàn thành',
-        return: 'Báo cáo hoàn thành bị trả lại',
-        decideExtension:
-          'decision' in body && body.decision === 'approve'
-            ? 'Đề nghị gia hạn được chấp thuận'
-            : 'Đề nghị gia hạn không được chấp thuận',
-        cancel: 'Nhiệm vụ đã bị hủy',
-      }[body.action];
-      await notifyAll(tx, await assigneeUserIds(tx, t), actor, {
-        kind: `task.${eventKind}`,
-        title: `${what}: ${title}`,
-        body: reason,
-        link,
-      });
-    }
+    await emit(tx, 'task.transitioned', {
+      actor,
+      task: t,
+      action: body.action,
+      kind: eventKind,
+      reason,
+      proposedDeadline: body.action === 'requestExtension' ? body.proposedDeadline : null,
+    });
   });
   return getTask(db, actor, taskId);
 }
@@ -815,19 +731,7 @@ export async function updateTask(db: Db, actor: Actor, taskId: string, body: Upd
       entityId: taskId,
       data: { changed, reason: body.reason },
     });
-    const before = new Set(await assigneeUserIds(tx, t));
-    const after = await assigneeUserIds(tx, { ...t, ...set } as TaskRow);
-    await notifyAll(
-      tx,
-      after.filter((u) => !before.has(u)),
-      actor,
-      {
-        kind: 'task.assigned',
-        title: `Nhiệm vụ được giao lại: ${set.title ?? t.title}`,
-        body: `Hạn hoàn thành: ${t.deadline.split('-').reverse().join('/')}. ${body.reason}`,
-        link: taskLink(taskId),
-      },
-    );
+    await emit(tx, 'task.edited', { actor, before: t, after: { ...t, ...set }, reason: body.reason });
   });
   return getTask(db, actor, taskId);
 }
@@ -934,12 +838,7 @@ export async function addComment(
     await tx
       .insert(taskComments)
       .values({ id: uuidv7(), taskId, userId: actor.userId, text: body.text, mentions });
-    await notifyAll(tx, mentions, actor, {
-      kind: 'task.mentioned',
-      title: `${actor.fullName} nhắc đến bạn trong nhiệm vụ: ${s.task.title}`,
-      body: body.text.slice(0, 500),
-      link: taskLink(taskId),
-    });
+    await emit(tx, 'task.commented', { actor, task: s.task, text: body.text, mentions });
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'task.commented',

@@ -1,0 +1,67 @@
+import { todayInVietnam } from '@steerco/contract/datetime';
+import { inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import type { ConclusionsApproved } from '../meetings/meetings.events.ts';
+import { tasks } from './tasks.schema.ts';
+import { insertTask } from './tasks.service.ts';
+
+/** A conclusion's task without a deadline is due this many working days after the meeting. */
+export const DEFAULT_CONCLUSION_TASK_WORKING_DAYS = 10;
+
+/**
+ * R13/R5: the reaction to approved conclusions (src/wiring.ts) — each task proposal becomes a task linked to
+ * its conclusion and meeting, counted from the meeting date. Runs inside the approval transaction: a bad
+ * proposal (e.g. a deadline before the meeting) fails the approval with a 4xx and nothing is written.
+ */
+export async function createTasksFromConclusions(
+  tx: DbOrTx,
+  { actor, meeting, conclusions }: ConclusionsApproved,
+) {
+  // Approval happens once (approved conclusions are locked), but never create a conclusion's tasks twice.
+  const done = new Set(
+    conclusions.length
+      ? (
+          await tx
+            .selectDistinct({ id: tasks.conclusionId })
+            .from(tasks)
+            .where(
+              inArray(
+                tasks.conclusionId,
+                conclusions.map((c) => c.id),
+              ),
+            )
+        ).map((r) => r.id)
+      : [],
+  );
+  const meetingDate = todayInVietnam(meeting.startsAt);
+  for (const c of conclusions) {
+    if (done.has(c.id)) continue;
+    for (const p of c.tasks) {
+      const byDefault = !p.deadline && !p.deadlineWorkingDays;
+      await insertTask(
+        tx,
+        actor,
+        {
+          committeeId: meeting.committeeId,
+          title: p.title,
+          content: c.text,
+          domain: c.domain,
+          sourceKind: 'conclusion',
+          conclusionId: c.id,
+          meetingId: meeting.id,
+          sourceDate: meetingDate,
+          leadUnitId: p.leadUnitId ?? null,
+          leadMembershipId: p.leadMembershipId ?? null,
+          cooperatingUnitIds: p.cooperatingUnitIds ?? [],
+          cooperatingMembershipIds: [],
+          deadline: p.deadline ?? null,
+          deadlineWorkingDays:
+            p.deadlineWorkingDays ?? (byDefault ? DEFAULT_CONCLUSION_TASK_WORKING_DAYS : null),
+        },
+        `Từ kết luận ${c.position} của cuộc họp “${meeting.title}”${
+          byDefault ? ` (hạn mặc định ${DEFAULT_CONCLUSION_TASK_WORKING_DAYS} ngày làm việc)` : ''
+        }`,
+      );
+    }
+  }
+}
