@@ -2,7 +2,8 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/db/schema.ts',
+  // Every table: each module's *.schema.ts and the platform's own (audit log, secrets).
+  schema: ['./src/modules/*/*.schema.ts', './src/db/*.schema.ts'],
   out: './migrations',
   casing: 'snake_case',
 });

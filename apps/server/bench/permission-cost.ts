@@ -1,6 +1,7 @@
 import type { Db } from '../src/db/client.ts';
 import { type Actor, can } from '../src/http/permissions.ts';
 import { loadCommitteeAccess } from '../src/modules/committees/committees.access.ts';
+import { wireModules } from '../src/wiring.ts';
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
@@ -10,6 +11,7 @@ const percentile = (sorted: number[], p: number) =>
  * (seat, delegations, oversight: the database part) and the `can` decision itself (pure).
  */
 export async function measurePermissionCheck(db: Db, heads: { user_id: string; committee_id: string }[]) {
+  wireModules();
   const times: number[] = [];
   const accesses = [];
   for (let round = 0; round < 5; round++) {

@@ -25,6 +25,7 @@ import type { ModuleOptions } from './http/module.ts';
 import { registerTestClock } from './http/test-clock.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { actorOfSession } from './modules/auth/auth.service.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { committeeRoutes } from './modules/committees/committees.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
@@ -141,7 +142,8 @@ export async function buildApp({ db, config, logger, jobs = null }: AppDeps): Pr
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  registerAuthHook(app, db, config);
+  // The auth module says who a session is; the hook (http/) knows no module.
+  registerAuthHook(app, (token) => actorOfSession(db, config, token));
   const options: ModuleOptions = { db, config, jobs };
   await app.register(healthRoutes, { ...options, prefix: '/api' });
   await app.register(

@@ -1,7 +1,9 @@
 // The one place where modules meet at start-up (STYLE §10, §11): every cross-module reaction to a domain event,
 // and every background job. Read it as the map of what reacts to what; `app.ts` and `main.ts` call it.
 import { type EventBus, events } from './events/bus.ts';
+import { registerPolicy } from './http/permissions.ts';
 import type { JobDeps, JobQueue } from './jobs/queue.ts';
+import { COMMITTEE_ACTIONS, canOnCommittee } from './modules/committees/committees.policy.ts';
 import { registerDocumentJobs } from './modules/documents/documents.jobs.ts';
 import { registerMailJobs } from './modules/mail/mail.jobs.ts';
 import { registerMeetingJobs } from './modules/meetings/meetings.jobs.ts';
@@ -30,9 +32,16 @@ export function wireReactions(bus: EventBus): void {
   bus.seal();
 }
 
+/** The module policies the HTTP layer's `can` consults, by action. */
+export function wirePolicies(): void {
+  // Committee actions (members, meetings, documents, tasks, plans): the actor's standing on the committee.
+  registerPolicy(COMMITTEE_ACTIONS, canOnCommittee);
+}
+
 /** Wires the process's modules once (the app, the CLI and the tests may each ask). */
 export function wireModules(): void {
   if (events.sealed) return;
+  wirePolicies();
   wireReactions(events);
 }
 

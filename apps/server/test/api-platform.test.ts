@@ -18,7 +18,7 @@ afterAll(() => ctx.close());
 describe('every API route declares who may call it', () => {
   it('refuses to register a /api/v1 route without a permission declaration', async () => {
     const app = Fastify();
-    registerAuthHook(app, ctx.db, ctx.config);
+    registerAuthHook(app, async () => null);
     expect(() => app.get('/api/v1/forgotten', async () => 'oops')).toThrow(
       /does not declare config.permission/,
     );

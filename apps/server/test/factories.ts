@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { Db } from '../src/db/client.ts';
 import { uuidv7 } from '../src/db/ids.ts';
-import { hashPassword } from '../src/modules/auth/passwords.ts';
 import { administrativeUnits } from '../src/modules/units/units.schema.ts';
+import { hashPassword } from '../src/modules/users/passwords.service.ts';
 import { users } from '../src/modules/users/users.schema.ts';
 
 export const TEST_PASSWORD = 'Mat-khau-thu-nghiem-1';

@@ -1,8 +1,8 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import * as schema from './schema.ts';
 
-export type Db = NodePgDatabase<typeof schema>;
+/** Queries are built from each module's tables (no relational query API, so no schema is registered here). */
+export type Db = NodePgDatabase;
 /** A transaction handle; repositories take it (or the db) as their first argument. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
@@ -23,6 +23,6 @@ export function connectDatabase(url: string, poolSize = 10): Database {
   pool.on('error', () => {
     // An idle client lost its connection (e.g. the server restarted); the pool replaces it.
   });
-  const db = drizzle(pool, { schema, casing: 'snake_case' });
+  const db = drizzle(pool, { casing: 'snake_case' });
   return { pool, db, close: () => pool.end() };
 }

@@ -1,10 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { CSRF_HEADER, SESSION_COOKIE } from '@steerco/contract/auth';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Config } from '../config.ts';
-import type { Db } from '../db/client.ts';
-import { findSessionWithUser, touchSession } from '../modules/auth/sessions.repo.ts';
-import { toUserDto } from '../modules/users/users.repo.ts';
 import { AppError } from './errors.ts';
 import { type Actor, can, type RoutePermission } from './permissions.ts';
 
@@ -24,11 +20,9 @@ declare module 'fastify' {
   }
 }
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-// Refresh last_seen_at at most this often, so reads do not turn into a write per request.
-const TOUCH_INTERVAL_MS = 5 * 60_000;
+/** Who a session cookie belongs to, or null when the session is unknown, ended or expired (the auth module). */
+export type ActorLookup = (sessionToken: string) => Promise<Actor | null>;
 
 /** The signed-in actor of a request on a route that requires one. */
 export function requireActor(request: FastifyRequest): Actor {
@@ -40,7 +34,7 @@ export function requireActor(request: FastifyRequest): Actor {
  * Authentication and coarse authorisation for every API route, before the body is parsed:
  * session cookie → actor, CSRF token on writes, initial-password gate, then the route's declared permission.
  */
-export function registerAuthHook(app: FastifyInstance, db: Db, config: Config) {
+export function registerAuthHook(app: FastifyInstance, loadActor: ActorLookup) {
   app.decorateRequest('actor', null);
   app.decorate('routePermissions', new Map<string, RoutePermission>());
 
@@ -57,7 +51,7 @@ export function registerAuthHook(app: FastifyInstance, db: Db, config: Config) {
     const permission = request.routeOptions.config?.permission;
     if (!permission) return;
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.actor = await loadActor(db, config, token);
+    if (token) request.actor = await loadActor(token);
     if (permission === 'public') return;
     const actor = request.actor;
     if (!actor) throw new AppError('auth.required');
@@ -77,27 +71,4 @@ export function registerAuthHook(app: FastifyInstance, db: Db, config: Config) {
 function csrfMatches(header: string | string[] | undefined, expected: string): boolean {
   if (typeof header !== 'string' || header.length !== expected.length) return false;
   return timingSafeEqual(Buffer.from(header), Buffer.from(expected));
-}
-
-async function loadActor(db: Db, config: Config, token: string): Promise<Actor | null> {
-  const sessionId = hashToken(token);
-  const row = await findSessionWithUser(db, sessionId);
-  if (!row?.active) return null;
-  const now = Date.now();
-  const idleLimit = row.lastSeenAt.getTime() + config.SESSION_IDLE_MINUTES * 60_000;
-  if (row.expiresAt.getTime() <= now || idleLimit <= now) return null;
-  if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(db, sessionId);
-  return {
-    userId: row.id,
-    username: row.username,
-    fullName: row.fullName,
-    systemRole: row.systemRole,
-    unitId: row.unitId,
-    unitPath: row.unitPath,
-    mustChangePassword: row.mustChangePassword,
-    sessionId,
-    csrfToken: row.csrfToken,
-    sessionExpiresAt: row.expiresAt,
-    profile: toUserDto(row),
-  };
 }

@@ -1,11 +1,4 @@
 import type { SystemRole, User } from '@steerco/contract/users';
-import {
-  ADMIN_PERMISSIONS,
-  type CommitteeAccess,
-  type CommitteeAction,
-  DELEGABLE,
-  ROLE_PERMISSIONS,
-} from '../modules/committees/committees.policy.ts';
 import { AppError } from './errors.ts';
 
 /** The signed-in person a request acts for. */
@@ -25,38 +18,61 @@ export interface Actor {
   profile: User;
 }
 
-/**
- * Every action the server authorises. Committee-level actions (meetings, tasks, …) join this list as their
- * modules arrive; each is decided in `can` below, so there is one place to read who may do what.
- */
-export type Action =
+/** The system-wide actions, decided here: accounts, the unit tree, the calendar, founding committees. */
+export type SystemAction =
   | 'users.read'
   | 'users.manage'
   | 'units.read'
   | 'units.manage'
   | 'calendar.manage'
-  | 'committees.create'
-  | CommitteeAction;
+  | 'committees.create';
+
+/**
+ * The actions a module's policy decides. The module declares them (declaration merging) and registers its
+ * policy at start-up (src/wiring.ts): committees.policy.ts adds the committee actions (meetings, tasks, …).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules (declaration merging)
+export interface PolicyActions {}
+
+/** Every action the server authorises. */
+export type Action = SystemAction | keyof PolicyActions;
 
 /** What a route declares: who may call it at all. Finer, per-record checks happen in the service. */
-export type RoutePermission = 'public' | 'authenticated' | Exclude<Action, CommitteeAction>;
+export type RoutePermission = 'public' | 'authenticated' | SystemAction;
 
-/** A record the action applies to, described by what the rules need to know about it. */
+/**
+ * A record the action applies to, described by what the rules need to know about it. Modules add what their
+ * policy reads (committees.policy.ts: the actor's standing on the committee).
+ */
 export interface Resource {
   /** Path of the administrative unit the record belongs to ('/a/b/c/'). */
   unitPath?: string | null;
-  /** For committee actions: the actor's standing on that committee. */
-  committee?: CommitteeAccess;
   /** The domain (CCHC, CDS, DA06, …) an action concerns, for domain-scoped delegations. */
   domain?: string | null;
 }
 
-const withinUnit = (actor: Actor, resource: Resource) =>
+/** A module's rules for its actions. */
+export type Policy = (actor: Actor, action: keyof PolicyActions, resource?: Resource) => boolean;
+
+const policies = new Map<string, Policy>();
+
+/** Makes `policy` the judge of `actions`; each action has one policy. Called by src/wiring.ts at start-up. */
+export function registerPolicy(actions: readonly (keyof PolicyActions)[], policy: Policy): void {
+  for (const action of actions) {
+    const known = policies.get(action);
+    if (known && known !== policy) throw new Error(`two policies decide ${action}`);
+    policies.set(action, policy);
+  }
+}
+
+/** Is the resource within the actor's unit subtree (a unit administrator's reach)? */
+export const withinUnit = (actor: Actor, resource: Resource) =>
   !!actor.unitPath && !!resource.unitPath && resource.unitPath.startsWith(actor.unitPath);
 
 /**
  * May `actor` perform `action` (on `resource`, when given)? Without a resource the question is "could this
- * actor perform it on some record" — what a route checks before the record is loaded.
+ * actor perform it on some record" — what a route checks before the record is loaded. System actions are
+ * decided here; the others by the policy their module registered.
  */
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
   switch (action) {
@@ -74,33 +90,12 @@ export function can(actor: Actor, action: Action, resource?: Resource): boolean 
       // A unit administrator (e.g. a province's) manages the accounts of its own unit and the units below it.
       if (actor.systemRole === 'unitAdmin') return resource ? withinUnit(actor, resource) : true;
       return false;
-    default:
-      return canOnCommittee(actor, action, resource);
+    default: {
+      const policy = policies.get(action);
+      if (!policy) throw new Error(`no policy decides ${action}: register it in src/wiring.ts`);
+      return policy(actor, action, resource);
+    }
   }
-}
-
-/** Committee actions: the actor's role on the committee, delegations in force, administrators' set-up rights. */
-function canOnCommittee(actor: Actor, action: CommitteeAction, resource?: Resource): boolean {
-  const access = resource?.committee;
-  if (!access) return false;
-  const isAdmin =
-    actor.systemRole === 'systemAdmin' ||
-    (actor.systemRole === 'unitAdmin' && withinUnit(actor, { unitPath: access.unitPath }));
-  if (isAdmin && ADMIN_PERMISSIONS.includes(action)) return true;
-  if (action === 'committee.view' && access.oversight) return true;
-  const role = access.membership?.role;
-  if (!role) return false;
-  if (ROLE_PERMISSIONS[role].includes(action)) return true;
-  // R4: beyond the head, acting for the head needs a delegation in force with that scope and domain.
-  const scope = DELEGABLE[action];
-  return (
-    !!scope &&
-    access.delegations.some(
-      (d) =>
-        d.scopes.includes(scope) &&
-        (d.domains.length === 0 || (!!resource.domain && d.domains.includes(resource.domain))),
-    )
-  );
 }
 
 export function assertCan(actor: Actor, action: Action, resource?: Resource): void {

@@ -2,8 +2,8 @@ import { count, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../db/client.ts';
 import { uuidv7 } from '../db/ids.ts';
-import { hashPassword } from '../modules/auth/passwords.ts';
 import { administrativeUnits } from '../modules/units/units.schema.ts';
+import { hashPassword } from '../modules/users/passwords.service.ts';
 import { users } from '../modules/users/users.schema.ts';
 import { seedOrganization } from './organization.ts';
 

@@ -1,17 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import type { ChangePasswordBody, LoginBody, SessionInfo } from '@steerco/contract/auth';
 import { formatDateTime } from '@steerco/contract/datetime';
-import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
-import { hashToken } from '../../http/auth-hook.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
-import { findUserById, findUserForLogin, toUserDto } from '../users/users.repo.ts';
-import { users } from '../users/users.schema.ts';
-import { burnVerifyTime, hashPassword, verifyPassword } from './passwords.ts';
-import { deleteSession, deleteUserSessions, insertSession } from './sessions.repo.ts';
+import {
+  countFailedLogin,
+  findPasswordHash,
+  findUserForLogin,
+  recordLogin,
+  setOwnPassword,
+} from '../users/credentials.service.ts';
+import { burnVerifyTime, hashPassword, verifyPassword } from '../users/passwords.service.ts';
+import {
+  endSession,
+  endUserSessions,
+  findSession,
+  sessionIdOf,
+  startSession,
+  touchSession,
+} from '../users/sessions.service.ts';
+import { findAccount } from '../users/users.service.ts';
 
 export interface LoginResult {
   token: string;
@@ -36,15 +47,12 @@ export async function login(
   if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedError(user.lockedUntil);
 
   if (!(await verifyPassword(user.passwordHash, body.password))) {
-    const [after] = await db
-      .update(users)
-      .set({
-        failedLoginCount: sql`${users.failedLoginCount} + 1`,
-        lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${config.LOGIN_LOCKOUT_THRESHOLD}
-          then now() + make_interval(mins => ${config.LOGIN_LOCKOUT_MINUTES}) else null end`,
-      })
-      .where(eq(users.id, user.id))
-      .returning({ failed: users.failedLoginCount, lockedUntil: users.lockedUntil });
+    const after = await countFailedLogin(
+      db,
+      user.id,
+      config.LOGIN_LOCKOUT_THRESHOLD,
+      config.LOGIN_LOCKOUT_MINUTES,
+    );
     if (after?.lockedUntil) throw lockedError(after.lockedUntil);
     const left = config.LOGIN_LOCKOUT_THRESHOLD - (after?.failed ?? 0);
     throw new AppError('auth.invalidCredentials', {
@@ -58,15 +66,12 @@ export async function login(
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + config.SESSION_TTL_HOURS * 3_600_000);
   await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: sql`now()` })
-      .where(eq(users.id, user.id));
-    await insertSession(tx, { id: hashToken(token), userId: user.id, csrfToken, expiresAt, ...client });
+    await recordLogin(tx, user.id);
+    await startSession(tx, { token, userId: user.id, csrfToken, expiresAt, ...client });
     await recordAudit(tx, { actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id });
   });
-  const dto = await findUserById(db, user.id);
-  return { token, session: { user: toUserDto(dto!), csrfToken, expiresAt: expiresAt.toISOString() } };
+  const profile = await findAccount(db, user.id);
+  return { token, session: { user: profile!, csrfToken, expiresAt: expiresAt.toISOString() } };
 }
 
 function lockedError(until: Date) {
@@ -78,7 +83,7 @@ function lockedError(until: Date) {
 }
 
 export async function logout(db: Db, actor: Actor) {
-  await deleteSession(db, actor.sessionId);
+  await endSession(db, actor.sessionId);
 }
 
 /** The signed-in user as loaded with the session: no further queries. */
@@ -88,16 +93,12 @@ export function getSessionInfo(actor: Actor): SessionInfo {
 
 /** Changes the actor's own password; the initial-password gate opens and other sessions end. */
 export async function changePassword(db: Db, actor: Actor, body: ChangePasswordBody) {
-  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
-  if (!row || !(await verifyPassword(row.hash, body.currentPassword)))
-    throw new AppError('auth.wrongPassword');
+  const hash = await findPasswordHash(db, actor.userId);
+  if (!hash || !(await verifyPassword(hash, body.currentPassword))) throw new AppError('auth.wrongPassword');
   const passwordHash = await hashPassword(body.newPassword);
   await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(eq(users.id, actor.userId));
-    await deleteUserSessions(tx, actor.userId, actor.sessionId);
+    await setOwnPassword(tx, actor.userId, passwordHash);
+    await endUserSessions(tx, actor.userId, actor.sessionId);
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'auth.passwordChanged',
@@ -105,4 +106,34 @@ export async function changePassword(db: Db, actor: Actor, body: ChangePasswordB
       entityId: actor.userId,
     });
   });
+}
+
+// Refresh last_seen_at at most this often, so reads do not turn into a write per request.
+const TOUCH_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * The actor of a session cookie (registered with the HTTP layer's auth hook in app.ts): the session must be
+ * known, of an active account, neither expired nor idle too long. Every authenticated request runs it.
+ */
+export async function actorOfSession(db: Db, config: Config, token: string): Promise<Actor | null> {
+  const sessionId = sessionIdOf(token);
+  const row = await findSession(db, sessionId);
+  if (!row?.active) return null;
+  const now = Date.now();
+  const idleLimit = row.lastSeenAt.getTime() + config.SESSION_IDLE_MINUTES * 60_000;
+  if (row.expiresAt.getTime() <= now || idleLimit <= now) return null;
+  if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(db, sessionId);
+  return {
+    userId: row.id,
+    username: row.username,
+    fullName: row.fullName,
+    systemRole: row.systemRole,
+    unitId: row.unitId,
+    unitPath: row.unitPath,
+    mustChangePassword: row.mustChangePassword,
+    sessionId,
+    csrfToken: row.csrfToken,
+    sessionExpiresAt: row.expiresAt,
+    profile: row.profile,
+  };
 }

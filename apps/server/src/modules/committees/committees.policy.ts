@@ -1,7 +1,16 @@
 import type { DelegationScope } from '@steerco/contract/delegations';
 import type { CommitteeRole } from '@steerco/contract/memberships';
+import { type Actor, type Resource, withinUnit } from '../../http/permissions.ts';
 
-/** Actions on one committee. Their rules are the table below, read by `can` (http/permissions.ts). */
+declare module '../../http/permissions.ts' {
+  interface PolicyActions extends Record<CommitteeAction, true> {}
+  interface Resource {
+    /** For committee actions: the actor's standing on that committee. */
+    committee?: CommitteeAccess;
+  }
+}
+
+/** Actions on one committee. Their rules are the tables below, applied by `canOnCommittee`. */
 export type CommitteeAction =
   | 'committee.view'
   | 'committee.edit'
@@ -119,4 +128,31 @@ export interface CommitteeAccess {
   delegations: { id: string; scopes: DelegationScope[]; domains: string[] }[];
   /** The actor sits on a committee above this one (district over its wards): may look, not act. */
   oversight: boolean;
+}
+
+/**
+ * The committee policy (registered for COMMITTEE_ACTIONS in src/wiring.ts): the actor's role on the committee,
+ * delegations in force, administrators' set-up rights.
+ */
+export function canOnCommittee(actor: Actor, action: CommitteeAction, resource?: Resource): boolean {
+  const access = resource?.committee;
+  if (!access) return false;
+  const isAdmin =
+    actor.systemRole === 'systemAdmin' ||
+    (actor.systemRole === 'unitAdmin' && withinUnit(actor, { unitPath: access.unitPath }));
+  if (isAdmin && ADMIN_PERMISSIONS.includes(action)) return true;
+  if (action === 'committee.view' && access.oversight) return true;
+  const role = access.membership?.role;
+  if (!role) return false;
+  if (ROLE_PERMISSIONS[role].includes(action)) return true;
+  // R4: beyond the head, acting for the head needs a delegation in force with that scope and domain.
+  const scope = DELEGABLE[action];
+  return (
+    !!scope &&
+    access.delegations.some(
+      (d) =>
+        d.scopes.includes(scope) &&
+        (d.domains.length === 0 || (!!resource.domain && d.domains.includes(resource.domain))),
+    )
+  );
 }

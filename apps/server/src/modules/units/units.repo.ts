@@ -1,6 +1,7 @@
-import type { Unit } from '@steerco/contract/units';
-import { asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Unit, UpdateUnitBody } from '@steerco/contract/units';
+import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { readModel } from '../../db/read-model.ts';
 import { administrativeUnits as units } from './units.schema.ts';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -33,6 +34,25 @@ export async function findUnitById(db: DbOrTx, id: string) {
 function getColumns() {
   const { id, level, code, name, shortName, parentId, path, isSample, active, createdAt, updatedAt } = units;
   return { id, level, code, name, shortName, parentId, path, isSample, active, createdAt, updatedAt };
+}
+
+/** The units among `ids` (id, name, path). */
+export async function findUnitsByIds(db: DbOrTx, ids: string[]) {
+  return db
+    .select({ id: units.id, name: units.name, path: units.path })
+    .from(units)
+    .where(inArray(units.id, ids));
+}
+
+export async function insertUnit(db: DbOrTx, row: typeof units.$inferInsert) {
+  await db.insert(units).values(row);
+}
+
+export async function updateUnitRow(db: DbOrTx, id: string, body: UpdateUnitBody) {
+  await db
+    .update(units)
+    .set({ ...body, updatedAt: sql`now()` })
+    .where(eq(units.id, id));
 }
 
 /** Direct children of a unit (or the top level), ordered the way lists of units are printed: by code, then name. */
@@ -68,4 +88,22 @@ export async function findAncestors(db: DbOrTx, row: UnitRow) {
       )})`,
     );
   return rows.sort((a, b) => a.path.length - b.path.length).map(({ path: _p, ...rest }) => rest);
+}
+
+/**
+ * The unit tree as other modules' queries may join it (published by units.service.ts): id, level, name, short
+ * name, parent and materialised path. Each join gives its own `alias`.
+ */
+export function unitsView(alias = 'unit') {
+  return readModel
+    .select({
+      id: units.id,
+      level: units.level,
+      name: units.name,
+      shortName: units.shortName,
+      parentId: units.parentId,
+      path: units.path,
+    })
+    .from(units)
+    .as(alias);
 }

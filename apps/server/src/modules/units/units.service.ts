@@ -1,13 +1,40 @@
 import type { CreateUnitBody, UnitLevel, UpdateUnitBody } from '@steerco/contract/units';
-import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { isUniqueViolation } from '../../db/pg-errors.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, assertCan } from '../../http/permissions.ts';
-import { findAncestors, findChildUnits, findUnitById, searchUnits, toUnitDto } from './units.repo.ts';
-import { administrativeUnits } from './units.schema.ts';
+import {
+  findAncestors,
+  findChildUnits,
+  findUnitById,
+  findUnitsByIds,
+  insertUnit,
+  searchUnits,
+  toUnitDto,
+  updateUnitRow,
+} from './units.repo.ts';
+
+/** The unit tree for other modules' queries to join (names, paths): see `unitsView` in units.repo.ts. */
+export { unitsView } from './units.repo.ts';
+
+/** A unit with its path, for other modules' checks (undefined when it does not exist). */
+export const findUnit = findUnitById;
+
+/** The names of these units, by id (unknown ids are left out). */
+export async function unitNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  const rows = ids.length ? await findUnitsByIds(db, [...new Set(ids)]) : [];
+  return new Map(rows.map((u) => [u.id, u.name]));
+}
+
+/** Asserts every unit exists (R1: a lead or co-operating unit). */
+export async function assertUnitsExist(db: DbOrTx, ids: string[], detail: string) {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return;
+  const found = await findUnitsByIds(db, unique);
+  if (found.length !== unique.length) throw new AppError('unit.notFound', { detail });
+}
 
 /**
  * Which level may sit under which. Communes sit under a district, or directly under the province since the
@@ -53,7 +80,7 @@ export async function createUnit(db: Db, actor: Actor, body: CreateUnitBody) {
   const id = uuidv7();
   await db
     .transaction(async (tx) => {
-      await tx.insert(administrativeUnits).values({
+      await insertUnit(tx, {
         id,
         level: body.level,
         code: body.code ?? null,
@@ -83,10 +110,7 @@ export async function updateUnit(db: Db, actor: Actor, id: string, body: UpdateU
   if (!(await findUnitById(db, id))) throw new AppError('unit.notFound');
   await db
     .transaction(async (tx) => {
-      await tx
-        .update(administrativeUnits)
-        .set({ ...body, updatedAt: sql`now()` })
-        .where(eq(administrativeUnits.id, id));
+      await updateUnitRow(tx, id, body);
       await recordAudit(tx, {
         actorId: actor.userId,
         action: 'unit.updated',

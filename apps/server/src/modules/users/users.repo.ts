@@ -1,8 +1,12 @@
-import type { ListUsersQuery, User } from '@steerco/contract/users';
+import type { ListUsersQuery, UpdateUserBody, User } from '@steerco/contract/users';
 import { and, count, desc, eq, like, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { administrativeUnits } from '../units/units.schema.ts';
+import { unitsView } from '../units/units.service.ts';
 import { users } from './users.schema.ts';
+
+/** Each user's unit (name, path), joined by every user read. */
+export const userUnit = unitsView('user_unit');
+const unit = userUnit;
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -12,8 +16,8 @@ export const userColumns = {
   fullName: users.fullName,
   position: users.position,
   unitId: users.unitId,
-  unitName: administrativeUnits.name,
-  unitPath: administrativeUnits.path,
+  unitName: unit.name,
+  unitPath: unit.path,
   email: users.email,
   phone: users.phone,
   systemRole: users.systemRole,
@@ -26,7 +30,7 @@ export const userColumns = {
 
 /** Users joined with their unit: the shape every user read returns. */
 const selectUsers = (db: DbOrTx) =>
-  db.select(userColumns).from(users).leftJoin(administrativeUnits, eq(administrativeUnits.id, users.unitId));
+  db.select(userColumns).from(users).leftJoin(unit, eq(unit.id, users.unitId));
 
 export type UserListRow = Awaited<ReturnType<typeof selectUsers>>[number];
 
@@ -54,22 +58,12 @@ export async function findUserById(db: DbOrTx, id: string) {
   return row;
 }
 
-/** Login accepts the username or the e-mail address, case-insensitively. */
-export async function findUserForLogin(db: DbOrTx, login: string) {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.username}) = ${login} or lower(${users.email}) = ${login}`)
-    .limit(1);
-  return row;
-}
-
 export async function findUsers(db: DbOrTx, query: ListUsersQuery, withinUnitPath: string | null) {
   const where: SQL[] = [];
   if (query.q) where.push(sql`${users.searchText} like '%' || steerco_fold(${query.q}) || '%'`);
   if (query.unitId) where.push(eq(users.unitId, query.unitId));
   if (query.active) where.push(eq(users.active, query.active === 'true'));
-  if (withinUnitPath) where.push(like(administrativeUnits.path, `${withinUnitPath}%`));
+  if (withinUnitPath) where.push(like(unit.path, `${withinUnitPath}%`));
   const condition = where.length ? and(...where) : undefined;
 
   const [rows, [total]] = await Promise.all([
@@ -78,11 +72,36 @@ export async function findUsers(db: DbOrTx, query: ListUsersQuery, withinUnitPat
       .orderBy(desc(users.active), sql`steerco_name_key(${users.fullName}) collate steerco_vi`, users.id)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db
-      .select({ n: count() })
-      .from(users)
-      .leftJoin(administrativeUnits, eq(administrativeUnits.id, users.unitId))
-      .where(condition),
+    db.select({ n: count() }).from(users).leftJoin(unit, eq(unit.id, users.unitId)).where(condition),
   ]);
   return { rows, total: total?.n ?? 0 };
+}
+
+export async function insertUser(db: DbOrTx, row: typeof users.$inferInsert) {
+  await db.insert(users).values(row);
+}
+
+export async function updateUserRow(db: DbOrTx, id: string, body: UpdateUserBody) {
+  await db
+    .update(users)
+    .set({ ...body, updatedAt: sql`now()` })
+    .where(eq(users.id, id));
+}
+
+export async function setUserActive(db: DbOrTx, id: string, active: boolean) {
+  await db.update(users).set({ active, updatedAt: sql`now()` }).where(eq(users.id, id));
+}
+
+/** A new one-time password: to be changed at next login; the lockout is lifted. */
+export async function resetPassword(db: DbOrTx, id: string, passwordHash: string) {
+  await db
+    .update(users)
+    .set({
+      passwordHash,
+      mustChangePassword: true,
+      failedLoginCount: 0,
+      lockedUntil: null,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(users.id, id));
 }

@@ -1,16 +1,22 @@
 import type { CreateUserBody, ListUsersQuery, UpdateUserBody, User } from '@steerco/contract/users';
-import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { isUniqueViolation } from '../../db/pg-errors.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, assertCan, can } from '../../http/permissions.ts';
-import { generateInitialPassword, hashPassword } from '../auth/passwords.ts';
-import { deleteUserSessions } from '../auth/sessions.repo.ts';
-import { findUnitById } from '../units/units.repo.ts';
-import { findUserById, findUsers, toUserDto } from './users.repo.ts';
-import { users } from './users.schema.ts';
+import { findUnit } from '../units/units.service.ts';
+import { generateInitialPassword, hashPassword } from './passwords.service.ts';
+import { endUserSessions } from './sessions.service.ts';
+import {
+  findUserById,
+  findUsers,
+  insertUser,
+  resetPassword,
+  setUserActive as setActive,
+  toUserDto,
+  updateUserRow,
+} from './users.repo.ts';
 
 /** Lists accounts; a unit administrator sees only those of its own unit subtree. */
 export async function listUsers(db: Db, actor: Actor, query: ListUsersQuery) {
@@ -28,6 +34,12 @@ async function loadVisibleUser(db: DbOrTx, actor: Actor, id: string, action: 'us
   return user;
 }
 
+/** An account as /me shows it, without a permission check (the signed-in person's own). */
+export async function findAccount(db: DbOrTx, id: string): Promise<User | undefined> {
+  const row = await findUserById(db, id);
+  return row && toUserDto(row);
+}
+
 export async function getUser(db: Db, actor: Actor, id: string): Promise<User> {
   return toUserDto(await loadVisibleUser(db, actor, id, 'users.read'));
 }
@@ -35,7 +47,7 @@ export async function getUser(db: Db, actor: Actor, id: string): Promise<User> {
 /** Checks the unit exists and lies within the actor's reach; only system admins grant admin roles. */
 async function assertAssignable(db: DbOrTx, actor: Actor, body: Partial<CreateUserBody>) {
   if (body.unitId) {
-    const unit = await findUnitById(db, body.unitId);
+    const unit = await findUnit(db, body.unitId);
     if (!unit) {
       throw new AppError('unit.notFound', {
         errors: [{ path: 'body.unitId', message: 'Đơn vị không tồn tại', code: 'not_found' }],
@@ -65,7 +77,7 @@ export async function createUser(db: Db, actor: Actor, body: CreateUserBody) {
   const id = uuidv7();
   await db
     .transaction(async (tx) => {
-      await tx.insert(users).values({
+      await insertUser(tx, {
         id,
         username: body.username,
         fullName: body.fullName,
@@ -101,10 +113,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, body: UpdateU
   }
   await db
     .transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ ...body, updatedAt: sql`now()` })
-        .where(eq(users.id, id));
+      await updateUserRow(tx, id, body);
       await recordAudit(tx, {
         actorId: actor.userId,
         action: 'user.updated',
@@ -122,8 +131,8 @@ export async function setUserActive(db: Db, actor: Actor, id: string, active: bo
   await loadVisibleUser(db, actor, id, 'users.manage');
   if (!active && id === actor.userId) throw new AppError('user.cannotDeactivateSelf');
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ active, updatedAt: sql`now()` }).where(eq(users.id, id));
-    if (!active) await deleteUserSessions(tx, id);
+    await setActive(tx, id, active);
+    if (!active) await endUserSessions(tx, id);
     await recordAudit(tx, {
       actorId: actor.userId,
       action: active ? 'user.activated' : 'user.deactivated',
@@ -140,17 +149,8 @@ export async function resetUserPassword(db: Db, actor: Actor, id: string) {
   const initialPassword = generateInitialPassword();
   const passwordHash = await hashPassword(initialPassword);
   await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({
-        passwordHash,
-        mustChangePassword: true,
-        failedLoginCount: 0,
-        lockedUntil: null,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(users.id, id));
-    await deleteUserSessions(tx, id);
+    await resetPassword(tx, id, passwordHash);
+    await endUserSessions(tx, id);
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'user.passwordReset',

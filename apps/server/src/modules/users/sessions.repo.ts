@@ -1,8 +1,7 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { administrativeUnits } from '../units/units.schema.ts';
-import { userColumns } from '../users/users.repo.ts';
-import { sessions, users } from '../users/users.schema.ts';
+import { userColumns, userUnit } from './users.repo.ts';
+import { sessions, users } from './users.schema.ts';
 
 const sessionLookup = (db: Db) =>
   db
@@ -14,7 +13,7 @@ const sessionLookup = (db: Db) =>
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(administrativeUnits, eq(administrativeUnits.id, users.unitId))
+    .leftJoin(userUnit, eq(userUnit.id, users.unitId))
     .where(eq(sessions.id, sql.placeholder('id')))
     .prepare('steerco_session_lookup');
 
