@@ -1,6 +1,6 @@
 import type { Db } from '../src/db/client.ts';
 import { type Actor, can } from '../src/http/permissions.ts';
-import { loadCommitteeAccess } from '../src/modules/committees/committees.access.ts';
+import { loadCommitteeAccess } from '../src/modules/committees/access.service.ts';
 import { wireModules } from '../src/wiring.ts';
 
 const percentile = (sorted: number[], p: number) =>

@@ -1,32 +1,21 @@
 import { type CalendarOverride, OFFICIAL_SCHEDULES, parseIsoDate, WorkingCalendar } from '@steerco/calendar';
 import { MAX_CALENDAR_RANGE_DAYS } from '@steerco/contract/calendar';
-import { asc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { isUniqueViolation } from '../../db/pg-errors.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
-import { users } from '../users/users.schema.ts';
-import { calendarOverrides, revisions } from './calendar.schema.ts';
+import {
+  bumpCalendarRevision,
+  deleteOverride,
+  findCalendarRevision,
+  findOverrideDays,
+  findOverrides,
+  insertOverride,
+} from './calendar.repo.ts';
 
-const REVISION_KEY = 'calendar.revision';
 let cached: { revision: number; calendar: WorkingCalendar } | undefined;
-
-async function calendarRevision(db: DbOrTx) {
-  const [row] = await db
-    .select({ value: revisions.value })
-    .from(revisions)
-    .where(eq(revisions.key, REVISION_KEY));
-  return row?.value ?? 0;
-}
-
-async function bumpRevision(tx: DbOrTx) {
-  await tx
-    .insert(revisions)
-    .values({ key: REVISION_KEY, value: 1 })
-    .onConflictDoUpdate({ target: revisions.key, set: { value: sql`${revisions.value} + 1` } });
-}
 
 /**
  * The deployment's working calendar: national rules and official schedules, plus the overrides in the database.
@@ -34,10 +23,9 @@ async function bumpRevision(tx: DbOrTx) {
  * by all at their next call (one primary-key read).
  */
 export async function getWorkingCalendar(db: DbOrTx): Promise<WorkingCalendar> {
-  const revision = await calendarRevision(db);
+  const revision = await findCalendarRevision(db);
   if (cached?.revision === revision) return cached.calendar;
-  const rows = await db.select().from(calendarOverrides);
-  const overrides: CalendarOverride[] = rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name }));
+  const overrides = await findOverrideDays(db);
   cached = { revision, calendar: new WorkingCalendar({ overrides }) };
   return cached.calendar;
 }
@@ -101,22 +89,7 @@ export async function listHolidayYear(db: Db, year: number) {
 }
 
 export async function listOverrides(db: Db) {
-  const rows = await db
-    .select({ o: calendarOverrides, createdBy: users.fullName })
-    .from(calendarOverrides)
-    .leftJoin(users, eq(users.id, calendarOverrides.createdBy))
-    .orderBy(asc(calendarOverrides.date));
-  return {
-    items: rows.map(({ o, createdBy }) => ({
-      id: o.id,
-      date: o.date,
-      kind: o.kind,
-      name: o.name,
-      source: o.source,
-      createdBy,
-      createdAt: o.createdAt.toISOString(),
-    })),
-  };
+  return { items: await findOverrides(db) };
 }
 
 export async function addOverride(
@@ -128,10 +101,8 @@ export async function addOverride(
   const id = uuidv7();
   await db
     .transaction(async (tx) => {
-      await tx
-        .insert(calendarOverrides)
-        .values({ id, ...body, source: body.source ?? null, createdBy: actor.userId });
-      await bumpRevision(tx);
+      await insertOverride(tx, { id, ...body, source: body.source ?? null, createdBy: actor.userId });
+      await bumpCalendarRevision(tx);
       await recordAudit(tx, {
         actorId: actor.userId,
         action: 'calendar.overrideAdded',
@@ -149,15 +120,15 @@ export async function addOverride(
 
 export async function removeOverride(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
-    const deleted = await tx.delete(calendarOverrides).where(eq(calendarOverrides.id, id)).returning();
-    if (!deleted.length) throw new AppError('calendar.overrideNotFound');
-    await bumpRevision(tx);
+    const deleted = await deleteOverride(tx, id);
+    if (!deleted) throw new AppError('calendar.overrideNotFound');
+    await bumpCalendarRevision(tx);
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'calendar.overrideRemoved',
       entityType: 'calendar',
-      entityId: deleted[0]!.date,
-      data: deleted[0],
+      entityId: deleted.date,
+      data: deleted,
     });
   });
 }

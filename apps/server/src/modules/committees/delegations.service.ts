@@ -1,22 +1,20 @@
 import type { CreateDelegationBody, Delegation, DelegationScope } from '@steerco/contract/delegations';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, can } from '../../http/permissions.ts';
-import { users } from '../users/users.schema.ts';
-import { assertCommittee, findSeat, loadCommitteeAccess } from './committees.access.ts';
+import { assertCommittee, findSeat, loadCommitteeAccess } from './access.service.ts';
 import { ACTION_OF_SCOPE, type CommitteeAccess } from './committees.policy.ts';
-import { delegations, memberships } from './committees.schema.ts';
 import { assertDomains } from './committees.service.ts';
-
-const fromSeat = alias(memberships, 'from_seat');
-const toSeat = alias(memberships, 'to_seat');
-const fromUser = alias(users, 'from_user');
-const toUser = alias(users, 'to_user');
+import {
+  delegateCovering,
+  findDelegations,
+  headCovering,
+  insertDelegation,
+  revokeDelegationRow,
+} from './delegations.repo.ts';
 
 export async function listDelegations(
   db: Db,
@@ -25,15 +23,7 @@ export async function listDelegations(
 ): Promise<{ items: Delegation[] }> {
   await loadCommitteeAccess(db, actor, committeeId);
   const today = clock.today();
-  const rows = await db
-    .select({ d: delegations, fromName: fromUser.fullName, toName: toUser.fullName })
-    .from(delegations)
-    .innerJoin(fromSeat, eq(fromSeat.id, delegations.fromMembershipId))
-    .innerJoin(fromUser, eq(fromUser.id, fromSeat.userId))
-    .innerJoin(toSeat, eq(toSeat.id, delegations.toMembershipId))
-    .innerJoin(toUser, eq(toUser.id, toSeat.userId))
-    .where(eq(delegations.committeeId, committeeId))
-    .orderBy(desc(delegations.validFrom));
+  const rows = await findDelegations(db, committeeId);
   return {
     items: rows.map(({ d, fromName, toName }) => ({
       id: d.id,
@@ -53,28 +43,6 @@ export async function listDelegations(
   };
 }
 
-/** The seat covering the whole period [from, to] on this committee, if there is one. */
-async function seatCovering(
-  db: DbOrTx,
-  committeeId: string,
-  where: ReturnType<typeof sql>,
-  from: string,
-  to: string,
-) {
-  const [seat] = await db
-    .select({ id: memberships.id, userId: memberships.userId, role: memberships.role })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.committeeId, committeeId),
-        where,
-        sql`${memberships.startDate} <= ${from}::date and (${memberships.endDate} is null or ${memberships.endDate} >= ${to}::date)`,
-      ),
-    )
-    .limit(1);
-  return seat;
-}
-
 /**
  * Records the head's delegation (R3, R4). The delegate must hold a seat on the committee for the whole period;
  * when the standing agency records it, the head's signed document must be cited.
@@ -90,25 +58,13 @@ export async function createDelegation(
   if (body.validTo < body.validFrom) throw new AppError('validation.dateOrder');
   if (access.membership?.role !== 'head' && !body.document) throw new AppError('delegation.documentRequired');
   await assertDomains(db, committeeId, body.domains);
-  const head = await seatCovering(
-    db,
-    committeeId,
-    sql`${memberships.role} = 'head'`,
-    body.validFrom,
-    body.validTo,
-  );
+  const head = await headCovering(db, committeeId, body.validFrom, body.validTo);
   if (!head) throw new AppError('delegation.noHead');
-  const delegate = await seatCovering(
-    db,
-    committeeId,
-    sql`${memberships.id} = ${body.toMembershipId} and ${memberships.role} not in ('guest', 'head')`,
-    body.validFrom,
-    body.validTo,
-  );
+  const delegate = await delegateCovering(db, committeeId, body.toMembershipId, body.validFrom, body.validTo);
   if (!delegate) throw new AppError('delegation.notMember');
   const id = uuidv7();
   await db.transaction(async (tx) => {
-    await tx.insert(delegations).values({
+    await insertDelegation(tx, {
       id,
       committeeId,
       fromMembershipId: head.id,
@@ -134,18 +90,11 @@ export async function createDelegation(
 export async function revokeDelegation(db: Db, actor: Actor, committeeId: string, delegationId: string) {
   const { access } = await loadCommitteeAccess(db, actor, committeeId);
   assertCommittee(actor, 'committee.delegate', access);
-  const updated = await db
-    .update(delegations)
-    .set({ revokedAt: clock.now(), revokedBy: actor.userId })
-    .where(
-      and(
-        eq(delegations.id, delegationId),
-        eq(delegations.committeeId, committeeId),
-        isNull(delegations.revokedAt),
-      ),
-    )
-    .returning({ id: delegations.id });
-  if (!updated.length) throw new AppError('delegation.notFound');
+  const revoked = await revokeDelegationRow(db, committeeId, delegationId, {
+    at: clock.now(),
+    userId: actor.userId,
+  });
+  if (!revoked) throw new AppError('delegation.notFound');
   await recordAudit(db, {
     actorId: actor.userId,
     action: 'delegation.revoked',

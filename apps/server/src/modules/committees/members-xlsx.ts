@@ -1,16 +1,20 @@
 import { formatDate } from '@steerco/contract/datetime';
 import { type CommitteeRole, ROLE_LABELS } from '@steerco/contract/memberships';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
-import { users } from '../users/users.schema.ts';
-import { assertCommittee, loadCommitteeAccess } from './committees.access.ts';
-import { duties, dutyRevisions, memberships } from './committees.schema.ts';
+import { findPersonByLogin, findPersons } from '../users/users.service.ts';
+import { assertCommittee, loadCommitteeAccess } from './access.service.ts';
 import { committeeDomainCodes } from './committees.service.ts';
+import {
+  findCommitteeDuties,
+  insertDuties,
+  insertDutyRevision,
+  insertMembership,
+} from './memberships.repo.ts';
 import { listMembers } from './memberships.service.ts';
 
 const COLUMNS = [
@@ -42,20 +46,12 @@ function styleHeader(sheet: ExcelJS.Worksheet) {
 export async function exportMembersXlsx(db: Db, actor: Actor, committeeId: string): Promise<Buffer> {
   const { committee } = await loadCommitteeAccess(db, actor, committeeId);
   const { items } = await listMembers(db, actor, committeeId, {});
-  const dutyRows = await db
-    .select({ membershipId: duties.membershipId, domain: duties.domain, text: duties.text })
-    .from(duties)
-    .innerJoin(memberships, eq(memberships.id, duties.membershipId))
-    .where(and(eq(memberships.committeeId, committeeId), isNull(duties.retiredAt)))
-    .orderBy(asc(duties.position));
-  const logins = new Map(
-    (
-      await db
-        .select({ id: users.id, username: users.username })
-        .from(users)
-        .where(sql`${users.id} in (select user_id from memberships where committee_id = ${committeeId})`)
-    ).map((u) => [u.id, u.username]),
+  const dutyRows = await findCommitteeDuties(db, committeeId);
+  const people = await findPersons(
+    db,
+    items.map((m) => m.userId),
   );
+  const logins = new Map([...people].map(([id, p]) => [id, p.username]));
   const book = new ExcelJS.Workbook();
   book.creator = 'steerco';
   const sheet = book.addWorksheet('Thành viên');
@@ -168,12 +164,7 @@ export async function importMembersXlsx(db: Db, actor: Actor, committeeId: strin
     ].map(cell) as [string, string, string, string, string, string, string, string];
     if (![fullName, login, roleText].some(Boolean)) continue; // blank line
     const fail = (field: string, message: string) => errors.push({ row: r, field, message });
-    const [user] = login
-      ? await db
-          .select({ id: users.id, active: users.active, position: users.position })
-          .from(users)
-          .where(sql`lower(${users.username}) = lower(${login}) or lower(${users.email}) = lower(${login})`)
-      : [];
+    const user = login ? await findPersonByLogin(db, login) : undefined;
     if (!login) fail('Tên đăng nhập hoặc email', 'Bắt buộc');
     else if (!user) fail('Tên đăng nhập hoặc email', `Không tìm thấy tài khoản "${login}"`);
     else if (!user.active) fail('Tên đăng nhập hoặc email', 'Tài khoản đã bị vô hiệu hóa');
@@ -223,7 +214,7 @@ export async function importMembersXlsx(db: Db, actor: Actor, committeeId: strin
       // A savepoint per row, so a constraint violation names its row; the whole import still rolls back.
       const inserted = await tx
         .transaction(async (sp) => {
-          await sp.insert(memberships).values({
+          await insertMembership(sp, {
             id,
             committeeId,
             userId: row.userId,
@@ -247,9 +238,11 @@ export async function importMembersXlsx(db: Db, actor: Actor, committeeId: strin
         });
       if (inserted && row.duties.length) {
         const items = row.duties.map((d, position) => ({ id: uuidv7(), ...d, position }));
-        await tx.insert(duties).values(items.map((i) => ({ ...i, membershipId: id })));
-        await tx.insert(dutyRevisions).values({
-          id: uuidv7(),
+        await insertDuties(
+          tx,
+          items.map((i) => ({ ...i, membershipId: id })),
+        );
+        await insertDutyRevision(tx, {
           membershipId: id,
           version: 1,
           items,

@@ -1,6 +1,4 @@
 import type { DecidePersonnelChangeBody, ProposePersonnelChangeBody } from '@steerco/contract/personnel';
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
@@ -9,14 +7,23 @@ import { uuidv7 } from '../../db/ids.ts';
 import { emit } from '../../events/bus.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
-import { files } from '../files/files.schema.ts';
-import { assertFileOfCommittee, toFileDto } from '../files/files.service.ts';
+import { assertFileOfCommittee, fileDtos } from '../files/files.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { users } from '../users/users.schema.ts';
-import { assertCommittee, findSeat, loadCommitteeAccess, seatInForce } from './committees.access.ts';
+import { findPersons } from '../users/users.service.ts';
+import { assertCommittee, findSeat, loadCommitteeAccess } from './access.service.ts';
 import type { SeatReplaced } from './committees.events.ts';
-import { delegations, memberships, personnelChanges } from './committees.schema.ts';
+import { insertMembership } from './memberships.repo.ts';
 import { getMembership, membershipConstraintError, moveDuties } from './memberships.service.ts';
+import {
+  endDelegationsOfSeat,
+  endSeatBefore,
+  findHeadUserIds,
+  findPersonnelChanges,
+  insertPersonnelChange,
+  lockPersonnelChange,
+  markSeatReplaced,
+  recordPersonnelDecision,
+} from './personnel.repo.ts';
 import { moveWorkingGroupSeats } from './structure.service.ts';
 
 /**
@@ -33,50 +40,19 @@ const openItemMovers = new Map<string, (tx: Tx, h: SeatReplaced) => Promise<numb
   [
     // A delegation is personal: it ends with the seat rather than passing to the successor.
     'delegationsEnded',
-    async (tx, h) => {
-      const ended = await tx
-        .update(delegations)
-        .set({ validTo: sql`greatest(${delegations.validFrom}, ${h.effectiveDate}::date - 1)` })
-        .where(
-          and(
-            sql`(${delegations.toMembershipId} = ${h.fromMembershipId} or ${delegations.fromMembershipId} = ${h.fromMembershipId})`,
-            sql`${delegations.validTo} >= ${h.effectiveDate}::date`,
-            sql`${delegations.revokedAt} is null`,
-          ),
-        )
-        .returning({ id: delegations.id });
-      return ended.length;
-    },
+    (tx, h) => endDelegationsOfSeat(tx, h.fromMembershipId, h.effectiveDate),
   ],
 ]);
 
-const outgoing = alias(users, 'outgoing');
-const replacement = alias(users, 'replacement');
-const proposer = alias(users, 'proposer');
-const decider = alias(users, 'decider');
-
 export async function listPersonnelChanges(db: Db, actor: Actor, committeeId: string) {
   await loadCommitteeAccess(db, actor, committeeId);
-  const rows = await db
-    .select({
-      p: personnelChanges,
-      outgoingName: outgoing.fullName,
-      replacementName: replacement.fullName,
-      proposedBy: proposer.fullName,
-      decidedBy: decider.fullName,
-      reportFile: files,
-    })
-    .from(personnelChanges)
-    .innerJoin(memberships, eq(memberships.id, personnelChanges.membershipId))
-    .innerJoin(outgoing, eq(outgoing.id, memberships.userId))
-    .innerJoin(replacement, eq(replacement.id, personnelChanges.replacementUserId))
-    .leftJoin(proposer, eq(proposer.id, personnelChanges.proposedBy))
-    .leftJoin(decider, eq(decider.id, personnelChanges.decidedBy))
-    .leftJoin(files, eq(files.id, personnelChanges.reportFileId))
-    .where(eq(personnelChanges.committeeId, committeeId))
-    .orderBy(desc(personnelChanges.proposedAt));
+  const rows = await findPersonnelChanges(db, committeeId);
+  const reports = await fileDtos(
+    db,
+    rows.flatMap(({ p }) => (p.reportFileId ? [p.reportFileId] : [])),
+  );
   return {
-    items: rows.map(({ p, reportFile, ...names }) => ({
+    items: rows.map(({ p, ...names }) => ({
       id: p.id,
       committeeId: p.committeeId,
       membershipId: p.membershipId,
@@ -85,7 +61,7 @@ export async function listPersonnelChanges(db: Db, actor: Actor, committeeId: st
       replacementName: names.replacementName,
       reportNumber: p.reportNumber,
       reportDate: p.reportDate,
-      reportFile: reportFile ? toFileDto(reportFile) : null,
+      reportFile: (p.reportFileId && reports.get(p.reportFileId)) || null,
       reason: p.reason,
       effectiveDate: p.effectiveDate,
       status: p.status,
@@ -98,13 +74,6 @@ export async function listPersonnelChanges(db: Db, actor: Actor, committeeId: st
       movedItems: p.movedItems,
     })),
   };
-}
-
-async function headsOf(tx: Tx | Db, committeeId: string, date: string) {
-  return tx
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.committeeId, committeeId), eq(memberships.role, 'head'), seatInForce(date)));
 }
 
 /**
@@ -126,7 +95,7 @@ export async function proposePersonnelChange(
   if (!filesForOthers && seat.m.userId !== actor.userId && seat.m.unitId !== actor.unitId) {
     throw new AppError('personnel.outsideUnit');
   }
-  const [person] = await db.select().from(users).where(eq(users.id, body.replacementUserId));
+  const person = (await findPersons(db, [body.replacementUserId])).get(body.replacementUserId);
   if (!person) throw new AppError('user.notFound');
   if (!person.active) throw new AppError('membership.userInactive');
   if (body.reportFileId) await assertFileOfCommittee(db, body.reportFileId, committeeId);
@@ -135,7 +104,7 @@ export async function proposePersonnelChange(
 
   const id = uuidv7();
   await db.transaction(async (tx) => {
-    await tx.insert(personnelChanges).values({
+    await insertPersonnelChange(tx, {
       id,
       committeeId,
       membershipId: body.membershipId,
@@ -147,11 +116,11 @@ export async function proposePersonnelChange(
       effectiveDate: body.effectiveDate,
       proposedBy: actor.userId,
     });
-    const heads = await headsOf(tx, committeeId, body.reportDate);
+    const heads = await findHeadUserIds(tx, committeeId, body.reportDate);
     await notify(
       tx,
-      heads.map((h) => ({
-        userId: h.userId,
+      heads.map((userId) => ({
+        userId,
         kind: 'personnel.proposed',
         title: `Đề xuất thay thế thành viên: ${seat.fullName} → ${person.fullName}`,
         body: body.reason,
@@ -185,33 +154,19 @@ export async function decidePersonnelChange(
   assertCommittee(actor, 'personnel.decide', access);
   await db
     .transaction(async (tx) => {
-      const [change] = await tx
-        .select()
-        .from(personnelChanges)
-        .where(and(eq(personnelChanges.id, changeId), eq(personnelChanges.committeeId, committeeId)))
-        .for('update');
+      const change = await lockPersonnelChange(tx, committeeId, changeId);
       if (!change) throw new AppError('personnel.notFound');
       if (change.status !== 'proposed') throw new AppError('personnel.alreadyDecided');
       const old = await getMembership(tx, committeeId, change.membershipId);
-      const [person] = await tx.select().from(users).where(eq(users.id, change.replacementUserId));
+      const person = (await findPersons(tx, [change.replacementUserId])).get(change.replacementUserId);
       const decided = { decidedBy: actor.userId, decidedAt: clock.now(), decisionNote: body.note ?? null };
 
       if (body.decision === 'reject') {
-        await tx
-          .update(personnelChanges)
-          .set({ status: 'rejected', ...decided })
-          .where(eq(personnelChanges.id, changeId));
+        await recordPersonnelDecision(tx, changeId, { status: 'rejected', ...decided });
       } else {
         const newId = uuidv7();
-        await tx
-          .update(memberships)
-          .set({
-            endDate: sql`${change.effectiveDate}::date - 1`,
-            endReason: `Thay đổi nhân sự: ${change.reason}`,
-            updatedAt: sql`now()`,
-          })
-          .where(eq(memberships.id, old.m.id));
-        await tx.insert(memberships).values({
+        await endSeatBefore(tx, old.m.id, change.effectiveDate, `Thay đổi nhân sự: ${change.reason}`);
+        await insertMembership(tx, {
           id: newId,
           committeeId,
           userId: change.replacementUserId,
@@ -226,7 +181,7 @@ export async function decidePersonnelChange(
             ? { number: change.reportNumber, date: change.reportDate }
             : null,
         });
-        await tx.update(memberships).set({ replacedById: newId }).where(eq(memberships.id, old.m.id));
+        await markSeatReplaced(tx, old.m.id, newId);
         const handOver: SeatReplaced = {
           committeeId,
           fromMembershipId: old.m.id,
@@ -238,10 +193,12 @@ export async function decidePersonnelChange(
         const movedItems: Record<string, number> = {};
         for (const [kind, mover] of openItemMovers) movedItems[kind] = await mover(tx, handOver);
         Object.assign(movedItems, await emit(tx, 'seat.replaced', handOver));
-        await tx
-          .update(personnelChanges)
-          .set({ status: 'approved', newMembershipId: newId, movedItems, ...decided })
-          .where(eq(personnelChanges.id, changeId));
+        await recordPersonnelDecision(tx, changeId, {
+          status: 'approved',
+          newMembershipId: newId,
+          movedItems,
+          ...decided,
+        });
       }
       const approved = body.decision === 'approve';
       await notify(

@@ -1,24 +1,17 @@
 import type { CreateRegulationVersionBody } from '@steerco/contract/regulation';
-import { desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import type { Actor } from '../../http/permissions.ts';
-import { users } from '../users/users.schema.ts';
-import { assertCommittee, loadCommitteeAccess } from './committees.access.ts';
-import { regulationVersions } from './committees.schema.ts';
+import { assertCommittee, loadCommitteeAccess } from './access.service.ts';
 import { getSettings } from './committees.service.ts';
+import { findRegulationVersions, insertRegulationVersion, lockRegulation } from './regulation.repo.ts';
 
 /** The committee's regulation (R21): the text in force, every version, and the rule settings read from it. */
 export async function getRegulation(db: Db, actor: Actor, committeeId: string) {
   await loadCommitteeAccess(db, actor, committeeId);
-  const rows = await db
-    .select({ r: regulationVersions, createdBy: users.fullName })
-    .from(regulationVersions)
-    .leftJoin(users, eq(users.id, regulationVersions.createdBy))
-    .where(eq(regulationVersions.committeeId, committeeId))
-    .orderBy(desc(regulationVersions.version));
+  const rows = await findRegulationVersions(db, committeeId);
   const toDto = ({ r, createdBy }: (typeof rows)[number]) => ({
     id: r.id,
     version: r.version,
@@ -51,13 +44,8 @@ export async function addRegulationVersion(
   assertCommittee(actor, 'committee.editRegulation', access);
   await db.transaction(async (tx) => {
     // One version number per committee even with two editors at once: lock the committee's versions first.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('regulation:' || ${committeeId}))`);
-    const [latest] = await tx
-      .select({ v: sql<number>`coalesce(max(${regulationVersions.version}), 0)::int` })
-      .from(regulationVersions)
-      .where(eq(regulationVersions.committeeId, committeeId));
-    const version = (latest?.v ?? 0) + 1;
-    await tx.insert(regulationVersions).values({
+    const version = (await lockRegulation(tx, committeeId)) + 1;
+    await insertRegulationVersion(tx, {
       id: uuidv7(),
       committeeId,
       version,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
 import * as clock from '../../clock.ts';
-import { localFileStore } from '../files/file-store.ts';
+import { localFileStore } from '../files/file-store.service.ts';
 import { files } from '../files/files.schema.ts';
 import { meetings } from '../meetings/meetings.schema.ts';
 import { convertDocxToPdf, storeDocumentPdf } from './documents.pdf.ts';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
-import { localFileStore } from '../files/file-store.ts';
+import { localFileStore } from '../files/file-store.service.ts';
 import { DOCUMENT_PDF_JOB, findSoffice, storeDocumentPdf } from './documents.pdf.ts';
 import { docxOf } from './documents.service.ts';
 

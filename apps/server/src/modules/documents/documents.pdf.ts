@@ -9,7 +9,7 @@ import { and, eq, isNull, TransactionRollbackError } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
-import type { FileStore } from '../files/file-store.ts';
+import type { FileStore } from '../files/file-store.service.ts';
 import { files } from '../files/files.schema.ts';
 import { documents } from './documents.schema.ts';
 

@@ -18,7 +18,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import type { ModuleOptions } from '../../http/module.ts';
-import { localFileStore } from '../files/file-store.ts';
+import { localFileStore } from '../files/file-store.service.ts';
 import { dispatchEmails } from '../mail/mail.service.ts';
 import { requestDocumentPdf } from './documents.pdf.ts';
 import {

@@ -7,7 +7,7 @@ import { createTestContext, type TestContext } from '../../../test/context.ts';
 import { multipartFile } from '../../../test/factories.ts';
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
 import { loadConfig } from '../../config.ts';
-import { s3FileStore } from './file-store.ts';
+import { s3FileStore } from './file-store.service.ts';
 
 // A real S3-compatible server in this process (s3rver checks the request signatures like S3 does).
 let s3: S3rver;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import { AppError } from '../../http/errors.ts';
 import type { ModuleOptions } from '../../http/module.ts';
-import { createFileStore } from './file-store.ts';
+import { createFileStore } from './file-store.service.ts';
 import { getCommitteeFile, uploadCommitteeFile } from './files.service.ts';
 
 const tags = ['Tệp đính kèm'];

@@ -1,27 +1,23 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
-import { assertCommittee, loadCommitteeAccess } from '../committees/committees.access.ts';
-import { type FileStore, sniffFileType } from './file-store.ts';
-import { files } from './files.schema.ts';
+import { assertCommittee, loadCommitteeAccess } from '../committees/access.service.ts';
+import { type FileStore, sniffFileType } from './file-store.service.ts';
+import {
+  countFilesOfCommittee,
+  findFile,
+  findFiles,
+  insertFile,
+  type StoredFile,
+  toFileDto,
+} from './files.repo.ts';
 
-export type StoredFile = typeof files.$inferSelect;
-
-export function toFileDto(f: StoredFile) {
-  return {
-    id: f.id,
-    name: f.originalName,
-    mimeType: f.mimeType,
-    size: f.size,
-    sha256: f.sha256,
-    createdAt: f.createdAt.toISOString(),
-  };
-}
+export type { StoredFile };
+export { toFileDto };
 
 /**
  * Stores an upload for a committee: the type is checked from the content (PDF, DOCX, XLSX, PNG, JPEG), the name
@@ -70,25 +66,21 @@ export async function storeFile(
   const key = `${id.slice(0, 8)}/${id}.${type.extension}`;
   await store.put(key, upload.data);
   const name = path.basename(upload.filename).slice(0, 200) || `tep.${type.extension}`;
-  const [row] = await db
-    .insert(files)
-    .values({
-      id,
-      committeeId,
-      uploadedBy,
-      originalName: name,
-      mimeType: type.mime,
-      size: upload.data.length,
-      sha256: createHash('sha256').update(upload.data).digest('hex'),
-      storageKey: key,
-    })
-    .returning();
-  return row!;
+  return insertFile(db, {
+    id,
+    committeeId,
+    uploadedBy,
+    originalName: name,
+    mimeType: type.mime,
+    size: upload.data.length,
+    sha256: createHash('sha256').update(upload.data).digest('hex'),
+    storageKey: key,
+  });
 }
 
 /** A committee's file the actor may see (404 otherwise). */
 export async function getCommitteeFile(db: DbOrTx, actor: Actor, fileId: string) {
-  const [row] = await db.select().from(files).where(eq(files.id, fileId));
+  const row = await findFile(db, fileId);
   if (!row?.committeeId) throw new AppError('file.notFound');
   await loadCommitteeAccess(db, actor, row.committeeId).catch(() => {
     throw new AppError('file.notFound');
@@ -98,9 +90,20 @@ export async function getCommitteeFile(db: DbOrTx, actor: Actor, fileId: string)
 
 /** Checks that a file belongs to the committee a record refers it from. */
 export async function assertFileOfCommittee(db: DbOrTx, fileId: string, committeeId: string) {
-  const [row] = await db
-    .select({ id: files.id })
-    .from(files)
-    .where(and(eq(files.id, fileId), eq(files.committeeId, committeeId)));
-  if (!row) throw new AppError('file.notFound', { detail: 'Tệp đính kèm không thuộc Ban Chỉ đạo này.' });
+  if (!(await countFilesOfCommittee(db, [fileId], committeeId)))
+    throw new AppError('file.notFound', { detail: 'Tệp đính kèm không thuộc Ban Chỉ đạo này.' });
 }
+
+/** Do all these files belong to the committee (e.g. evidence of a task's progress)? */
+export async function allFilesOfCommittee(db: DbOrTx, fileIds: string[], committeeId: string) {
+  return !fileIds.length || (await countFilesOfCommittee(db, fileIds, committeeId)) === fileIds.length;
+}
+
+/** Files by id, as the contract shows them (unknown ids are left out). */
+export async function fileDtos(db: DbOrTx, ids: string[]) {
+  const rows = await findFiles(db, [...new Set(ids)]);
+  return new Map(rows.map((f) => [f.id, toFileDto(f)]));
+}
+
+/** A stored file's row (its name, type and storage key), or undefined. */
+export const findStoredFile = findFile;

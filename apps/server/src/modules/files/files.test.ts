@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
 import { createUser, multipartFile, type Session } from '../../../test/factories.ts';
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
-import { sniffFileType } from './file-store.ts';
+import { sniffFileType } from './file-store.service.ts';
 
 const dataDir = `/tmp/steerco-files-test-${process.pid}`;
 let ctx: TestContext;

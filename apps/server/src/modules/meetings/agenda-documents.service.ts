@@ -4,7 +4,7 @@ import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
-import type { FileStore } from '../files/file-store.ts';
+import type { FileStore } from '../files/file-store.service.ts';
 import { storeFile, toFileDto } from '../files/files.service.ts';
 import { agendaItemDocuments, agendaItems } from './meetings.schema.ts';
 import { assertManage, loadMeeting } from './meetings.service.ts';

@@ -30,7 +30,7 @@ import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import { AppError } from '../../http/errors.ts';
 import type { ModuleOptions } from '../../http/module.ts';
-import { createFileStore } from '../files/file-store.ts';
+import { createFileStore } from '../files/file-store.service.ts';
 import { addAgendaDocument, removeAgendaDocument } from './agenda-documents.service.ts';
 import { type InvitationMailer, invitationMailer } from './invitations.ts';
 import {

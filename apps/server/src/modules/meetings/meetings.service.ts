@@ -22,7 +22,7 @@ import { AppError } from '../../http/errors.ts';
 import { type Actor, can } from '../../http/permissions.ts';
 import { createLinkToken, verifyLinkToken } from '../../http/signed-links.ts';
 import { getWorkingCalendar } from '../calendar/calendar.service.ts';
-import { assertCommittee, loadCommitteeAccess } from '../committees/committees.access.ts';
+import { assertCommittee, loadCommitteeAccess } from '../committees/access.service.ts';
 import type { CommitteeAccess } from '../committees/committees.policy.ts';
 import { memberships } from '../committees/committees.schema.ts';
 import { getSettings } from '../committees/committees.service.ts';

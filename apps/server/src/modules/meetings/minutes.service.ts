@@ -7,7 +7,7 @@ import { uuidv7 } from '../../db/ids.ts';
 import { emit } from '../../events/bus.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, can } from '../../http/permissions.ts';
-import { seatInForce } from '../committees/committees.access.ts';
+import { seatInForce } from '../committees/access.service.ts';
 import { memberships } from '../committees/committees.schema.ts';
 import { assertDomains, getSettings } from '../committees/committees.service.ts';
 import { assertFileOfCommittee } from '../files/files.service.ts';

@@ -3,7 +3,7 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
-import { loadCommitteeAccess } from '../committees/committees.access.ts';
+import { loadCommitteeAccess } from '../committees/access.service.ts';
 import { committeeDomains, memberships } from '../committees/committees.schema.ts';
 import { derivedCondition } from '../tasks/tasks.repo.ts';
 import { tasks } from '../tasks/tasks.schema.ts';

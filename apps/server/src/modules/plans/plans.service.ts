@@ -17,7 +17,7 @@ import { uuidv7 } from '../../db/ids.ts';
 import { isUniqueViolation } from '../../db/pg-errors.ts';
 import { AppError, type FieldError } from '../../http/errors.ts';
 import { type Actor, can } from '../../http/permissions.ts';
-import { assertCommittee, loadCommitteeAccess, seatInForce } from '../committees/committees.access.ts';
+import { assertCommittee, loadCommitteeAccess, seatInForce } from '../committees/access.service.ts';
 import type { CommitteeAccess } from '../committees/committees.policy.ts';
 import { committeeDomains, memberships } from '../committees/committees.schema.ts';
 import { mayActForHead } from '../committees/delegations.service.ts';

@@ -11,7 +11,7 @@ import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
-import { loadCommitteeAccess } from '../committees/committees.access.ts';
+import { loadCommitteeAccess } from '../committees/access.service.ts';
 import { committeeDomains, committees } from '../committees/committees.schema.ts';
 import { administrativeUnits } from '../units/units.schema.ts';
 import { derivedStatusOf } from './tasks.repo.ts';

@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import * as clock from '../../clock.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/permissions.ts';
-import { seatInForce } from '../committees/committees.access.ts';
+import { seatInForce } from '../committees/access.service.ts';
 import { memberships } from '../committees/committees.schema.ts';
 import { type NewNotification, notify } from '../notifications/notifications.service.ts';
 import type { TaskCommented, TaskCreated, TaskEdited, TaskTransitioned } from './tasks.events.ts';

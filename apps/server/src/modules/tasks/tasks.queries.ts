@@ -7,7 +7,7 @@ import { preparedByText } from '../../db/prepared.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, can } from '../../http/permissions.ts';
 import { getWorkingCalendar } from '../calendar/calendar.service.ts';
-import { loadCommitteeAccess } from '../committees/committees.access.ts';
+import { loadCommitteeAccess } from '../committees/access.service.ts';
 import { committeeSettings, memberships } from '../committees/committees.schema.ts';
 import { withDefaultSettings } from '../committees/committees.service.ts';
 import { administrativeUnits } from '../units/units.schema.ts';

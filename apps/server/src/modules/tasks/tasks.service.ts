@@ -21,7 +21,7 @@ import { emit } from '../../events/bus.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, can } from '../../http/permissions.ts';
 import { getWorkingCalendar } from '../calendar/calendar.service.ts';
-import { assertCommittee, loadCommitteeAccess, seatInForce } from '../committees/committees.access.ts';
+import { assertCommittee, loadCommitteeAccess, seatInForce } from '../committees/access.service.ts';
 import type { CommitteeAccess } from '../committees/committees.policy.ts';
 import { committees, duties, memberships } from '../committees/committees.schema.ts';
 import { assertDomains, getSettings } from '../committees/committees.service.ts';

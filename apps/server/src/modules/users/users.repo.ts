@@ -1,6 +1,7 @@
 import type { ListUsersQuery, UpdateUserBody, User } from '@steerco/contract/users';
-import { and, count, desc, eq, like, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { readModel } from '../../db/read-model.ts';
 import { unitsView } from '../units/units.service.ts';
 import { users } from './users.schema.ts';
 
@@ -104,4 +105,50 @@ export async function resetPassword(db: DbOrTx, id: string, passwordHash: string
       updatedAt: sql`now()`,
     })
     .where(eq(users.id, id));
+}
+
+/**
+ * People as other modules' queries may join them (published by users.service.ts): the account's public face
+ * — name, position, unit, e-mail, whether active — and its folded search text. Each join gives its own alias.
+ */
+export function usersView(alias = 'person') {
+  return readModel
+    .select({
+      id: users.id,
+      username: users.username,
+      fullName: users.fullName,
+      position: users.position,
+      unitId: users.unitId,
+      email: users.email,
+      active: users.active,
+      isSample: users.isSample,
+      searchText: users.searchText,
+    })
+    .from(users)
+    .as(alias);
+}
+
+/** People among `ids` (id, name, position, unit, e-mail, active). */
+export async function findPeople(db: DbOrTx, ids: string[]) {
+  return db
+    .select({
+      id: users.id,
+      username: users.username,
+      fullName: users.fullName,
+      position: users.position,
+      unitId: users.unitId,
+      email: users.email,
+      active: users.active,
+    })
+    .from(users)
+    .where(inArray(users.id, ids));
+}
+
+/** The account a username or e-mail names (case-insensitive), for imports naming people by login. */
+export async function findPersonByLogin(db: DbOrTx, login: string) {
+  const [row] = await db
+    .select({ id: users.id, active: users.active, position: users.position })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${login}) or lower(${users.email}) = lower(${login})`);
+  return row;
 }

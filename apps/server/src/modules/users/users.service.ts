@@ -9,6 +9,7 @@ import { findUnit } from '../units/units.service.ts';
 import { generateInitialPassword, hashPassword } from './passwords.service.ts';
 import { endUserSessions } from './sessions.service.ts';
 import {
+  findPeople,
   findUserById,
   findUsers,
   insertUser,
@@ -17,6 +18,15 @@ import {
   toUserDto,
   updateUserRow,
 } from './users.repo.ts';
+
+/** People for other modules' queries to join (names, positions, units): see `usersView` in users.repo.ts. */
+export { findPersonByLogin, usersView } from './users.repo.ts';
+
+/** People among `ids`, by id (unknown ids are left out): username, name, position, unit, e-mail, whether active. */
+export async function findPersons(db: DbOrTx, ids: string[]) {
+  const rows = ids.length ? await findPeople(db, [...new Set(ids)]) : [];
+  return new Map(rows.map((p) => [p.id, p]));
+}
 
 /** Lists accounts; a unit administrator sees only those of its own unit subtree. */
 export async function listUsers(db: Db, actor: Actor, query: ListUsersQuery) {

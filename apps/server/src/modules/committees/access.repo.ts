@@ -1,26 +1,15 @@
 import type { DelegationScope } from '@steerco/contract/delegations';
 import type { CommitteeRole } from '@steerco/contract/memberships';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import * as clock from '../../clock.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { AppError } from '../../http/errors.ts';
-import { type Actor, assertCan, can, type Resource } from '../../http/permissions.ts';
-import { administrativeUnits } from '../units/units.schema.ts';
-import type { CommitteeAccess, CommitteeAction } from './committees.policy.ts';
+import { unitsView } from '../units/units.service.ts';
 import { committees, delegations, memberships } from './committees.schema.ts';
 
 /** A seat in force on `date`: started, not yet ended. */
 export const seatInForce = (date: string) =>
   sql`${memberships.startDate} <= ${date}::date and (${memberships.endDate} is null or ${memberships.endDate} >= ${date}::date)`;
 
-export async function findCommitteeRow(db: DbOrTx, committeeId: string) {
-  const [row] = await db
-    .select({ committee: committees, unitPath: administrativeUnits.path })
-    .from(committees)
-    .innerJoin(administrativeUnits, eq(administrativeUnits.id, committees.unitId))
-    .where(eq(committees.id, committeeId));
-  return row;
-}
+const unit = unitsView('committee_unit');
 
 /** The user's seat on the committee on `date` and the delegations in force to it. */
 export async function findSeat(db: DbOrTx, committeeId: string, userId: string, date: string) {
@@ -47,60 +36,34 @@ export async function findSeat(db: DbOrTx, committeeId: string, userId: string, 
 }
 
 /**
- * Loads the committee and the actor's standing on it (seat, delegations, oversight from a committee above) in
- * one round trip: every committee request starts here. A committee the actor may not see answers 404, as if
- * it did not exist.
+ * The committee and the user's standing on it on `date` (seat, delegations, oversight from a committee above),
+ * in one round trip.
  */
-export async function loadCommitteeAccess(
-  db: DbOrTx,
-  actor: Actor,
-  committeeId: string,
-  date = clock.today(),
-) {
+export async function findCommitteeStanding(db: DbOrTx, committeeId: string, userId: string, date: string) {
   const inForce = sql`m.start_date <= ${date}::date and (m.end_date is null or m.end_date >= ${date}::date)`;
   const [row] = await db
     .select({
       committee: committees,
-      unitPath: administrativeUnits.path,
+      unitPath: unit.path,
       seat: sql<{
         id: string;
         role: CommitteeRole;
       } | null>`(select json_build_object('id', m.id, 'role', m.role)
-        from memberships m where m.committee_id = ${committees.id} and m.user_id = ${actor.userId} and ${inForce} limit 1)`,
+        from memberships m where m.committee_id = ${committees.id} and m.user_id = ${userId} and ${inForce} limit 1)`,
       delegations: sql<
         { id: string; scopes: DelegationScope[]; domains: string[] }[]
       >`(select coalesce(json_agg(
           json_build_object('id', d.id, 'scopes', d.scopes, 'domains', d.domains)), '[]'::json)
         from delegations d join memberships m on m.id = d.to_membership_id
-        where m.committee_id = ${committees.id} and m.user_id = ${actor.userId} and ${inForce}
+        where m.committee_id = ${committees.id} and m.user_id = ${userId} and ${inForce}
           and d.revoked_at is null and d.valid_from <= ${date}::date and d.valid_to >= ${date}::date)`,
       // The committees above are the ids in this one's materialised path: one indexed lookup, whatever the depth.
-      oversight: sql<boolean>`exists (select 1 from memberships m where m.user_id = ${actor.userId}
+      oversight: sql<boolean>`exists (select 1 from memberships m where m.user_id = ${userId}
         and m.committee_id = any(string_to_array(trim(both '/' from ${committees.path}), '/')::uuid[])
         and m.committee_id <> ${committees.id} and m.role <> 'guest' and ${inForce})`,
     })
     .from(committees)
-    .innerJoin(administrativeUnits, eq(administrativeUnits.id, committees.unitId))
+    .innerJoin(unit, eq(unit.id, committees.unitId))
     .where(eq(committees.id, committeeId));
-  if (!row) throw new AppError('committee.notFound');
-  const access: CommitteeAccess = {
-    committeeId,
-    unitPath: row.unitPath,
-    membership: row.seat,
-    delegations: row.delegations,
-    oversight: row.oversight,
-  };
-  if (!can(actor, 'committee.view', { committee: access })) throw new AppError('committee.notFound');
-  return { committee: row.committee, access };
-}
-
-/** Asserts a committee action; `domain` matters for delegated actions (R4: only within the delegated scope). */
-export function assertCommittee(
-  actor: Actor,
-  action: CommitteeAction,
-  access: CommitteeAccess,
-  domain?: string | null,
-) {
-  const resource: Resource = { committee: access, domain };
-  assertCan(actor, action, resource);
+  return row;
 }

@@ -1,0 +1,45 @@
+import * as clock from '../../clock.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { AppError } from '../../http/errors.ts';
+import { type Actor, assertCan, can, type Resource } from '../../http/permissions.ts';
+import { findCommitteeStanding } from './access.repo.ts';
+import type { CommitteeAccess, CommitteeAction } from './committees.policy.ts';
+
+/** @deprecated Temporary, for the meetings module until its split (issue #14 step 5): use seats.service.ts. */
+export { findSeat, seatInForce } from './access.repo.ts';
+export type { CommitteeAccess } from './committees.policy.ts';
+
+/**
+ * Loads the committee and the actor's standing on it (seat, delegations, oversight from a committee above) in
+ * one round trip: every committee request starts here. A committee the actor may not see answers 404, as if
+ * it did not exist.
+ */
+export async function loadCommitteeAccess(
+  db: DbOrTx,
+  actor: Actor,
+  committeeId: string,
+  date = clock.today(),
+) {
+  const row = await findCommitteeStanding(db, committeeId, actor.userId, date);
+  if (!row) throw new AppError('committee.notFound');
+  const access: CommitteeAccess = {
+    committeeId,
+    unitPath: row.unitPath,
+    membership: row.seat,
+    delegations: row.delegations,
+    oversight: row.oversight,
+  };
+  if (!can(actor, 'committee.view', { committee: access })) throw new AppError('committee.notFound');
+  return { committee: row.committee, access };
+}
+
+/** Asserts a committee action; `domain` matters for delegated actions (R4: only within the delegated scope). */
+export function assertCommittee(
+  actor: Actor,
+  action: CommitteeAction,
+  access: CommitteeAccess,
+  domain?: string | null,
+) {
+  const resource: Resource = { committee: access, domain };
+  assertCan(actor, action, resource);
+}
