@@ -7,7 +7,7 @@ import pino from 'pino';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { getWorkingCalendar } from '../src/modules/calendar/calendar.service.ts';
-import { runTaskReminders } from '../src/modules/tasks/tasks.reminders.ts';
+import { runTaskReminders } from '../src/modules/tasks/reminders.service.ts';
 import { hashPassword } from '../src/modules/users/passwords.service.ts';
 import { sessionIdOf as hashToken } from '../src/modules/users/sessions.service.ts';
 import { sessions } from '../src/modules/users/users.schema.ts';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 
@@ -25,4 +26,9 @@ export function connectDatabase(url: string, poolSize = 10): Database {
   });
   const db = drizzle(pool, { casing: 'snake_case' });
   return { pool, db, close: () => pool.end() };
+}
+
+/** One round trip to the database (the health check): resolves when it answers. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
 }

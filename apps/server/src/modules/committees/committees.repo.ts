@@ -254,3 +254,30 @@ export async function upsertSettings(tx: DbOrTx, committeeId: string, settings: 
       set: { settings, updatedBy: by, updatedAt: sql`now()` },
     });
 }
+
+/** The committee's active child committees (id, unit). */
+export async function findActiveChildren(db: DbOrTx, committeeId: string) {
+  return db
+    .select({ id: committees.id, unitId: committees.unitId })
+    .from(committees)
+    .where(and(eq(committees.parentId, committeeId), eq(committees.status, 'active')));
+}
+
+/** Of these committees, those that work in the domain `code`. */
+export async function findCommitteesWithDomain(db: DbOrTx, ids: string[], code: string) {
+  if (!ids.length) return [];
+  const rows = await db
+    .select({ committeeId: committeeDomains.committeeId })
+    .from(committeeDomains)
+    .where(and(eq(committeeDomains.code, code), inArray(committeeDomains.committeeId, ids)));
+  return rows.map((r) => r.committeeId);
+}
+
+/** The committee's domains in their order (code, name, position). */
+export async function findDomains(db: DbOrTx, committeeId: string) {
+  return db
+    .select({ code: committeeDomains.code, name: committeeDomains.name, position: committeeDomains.position })
+    .from(committeeDomains)
+    .where(eq(committeeDomains.committeeId, committeeId))
+    .orderBy(asc(committeeDomains.position));
+}

@@ -15,11 +15,14 @@ import { findUnit } from '../units/units.service.ts';
 import { assertCommittee, loadCommitteeAccess } from './access.service.ts';
 import { COMMITTEE_ACTIONS } from './committees.policy.ts';
 import {
+  findActiveChildren,
   findCommittee,
   findCommitteePath,
   findCommitteeStatuses,
   findCommittees,
+  findCommitteesWithDomain,
   findDomainCodes,
+  findDomains,
   findStoredSettings,
   insertCommittee,
   mergeInto,
@@ -31,6 +34,18 @@ import {
 
 /** The committee's domain codes, to validate a domain a request names. */
 export const committeeDomainCodes = findDomainCodes;
+
+/** The committee's domains in their order (code, name, position). */
+export const committeeDomainList = findDomains;
+
+/** The committee's materialised path ('/<root>/…/<id>/'), or undefined when it does not exist. */
+export const committeePath = findCommitteePath;
+
+/** The committee's active child committees (id, unit): where a task is handed down to. */
+export const activeChildCommittees = findActiveChildren;
+
+/** Of these committees, those that work in the domain `code`. */
+export const committeesWithDomain = findCommitteesWithDomain;
 
 export async function assertDomains(db: DbOrTx, committeeId: string, codes: (string | null | undefined)[]) {
   const known = await committeeDomainCodes(db, committeeId);

@@ -1,6 +1,6 @@
 import { Health } from '@steerco/contract/health';
-import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { pingDatabase } from '../../db/client.ts';
 import type { ModuleOptions } from '../../http/module.ts';
 
 export const VERSION = '0.1.0';
@@ -15,7 +15,7 @@ export const healthRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { 
     },
     handler: async (_request, reply) => {
       const started = performance.now();
-      const ok = await db.execute(sql`select 1`).then(
+      const ok = await pingDatabase(db).then(
         () => true,
         () => false,
       );

@@ -3,6 +3,10 @@ import type { JobQueue } from '../../jobs/queue.ts';
 import { insertEmail, insertEmails } from './mail.repo.ts';
 import type { EmailAttachment } from './mail.schema.ts';
 
+export type { EmailAttachment };
+/** The e-mail layout every module's messages use (HTML and plain text). */
+export { renderEmail } from './render-email.ts';
+
 export const MAIL_SEND_JOB = 'mail.send';
 export const MAIL_SWEEP_JOB = 'mail.sweep';
 const DISPATCH_CHUNK = 4;

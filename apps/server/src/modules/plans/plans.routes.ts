@@ -11,20 +11,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import type { ModuleOptions } from '../../http/module.ts';
-import { planReview } from './plans.review.ts';
-import {
-  approvePlan,
-  cancelPlan,
-  createPlan,
-  draftPlanDocument,
-  getPlan,
-  listPlans,
-  updatePlan,
-} from './plans.service.ts';
+import { approvePlan } from './approval.service.ts';
+import { cancelPlan, createPlan, updatePlan } from './drafting.service.ts';
+import { draftPlanDocument } from './plan-document.service.ts';
+import { getPlan, listPlans } from './plans.service.ts';
+import { planReview } from './review.service.ts';
 
 const P = z.object({ id: Id }).strict();
 const tags = ['Kế hoạch công tác'];
-// Rights depend on the committee and the plan: decided in the service (plans.service.ts).
+// Rights depend on the committee and the plan: decided in the services (plans.policy.ts).
 const config = { permission: 'authenticated' as const };
 
 export const planRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db }) => {

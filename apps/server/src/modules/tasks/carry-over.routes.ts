@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import type { ModuleOptions } from '../../http/module.ts';
-import { applyCarryOver, proposeCarryOver } from './carry-over.ts';
+import { applyCarryOver, proposeCarryOver } from './carry-over.service.ts';
 
 const tags = ['Cuộc họp'];
 const M = z.object({ id: Id }).strict();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
 import { call } from '../../../test/org-fixtures.ts';
 import * as clock from '../../clock.ts';
-import { CARRY_OVER_TITLE } from './carry-over.ts';
+import { CARRY_OVER_TITLE } from './carry-over.service.ts';
 import { act, newTask, plusDays, type TaskOrg, taskOrg, today } from './tasks.fixtures.ts';
 
 let ctx: TestContext;

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import type { ModuleOptions } from '../../http/module.ts';
-import { cascadeRollup, cascadeTask, subtreeCounters } from './cascade.ts';
+import { cascadeRollup, cascadeTask, subtreeCounters } from './cascade.service.ts';
 
 const tags = ['Nhiệm vụ'];
 const P = z.object({ id: Id }).strict();

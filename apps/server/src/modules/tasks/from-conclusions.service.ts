@@ -1,9 +1,8 @@
 import { todayInVietnam } from '@steerco/contract/datetime';
-import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { ConclusionsApproved } from '../meetings/meetings.events.ts';
-import { tasks } from './tasks.schema.ts';
-import { insertTask } from './tasks.service.ts';
+import { insertTask } from './creation.service.ts';
+import { findConclusionsWithTasks } from './tasks.repo.ts';
 
 /** A conclusion's task without a deadline is due this many working days after the meeting. */
 export const DEFAULT_CONCLUSION_TASK_WORKING_DAYS = 10;
@@ -18,20 +17,9 @@ export async function createTasksFromConclusions(
   { actor, meeting, conclusions }: ConclusionsApproved,
 ) {
   // Approval happens once (approved conclusions are locked), but never create a conclusion's tasks twice.
-  const done = new Set(
-    conclusions.length
-      ? (
-          await tx
-            .selectDistinct({ id: tasks.conclusionId })
-            .from(tasks)
-            .where(
-              inArray(
-                tasks.conclusionId,
-                conclusions.map((c) => c.id),
-              ),
-            )
-        ).map((r) => r.id)
-      : [],
+  const done = await findConclusionsWithTasks(
+    tx,
+    conclusions.map((c) => c.id),
   );
   const meetingDate = todayInVietnam(meeting.startsAt);
   for (const c of conclusions) {

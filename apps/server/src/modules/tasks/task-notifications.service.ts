@@ -1,10 +1,8 @@
 import type { CommitteeRole } from '@steerco/contract/memberships';
-import { and, eq, inArray } from 'drizzle-orm';
 import * as clock from '../../clock.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/permissions.ts';
-import { seatInForce } from '../committees/access.service.ts';
-import { memberships } from '../committees/committees.schema.ts';
+import { holdersOfRoles, holdersOfSeats, holdersOfUnitSeats } from '../committees/seats.service.ts';
 import { type NewNotification, notify } from '../notifications/notifications.service.ts';
 import type { TaskCommented, TaskCreated, TaskEdited, TaskTransitioned } from './tasks.events.ts';
 import type { TaskRow } from './tasks.repo.ts';
@@ -14,46 +12,20 @@ import type { TaskRow } from './tasks.repo.ts';
 /** Who the people answering for a task are (to notify them). */
 async function assigneeUserIds(db: DbOrTx, t: TaskRow) {
   const seatIds = [t.leadMembershipId, t.responsibleMembershipId].filter((x): x is string => !!x);
-  const rows = seatIds.length
-    ? await db
-        .select({ userId: memberships.userId })
-        .from(memberships)
-        .where(inArray(memberships.id, seatIds))
-    : [];
-  if (!rows.length && t.leadUnitId) {
-    rows.push(
-      ...(await db
-        .select({ userId: memberships.userId })
-        .from(memberships)
-        .where(
-          and(
-            eq(memberships.committeeId, t.committeeId),
-            eq(memberships.unitId, t.leadUnitId),
-            seatInForce(clock.today()),
-          ),
-        )),
-    );
-  }
-  return [...new Set(rows.map((r) => r.userId))];
+  const people = await holdersOfSeats(db, seatIds);
+  if (!people.length && t.leadUnitId)
+    people.push(...(await holdersOfUnitSeats(db, t.committeeId, t.leadUnitId, clock.today())));
+  return [...new Set(people)];
 }
 
-/** The standing agency's staff and the heads/deputies: they review completion reports. */
+/** The standing agency's staff and the heads/deputies (and whoever assigned it): they review completion reports. */
 async function reviewerUserIds(
   db: DbOrTx,
   t: TaskRow,
   roles: CommitteeRole[] = ['secretary', 'head', 'deputyHead'],
 ) {
-  const rows = await db
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.committeeId, t.committeeId),
-        inArray(memberships.role, roles),
-        seatInForce(clock.today()),
-      ),
-    );
-  return [...new Set([...rows.map((r) => r.userId), ...(t.assignedBy ? [t.assignedBy] : [])])];
+  const people = await holdersOfRoles(db, t.committeeId, roles, clock.today());
+  return [...new Set([...people, ...(t.assignedBy ? [t.assignedBy] : [])])];
 }
 
 const taskLink = (id: string) => `/nhiem-vu/${id}`;

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import * as clock from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/permissions.ts';
-import { findTasksForExport } from './tasks.queries.ts';
+import { findTasksForExport } from './lists.service.ts';
 
 export const TASK_EXPORT_COLUMNS = [
   { header: 'STT', key: 'no', width: 6 },

@@ -2,8 +2,8 @@ import * as clock from '../../clock.ts';
 import type { Job, JobDeps, JobQueue } from '../../jobs/queue.ts';
 import { dispatchEmails } from '../mail/mail.service.ts';
 import { publicUrlOf } from '../meetings/invitations.ts';
-import { runTaskDigest } from './tasks.digest.ts';
-import { runTaskReminders } from './tasks.reminders.ts';
+import { runTaskDigest } from './digest.service.ts';
+import { runTaskReminders } from './reminders.service.ts';
 
 export const TASK_REMINDER_JOB = 'task.reminders';
 export const TASK_DIGEST_JOB = 'task.digest';

@@ -11,11 +11,11 @@ import { committees } from '../committees/committees.schema.ts';
 import { dispatchEmails, MAIL_SEND_JOB } from '../mail/mail.service.ts';
 import { notificationPreferences, notifications } from '../notifications/notifications.schema.ts';
 import { users } from '../users/users.schema.ts';
+import { buildDigests, runTaskDigest } from './digest.service.ts';
 import { taskReminders } from './reminders.schema.ts';
-import { buildDigests, runTaskDigest } from './tasks.digest.ts';
+import { reminderDue, reminderSettingsOf, runTaskReminders } from './reminders.service.ts';
 import { act, calendar, newTask, type TaskOrg, taskOrg } from './tasks.fixtures.ts';
 import { TASK_REMINDER_JOB } from './tasks.jobs.ts';
-import { reminderDue, reminderSettingsOf, runTaskReminders } from './tasks.reminders.ts';
 
 const PUBLIC_URL = 'https://bcd.example.gov.vn';
 let smtp: TestSmtpServer;

@@ -1,21 +1,27 @@
 import type { WorkingCalendar } from '@steerco/calendar';
 import type { DerivedTaskStatus, Task, TaskStatus } from '@steerco/contract/tasks';
 import { OPEN_TASK_STATUSES } from '@steerco/contract/tasks';
-import { asc, eq, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import * as clock from '../../clock.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { memberships } from '../committees/committees.schema.ts';
-import { administrativeUnits } from '../units/units.schema.ts';
-import { users } from '../users/users.schema.ts';
-import { tasks } from './tasks.schema.ts';
+import { uuidv7 } from '../../db/ids.ts';
+import { committeesView, seatsView } from '../committees/seats.service.ts';
+import { unitsView } from '../units/units.service.ts';
+import { usersView } from '../users/users.service.ts';
+import { taskCooperators, tasks } from './tasks.schema.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
 
-const leadSeat = alias(memberships, 'lead_seat');
-const leadUser = alias(users, 'lead_user');
-const respSeat = alias(memberships, 'resp_seat');
-const respUser = alias(users, 'resp_user');
+const leadUnit = unitsView('lead_unit');
+const leadSeat = seatsView('lead_seat');
+const leadUser = usersView('lead_user');
+const respSeat = seatsView('resp_seat');
+const respUser = usersView('resp_user');
+// The co-operators' names, in the aggregate below.
+const coopUnit = unitsView('cu');
+const coopSeat = seatsView('cm');
+const coopUser = usersView('cuser');
 
 const OPEN_SQL = sql.raw(`('${OPEN_TASK_STATUSES.join("','")}')`);
 
@@ -68,7 +74,7 @@ export function selectTasks(db: DbOrTx) {
   return db
     .select({
       t: tasks,
-      leadUnitName: administrativeUnits.name,
+      leadUnitName: leadUnit.name,
       leadUserId: leadSeat.userId,
       leadName: leadUser.fullName,
       respUserId: respSeat.userId,
@@ -77,13 +83,13 @@ export function selectTasks(db: DbOrTx) {
         select coalesce(json_agg(json_build_object('unitId', c.unit_id, 'membershipId', c.membership_id,
           'name', coalesce(cu.name, cuser.full_name)) order by coalesce(cu.name, cuser.full_name)), '[]'::json)
         from task_cooperators c
-        left join administrative_units cu on cu.id = c.unit_id
-        left join memberships cm on cm.id = c.membership_id
-        left join users cuser on cuser.id = cm.user_id
+        left join ${coopUnit} on cu.id = c.unit_id
+        left join ${coopSeat} on cm.id = c.membership_id
+        left join ${coopUser} on cuser.id = cm.user_id
         where c.task_id = ${tasks.id})`,
     })
     .from(tasks)
-    .leftJoin(administrativeUnits, eq(administrativeUnits.id, tasks.leadUnitId))
+    .leftJoin(leadUnit, eq(leadUnit.id, tasks.leadUnitId))
     .leftJoin(leadSeat, eq(leadSeat.id, tasks.leadMembershipId))
     .leftJoin(leadUser, eq(leadUser.id, leadSeat.userId))
     .leftJoin(respSeat, eq(respSeat.id, tasks.responsibleMembershipId))
@@ -149,3 +155,95 @@ export function toTaskDto(r: SelectedTask, w: DeadlineWindow): Task {
 }
 
 export { OPEN_SQL };
+
+// ——— One task's rows ———
+
+/** The task row, locked for a change when `lock`. */
+export async function findTaskRow(db: DbOrTx, taskId: string, lock = false) {
+  const query = db.select().from(tasks).where(eq(tasks.id, taskId));
+  const [task] = lock ? await query.for('update') : await query;
+  return task;
+}
+
+/** The task as the contract shows it, with the names (undefined when it does not exist). */
+export async function findTask(db: DbOrTx, taskId: string) {
+  const [row] = await selectTasks(db).where(eq(tasks.id, taskId));
+  return row;
+}
+
+export async function insertTaskRow(tx: DbOrTx, row: typeof tasks.$inferInsert) {
+  const [created] = await tx.insert(tasks).values(row).returning();
+  return created!;
+}
+
+export async function updateTaskRow(tx: DbOrTx, taskId: string, set: PgUpdateSetSource<typeof tasks>) {
+  await tx
+    .update(tasks)
+    .set({ ...set, updatedAt: sql`now()` })
+    .where(eq(tasks.id, taskId));
+}
+
+export type Cooperator = { unitId: string | null; membershipId: string | null };
+
+export async function findCooperators(db: DbOrTx, taskId: string): Promise<Cooperator[]> {
+  return db
+    .select({ unitId: taskCooperators.unitId, membershipId: taskCooperators.membershipId })
+    .from(taskCooperators)
+    .where(eq(taskCooperators.taskId, taskId));
+}
+
+export async function insertCooperators(tx: DbOrTx, taskId: string, rows: Cooperator[]) {
+  if (rows.length) await tx.insert(taskCooperators).values(rows.map((c) => ({ id: uuidv7(), taskId, ...c })));
+}
+
+export async function replaceCooperators(tx: DbOrTx, taskId: string, rows: Cooperator[]) {
+  await tx.delete(taskCooperators).where(eq(taskCooperators.taskId, taskId));
+  await insertCooperators(tx, taskId, rows);
+}
+
+/** Does the seat (or its unit) co-operate on the task? */
+export async function cooperates(db: DbOrTx, taskId: string, seat: { id: string; unitId: string | null }) {
+  const [coop] = await db
+    .select({ id: taskCooperators.id })
+    .from(taskCooperators)
+    .where(
+      and(
+        eq(taskCooperators.taskId, taskId),
+        seat.unitId
+          ? sql`(${taskCooperators.membershipId} = ${seat.id} or ${taskCooperators.unitId} = ${seat.unitId})`
+          : eq(taskCooperators.membershipId, seat.id),
+      ),
+    )
+    .limit(1);
+  return !!coop;
+}
+
+/** Of these conclusions, those that already have tasks. */
+export async function findConclusionsWithTasks(db: DbOrTx, conclusionIds: string[]) {
+  if (!conclusionIds.length) return new Set<string>();
+  const rows = await db
+    .selectDistinct({ id: tasks.conclusionId })
+    .from(tasks)
+    .where(inArray(tasks.conclusionId, conclusionIds));
+  return new Set(rows.map((r) => r.id));
+}
+
+const holder = committeesView('holder');
+
+/**
+ * Is `parentTaskId` a task of this committee (a breakdown) or of a committee above it (a directive copied
+ * down)?
+ */
+export async function isParentTaskOf(db: DbOrTx, parentTaskId: string, committeeId: string) {
+  const [parent] = await db
+    .select({ committeeId: tasks.committeeId })
+    .from(tasks)
+    .innerJoin(holder, eq(holder.id, committeeId))
+    .where(
+      and(
+        eq(tasks.id, parentTaskId),
+        sql`(${tasks.committeeId} = ${committeeId} or ${holder.path} like '%/' || ${tasks.committeeId}::text || '/%')`,
+      ),
+    );
+  return !!parent;
+}

@@ -19,20 +19,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import type { ModuleOptions } from '../../http/module.ts';
-import { listTasks, myTasks, taskStats } from './tasks.queries.ts';
-import {
-  addComment,
-  createTask,
-  getTask,
-  reportProgress,
-  transitionTask,
-  updateTask,
-} from './tasks.service.ts';
+import { createTask } from './creation.service.ts';
+import { getTask } from './detail.service.ts';
+import { updateTask } from './editing.service.ts';
+import { listTasks, myTasks, taskStats } from './lists.service.ts';
+import { addComment, reportProgress } from './progress.service.ts';
 import { exportTasksXlsx } from './tasks-xlsx.ts';
+import { transitionTask } from './transitions.service.ts';
 
 const P = z.object({ id: Id }).strict();
 const tags = ['Nhiệm vụ'];
-// Who may act on a task depends on the committee and the task: decided in the service (tasks.service.ts).
+// Who may act on a task depends on the committee and the task: decided in the services (tasks.policy.ts).
 const config = { permission: 'authenticated' as const };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

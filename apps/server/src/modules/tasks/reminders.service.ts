@@ -1,15 +1,19 @@
 import type { WorkingCalendar } from '@steerco/calendar';
 import { formatDate, todayInVietnam } from '@steerco/contract/datetime';
 import { DEFAULT_RULE_SETTINGS } from '@steerco/contract/regulation';
-import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { getWorkingCalendar } from '../calendar/calendar.service.ts';
-import { enqueueEmails, type OutgoingEmail } from '../mail/mail.service.ts';
-import { renderEmail } from '../mail/render-email.ts';
+import { enqueueEmails, type OutgoingEmail, renderEmail } from '../mail/mail.service.ts';
 import { type NewNotification, notify } from '../notifications/notifications.service.ts';
-import { taskReminders } from './reminders.schema.ts';
-import { OPEN_SQL } from './tasks.repo.ts';
+import {
+  type Candidate,
+  claimReminders,
+  findRecipients,
+  findReminderCandidates,
+  findReminderSettingVariants,
+  type Recipient,
+} from './reminders.repo.ts';
 
 /**
  * Reminders (đôn đốc) of one task for one deadline, in the order they fall due:
@@ -79,56 +83,7 @@ export function reminderDue(
 
 // ——— Who is told ———
 
-export type Recipient = {
-  membershipId: string;
-  committeeId: string;
-  unitId: string | null;
-  role: string;
-  userId: string;
-  fullName: string;
-  email: string | null;
-  emailReminders: boolean;
-  emailEscalations: boolean;
-  emailDigest: boolean;
-};
-
-/**
- * The seats in force on `date` (with their active users and e-mail preferences) that are: one of `seatIds`, a
- * seat of (committee, unit) in `unitSeats`, or a seat of a committee in `chaseCommittees` in the roles that
- * chase overdue work (secretary = the standing agency's staff, head, deputy head). One query for a whole batch.
- */
-export async function findRecipients(
-  db: DbOrTx,
-  date: string,
-  q: { seatIds: string[]; unitSeats: { committeeId: string; unitId: string }[]; chaseCommittees: string[] },
-): Promise<Recipient[]> {
-  if (!q.seatIds.length && !q.unitSeats.length && !q.chaseCommittees.length) return [];
-  const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
-  // Three index-friendly id sets (primary key, committee index, committee index), unioned rather than OR-ed.
-  const { rows } = await db.execute<Recipient>(sql`
-    with ids as (
-      select id from memberships where id = any(${uuids(q.seatIds)})
-      union
-      select m.id from memberships m
-        join unnest(${uuids(q.unitSeats.map((u) => u.committeeId))}, ${uuids(q.unitSeats.map((u) => u.unitId))}) x(committee_id, unit_id)
-          on m.committee_id = x.committee_id and m.unit_id = x.unit_id
-      union
-      select id from memberships
-        where committee_id = any(${uuids(q.chaseCommittees)}) and role in ('secretary', 'head', 'deputyHead')
-    )
-    select m.id as "membershipId", m.committee_id as "committeeId", m.unit_id as "unitId", m.role,
-      u.id as "userId", u.full_name as "fullName", u.email,
-      coalesce(p.email_reminders, true) as "emailReminders",
-      coalesce(p.email_escalations, true) as "emailEscalations",
-      coalesce(p.email_digest, true) as "emailDigest"
-    from ids
-    join memberships m on m.id = ids.id
-    join users u on u.id = m.user_id and u.active
-    left join notification_preferences p on p.user_id = u.id
-    where m.start_date <= ${date}::date and (m.end_date is null or m.end_date >= ${date}::date)
-      and m.role <> 'guest'`);
-  return rows;
-}
+export type { Recipient };
 
 /** The task's people: the responsible and lead member, and the lead unit's members on the committee. */
 export function assigneesOf(
@@ -150,49 +105,7 @@ export function assigneesOf(
 
 // ——— The job ———
 
-type Candidate = {
-  id: string;
-  committeeId: string;
-  committeeName: string;
-  title: string;
-  deadline: string;
-  status: string;
-  responsibleMembershipId: string | null;
-  leadMembershipId: string | null;
-  leadUnitId: string | null;
-  leadName: string | null;
-  offsets: number[] | null;
-  escalationDays: number | null;
-  sent: string[];
-};
-
 const BATCH = 500;
-
-/**
- * The candidates of a run: open tasks (not waiting for review) with a deadline in [from, to], with their
- * committee's reminder settings and the kinds already sent for the current deadline. Merged or dissolved
- * committees' tasks are not chased. One range scan of
- * `tasks_open_deadline_idx` (its predicate is the `status in (…)` below), primary-key probes for the rest.
- */
-export function reminderCandidates(from: string, to: string) {
-  return sql`
-    select t.id, t.committee_id as "committeeId", c.name as "committeeName", t.title,
-      t.deadline::text as deadline, t.status,
-      t.responsible_membership_id as "responsibleMembershipId", t.lead_membership_id as "leadMembershipId",
-      t.lead_unit_id as "leadUnitId", coalesce(lu.name, lm_user.full_name) as "leadName",
-      cs.settings->'taskReminderWorkingDays' as offsets,
-      (cs.settings->>'taskEscalationWorkingDays')::int as "escalationDays",
-      coalesce((select array_agg(r.kind) from task_reminders r
-        where r.task_id = t.id and r.deadline = t.deadline), '{}') as sent
-    from tasks t
-    join committees c on c.id = t.committee_id and c.status = 'active'
-    left join committee_settings cs on cs.committee_id = t.committee_id
-    left join administrative_units lu on lu.id = t.lead_unit_id
-    left join memberships lm on lm.id = t.lead_membership_id
-    left join users lm_user on lm_user.id = lm.user_id
-    where t.status in ${OPEN_SQL} and t.status <> 'submittedDone'
-      and t.deadline >= ${from}::date and t.deadline <= ${to}::date`;
-}
 
 export interface ReminderRunResult {
   /** Reminders claimed by this run (task × kind). */
@@ -221,10 +134,7 @@ export async function runTaskReminders(
 
   // The widest window any committee's settings reach: from the oldest escalation still within the catch-up
   // period to the furthest "N working days before" reminder.
-  const { rows: variants } = await db.execute<{ offsets: number[] | null; escalation: number | null }>(sql`
-    select distinct settings->'taskReminderWorkingDays' as offsets,
-      (settings->>'taskEscalationWorkingDays')::int as escalation
-    from committee_settings`);
+  const variants = await findReminderSettingVariants(db);
   const all = [
     reminderSettingsOf({}),
     ...variants.map((v) =>
@@ -236,7 +146,7 @@ export async function runTaskReminders(
   const from = calendar.addWorkingDays(today, -(maxEscalation + REMINDER_CATCH_UP_WORKING_DAYS + 1));
   const to = calendar.addWorkingDays(today, maxBefore);
 
-  const { rows: candidates } = await db.execute<Candidate>(reminderCandidates(from, to));
+  const candidates = await findReminderCandidates(db, from, to);
 
   const owed: { task: Candidate; kind: ReminderKind }[] = [];
   for (const task of candidates) {
@@ -252,13 +162,10 @@ export async function runTaskReminders(
     const batch = owed.slice(i, i + BATCH);
     const r = await db.transaction(async (tx) => {
       // The claim: only the rows this transaction inserts are sent by it.
-      const claimed = await tx
-        .insert(taskReminders)
-        .values(
-          batch.map((o) => ({ taskId: o.task.id, deadline: o.task.deadline, kind: o.kind, sentOn: today })),
-        )
-        .onConflictDoNothing()
-        .returning({ taskId: taskReminders.taskId, kind: taskReminders.kind });
+      const claimed = await claimReminders(
+        tx,
+        batch.map((o) => ({ taskId: o.task.id, deadline: o.task.deadline, kind: o.kind, sentOn: today })),
+      );
       const mine = new Set(claimed.map((c) => `${c.taskId}:${c.kind}`));
       const items = batch.filter((o) => mine.has(`${o.task.id}:${o.kind}`));
       if (!items.length) return { reminders: 0, notifications: 0, emailIds: [] };

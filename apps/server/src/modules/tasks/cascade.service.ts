@@ -5,20 +5,26 @@ import {
   type StatusCounters,
   type TaskStatus,
 } from '@steerco/contract/tasks';
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
 import { loadCommitteeAccess } from '../committees/access.service.ts';
-import { committeeDomains, committees } from '../committees/committees.schema.ts';
-import { administrativeUnits } from '../units/units.schema.ts';
+import {
+  activeChildCommittees,
+  committeePath,
+  committeesWithDomain,
+} from '../committees/committees.service.ts';
+import {
+  countSubtreeTasks,
+  findCascadeCopies,
+  findCommitteesWithCopy,
+  setCascadeRoot,
+} from './cascade.repo.ts';
+import { insertTask } from './creation.service.ts';
+import { loadTask, windowOf } from './standing.service.ts';
 import { derivedStatusOf } from './tasks.repo.ts';
-import { taskStatusCounts, tasks } from './tasks.schema.ts';
-import { insertTask, loadTask, windowOf } from './tasks.service.ts';
-
-const ROLLUP_LIMIT = 5_000;
 
 /**
  * Hands a task of a committee down to its child committees (a province's directive to its districts or
@@ -30,10 +36,7 @@ export async function cascadeTask(db: Db, actor: Actor, taskId: string, body: { 
   if (!standing.mayManage) throw new AppError('permission.denied');
   const task = standing.task;
   if (!OPEN_TASK_STATUSES.includes(task.status as TaskStatus)) throw new AppError('task.invalidTransition');
-  const children = await db
-    .select({ id: committees.id, unitId: committees.unitId })
-    .from(committees)
-    .where(and(eq(committees.parentId, task.committeeId), eq(committees.status, 'active')));
+  const children = await activeChildCommittees(db, task.committeeId);
   const chosen = body.committeeIds
     ? body.committeeIds.map((id) => {
         const child = children.find((c) => c.id === id);
@@ -50,34 +53,19 @@ export async function cascadeTask(db: Db, actor: Actor, taskId: string, body: { 
   const rootId = task.cascadeRootId ?? task.id;
   const today = clock.today();
   const created = await db.transaction(async (tx) => {
-    if (!task.cascadeRootId)
-      await tx.update(tasks).set({ cascadeRootId: rootId }).where(eq(tasks.id, task.id));
-    const existing = await tx
-      .select({ committeeId: tasks.committeeId })
-      .from(tasks)
-      .where(
-        and(
-          eq(tasks.cascadeRootId, rootId),
-          inArray(
-            tasks.committeeId,
-            chosen.map((c) => c.id),
-          ),
-        ),
-      );
-    const fresh = chosen.filter((c) => !existing.some((e) => e.committeeId === c.id));
+    if (!task.cascadeRootId) await setCascadeRoot(tx, task.id, rootId);
+    const existing = await findCommitteesWithCopy(
+      tx,
+      rootId,
+      chosen.map((c) => c.id),
+    );
+    const fresh = chosen.filter((c) => !existing.has(c.id));
     const domains = task.domain
-      ? await tx
-          .select({ committeeId: committeeDomains.committeeId })
-          .from(committeeDomains)
-          .where(
-            and(
-              eq(committeeDomains.code, task.domain),
-              inArray(
-                committeeDomains.committeeId,
-                fresh.map((c) => c.id),
-              ),
-            ),
-          )
+      ? await committeesWithDomain(
+          tx,
+          fresh.map((c) => c.id),
+          task.domain,
+        )
       : [];
     const ids: string[] = [];
     for (const child of fresh) {
@@ -88,7 +76,7 @@ export async function cascadeTask(db: Db, actor: Actor, taskId: string, body: { 
           committeeId: child.id,
           title: task.title,
           content: task.content,
-          domain: domains.some((d) => d.committeeId === child.id) ? task.domain : null,
+          domain: domains.includes(child.id) ? task.domain : null,
           sourceKind: 'directive',
           documentId: task.documentId,
           parentTaskId: task.id,
@@ -103,7 +91,7 @@ export async function cascadeTask(db: Db, actor: Actor, taskId: string, body: { 
         },
         'Giao từ Ban Chỉ đạo cấp trên',
       );
-      await tx.update(tasks).set({ cascadeRootId: rootId }).where(eq(tasks.id, id));
+      await setCascadeRoot(tx, id, rootId);
       ids.push(id);
     }
     await recordAudit(tx, {
@@ -126,29 +114,8 @@ export async function cascadeRollup(db: Db, actor: Actor, taskId: string): Promi
   const { task } = await loadTask(db, actor, taskId);
   const rootId = task.cascadeRootId;
   if (!rootId) return { summary: emptySummary(), rows: [] };
-  const [holder] = await db
-    .select({ path: committees.path })
-    .from(committees)
-    .where(eq(committees.id, task.committeeId));
-  const rows = await db
-    .select({
-      t: tasks,
-      committeeName: committees.name,
-      parentCommitteeId: committees.parentId,
-      unitLevel: administrativeUnits.level,
-    })
-    .from(tasks)
-    .innerJoin(committees, eq(committees.id, tasks.committeeId))
-    .innerJoin(administrativeUnits, eq(administrativeUnits.id, committees.unitId))
-    .where(
-      and(
-        eq(tasks.cascadeRootId, rootId),
-        sql`${committees.path} like ${`${holder!.path}%`}`,
-        sql`${tasks.id} <> ${task.id}`,
-      ),
-    )
-    .orderBy(committees.path)
-    .limit(ROLLUP_LIMIT);
+  const holderPath = await committeePath(db, task.committeeId);
+  const rows = await findCascadeCopies(db, rootId, holderPath!, task.id);
   // Every copy is judged by the same calendar and the holder's "due soon" setting, so the counts add up.
   const window = await windowOf(db, task.committeeId);
   const summary = emptySummary();
@@ -181,26 +148,8 @@ function emptySummary(): Record<DerivedTaskStatus, number> {
  */
 export async function subtreeCounters(db: Db, actor: Actor, committeeId: string): Promise<StatusCounters> {
   await loadCommitteeAccess(db, actor, committeeId);
-  const [holder] = await db
-    .select({ path: committees.path })
-    .from(committees)
-    .where(eq(committees.id, committeeId));
-  const prefix = `${holder!.path}%`;
-  const byStatus = await db
-    .select({ status: taskStatusCounts.status, n: sql<number>`sum(${taskStatusCounts.n})::int` })
-    .from(taskStatusCounts)
-    .innerJoin(committees, eq(committees.id, taskStatusCounts.committeeId))
-    .where(sql`${committees.path} like ${prefix}`)
-    .groupBy(taskStatusCounts.status);
-  const today = clock.today();
-  // Overdue depends on today: open tasks past their deadline (a completion report made in time is not overdue),
-  // counted from tasks_open_deadline_idx alone, the subtree's committees joined by hash.
-  const { rows: overdueRows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from tasks
-    where status in ('new','inProgress','submittedDone','returned','extensionRequested')
-      and deadline < ${today}::date
-      and not (status = 'submittedDone' and completed_on is not null and completed_on <= deadline)
-      and committee_id in (select id from committees where path like ${prefix})`);
-  const overdue = overdueRows[0];
+  const holderPath = await committeePath(db, committeeId);
+  const { byStatus, overdue } = await countSubtreeTasks(db, holderPath!, clock.today());
   const counts = Object.fromEntries(byStatus.map((r) => [r.status, r.n])) as Partial<
     Record<TaskStatus, number>
   >;
@@ -220,6 +169,6 @@ export async function subtreeCounters(db: Db, actor: Actor, committeeId: string)
   return {
     byStatus: byStatusFull,
     total: statuses.reduce((sum, s) => sum + byStatusFull[s], 0),
-    overdue: overdue?.n ?? 0,
+    overdue,
   };
 }

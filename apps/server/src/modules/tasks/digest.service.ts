@@ -1,12 +1,10 @@
 import { formatDate, todayInVietnam } from '@steerco/contract/datetime';
 import { DEFAULT_RULE_SETTINGS } from '@steerco/contract/regulation';
-import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { getWorkingCalendar } from '../calendar/calendar.service.ts';
-import { enqueueEmails, type OutgoingEmail } from '../mail/mail.service.ts';
-import { renderEmail } from '../mail/render-email.ts';
-import { OPEN_SQL } from './tasks.repo.ts';
+import { enqueueEmails, type OutgoingEmail, renderEmail } from '../mail/mail.service.ts';
+import { findDigestRows, findDueSoonVariants } from './digest.repo.ts';
 
 export type DigestSection = 'overdue' | 'dueSoon' | 'review';
 
@@ -25,15 +23,6 @@ export interface Digest {
   sections: Record<DigestSection, DigestItem[]>;
 }
 
-type Row = DigestItem & {
-  userId: string;
-  fullName: string;
-  email: string;
-  /** 'assignee' rows are the person's own tasks; 'review' rows wait for the person's decision. */
-  relation: 'assignee' | 'review';
-  dueSoonDays: number | null;
-};
-
 /** A section lists at most this many tasks; the rest are counted ("… và 12 nhiệm vụ khác"). */
 const SECTION_LIMIT = 25;
 const BATCH = 200;
@@ -49,9 +38,7 @@ const BATCH = 200;
  */
 export async function buildDigests(db: Db, today: string): Promise<Digest[]> {
   const calendar = await getWorkingCalendar(db);
-  const { rows: variants } = await db.execute<{ days: number | null }>(
-    sql`select distinct (settings->>'taskDueSoonWorkingDays')::int as days from committee_settings`,
-  );
+  const variants = await findDueSoonVariants(db);
   const defaultDays = DEFAULT_RULE_SETTINGS.taskDueSoonWorkingDays ?? 3;
   const maxDays = Math.max(defaultDays, ...variants.map((v) => v.days ?? defaultDays));
   // "Due soon" means before the (N+1)-th working day after today (tasks.repo deadlineWindow).
@@ -66,45 +53,7 @@ export async function buildDigests(db: Db, today: string): Promise<Digest[]> {
     return d;
   };
 
-  const person = sql`u.id as "userId", u.full_name as "fullName", u.email`;
-  const item = sql`t.id as "taskId", t.title, c.name as "committeeName", t.deadline::text as deadline, t.status,
-    (cs.settings->>'taskDueSoonWorkingDays')::int as "dueSoonDays"`;
-  const inForce = sql`m.start_date <= ${today}::date and (m.end_date is null or m.end_date >= ${today}::date)
-    and m.role <> 'guest'`;
-  const wantsDigest = sql`u.active and u.email is not null
-    and coalesce((select p.email_digest from notification_preferences p where p.user_id = u.id), true)`;
-  // The open-deadline index gives the assignee part in one range scan; the three joins are the three ways a
-  // person answers for a task (unioned, each index-friendly, rather than OR-ed).
-  const { rows } = await db.execute<Row>(sql`
-    with mine as (
-      select t.* from tasks t
-      where t.status in ${OPEN_SQL} and t.status <> 'submittedDone' and t.deadline < ${horizon}::date
-    ), seats as (
-      select t.id as task_id, m.user_id from mine t join memberships m on m.id = t.responsible_membership_id where ${inForce}
-      union
-      select t.id, m.user_id from mine t join memberships m on m.id = t.lead_membership_id where ${inForce}
-      union
-      select t.id, m.user_id from mine t
-        join memberships m on m.committee_id = t.committee_id and m.unit_id = t.lead_unit_id where ${inForce}
-    ), reviews as (
-      select t.id as task_id, m.user_id from tasks t
-        join memberships m on m.committee_id = t.committee_id
-      where t.status = 'submittedDone' and m.role in ('secretary', 'head', 'deputyHead') and ${inForce}
-      union
-      select t.id, m.user_id from tasks t
-        join memberships m on m.committee_id = t.committee_id
-      where t.status = 'extensionRequested' and (m.role = 'head' or m.user_id = t.assigned_by) and ${inForce}
-    )
-    select 'assignee' as relation, ${person}, ${item}
-    from seats s join tasks t on t.id = s.task_id join users u on u.id = s.user_id
-    join committees c on c.id = t.committee_id and c.status = 'active' left join committee_settings cs on cs.committee_id = t.committee_id
-    where ${wantsDigest}
-    union all
-    select 'review', ${person}, ${item}
-    from reviews s join tasks t on t.id = s.task_id join users u on u.id = s.user_id
-    join committees c on c.id = t.committee_id and c.status = 'active' left join committee_settings cs on cs.committee_id = t.committee_id
-    where ${wantsDigest}
-    order by "userId", deadline, title`);
+  const rows = await findDigestRows(db, today, horizon);
 
   const byUser = new Map<string, Digest>();
   for (const r of rows) {

@@ -1,0 +1,81 @@
+import type { CommitteeRole } from '@steerco/contract/memberships';
+import type { DbOrTx } from '../../db/client.ts';
+import { AppError } from '../../http/errors.ts';
+import {
+  countSeatsOf,
+  dutyBelongsTo,
+  findMemberHolders,
+  findRoleHolders,
+  findSeatedUsers,
+  findSeatHolders,
+  findSeatNames,
+  findSeatsInForce,
+  findUnitSeatHolders,
+  findUnitSeats,
+} from './seats.repo.ts';
+
+// The committee's seats as other modules use them (tasks, meetings, documents, plans): who sits where on a
+// date, checked and listed by named questions. Their queries may join the read models exported below.
+
+export { committeeSettingsView, committeesView, findMySeats, findSeatUnit, seatsView } from './seats.repo.ts';
+
+/**
+ * Asserts `ids` are seats of the committee in force on `date`, guests aside (R1: a lead, responsible or
+ * co-operating member); `what` names them in the answer.
+ */
+export async function assertSeatsInForce(
+  db: DbOrTx,
+  committeeId: string,
+  ids: string[],
+  date: string,
+  what: string,
+) {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return;
+  if ((await findSeatsInForce(db, committeeId, unique, date)).length !== unique.length)
+    throw new AppError('membership.notFound', { detail: `${what} không phải thành viên Ban Chỉ đạo.` });
+}
+
+/** Are all `ids` seats of the committee (on any date)? */
+export async function areSeatsOf(db: DbOrTx, committeeId: string, ids: string[]) {
+  const unique = [...new Set(ids)];
+  return !unique.length || (await countSeatsOf(db, committeeId, unique)) === unique.length;
+}
+
+/** The one seat of a unit on the committee on `date`, when there is exactly one: it answers for the unit. */
+export async function soleSeatOfUnit(db: DbOrTx, committeeId: string, unitId: string, date: string) {
+  const rows = await findUnitSeats(db, committeeId, unitId, date, 2);
+  return rows.length === 1 ? rows[0]!.id : null;
+}
+
+/** Is the duty item (R7) one of the committee's members' duties? */
+export const isDutyOf = (db: DbOrTx, dutyId: string, committeeId: string) =>
+  dutyBelongsTo(db, dutyId, committeeId);
+
+/** The people among `userIds` who hold a seat of the committee on `date`. */
+export const seatedAmong = findSeatedUsers;
+
+/** The people holding these seats. */
+export const holdersOfSeats = (db: DbOrTx, seatIds: string[]) =>
+  seatIds.length ? findSeatHolders(db, seatIds) : Promise.resolve([]);
+
+/** The people holding a unit's seats on the committee on `date`. */
+export const holdersOfUnitSeats = findUnitSeatHolders;
+
+/** The people in these roles on the committee on `date` (e.g. the standing agency and the heads). */
+export const holdersOfRoles = (db: DbOrTx, committeeId: string, roles: CommitteeRole[], date: string) =>
+  findRoleHolders(db, committeeId, roles, date);
+
+/** The committee's members on `date`, guests aside (only the seats `ids`, when given). */
+export const membersOn = findMemberHolders;
+
+/** Who holds these seats: name, the seat's position and role, by seat (unknown seats are left out). */
+export async function seatHolders(db: DbOrTx, seatIds: string[]) {
+  const rows = seatIds.length ? await findSeatNames(db, [...new Set(seatIds)]) : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Of `ids`, the seats of the committee in force on `date` (guests aside). */
+export async function seatsInForceAmong(db: DbOrTx, committeeId: string, ids: string[], date: string) {
+  return ids.length ? findSeatsInForce(db, committeeId, [...new Set(ids)], date) : [];
+}
