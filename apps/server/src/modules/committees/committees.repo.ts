@@ -281,3 +281,13 @@ export async function findDomains(db: DbOrTx, committeeId: string) {
     .where(eq(committeeDomains.committeeId, committeeId))
     .orderBy(asc(committeeDomains.position));
 }
+
+/** The committee's name with its unit's name and short name (how documents name their issuer and place). */
+export async function findCommitteeWithUnit(db: DbOrTx, committeeId: string) {
+  const [c] = await db
+    .select({ name: committees.name, unitName: unit.name, unitShortName: unit.shortName })
+    .from(committees)
+    .innerJoin(unit, eq(unit.id, committees.unitId))
+    .where(eq(committees.id, committeeId));
+  return c;
+}

@@ -21,6 +21,7 @@ import {
   findCommitteeStatuses,
   findCommittees,
   findCommitteesWithDomain,
+  findCommitteeWithUnit,
   findDomainCodes,
   findDomains,
   findStoredSettings,
@@ -34,6 +35,9 @@ import {
 
 /** The committee's domain codes, to validate a domain a request names. */
 export const committeeDomainCodes = findDomainCodes;
+
+/** The committee's name with its unit's name and short name (a document's issuer and place). */
+export const committeeWithUnit = findCommitteeWithUnit;
 
 /** The committee's domains in their order (code, name, position). */
 export const committeeDomainList = findDomains;

@@ -159,15 +159,21 @@ export async function findRoleHolders(db: DbOrTx, committeeId: string, roles: Co
   return rows.map((r) => r.userId);
 }
 
-/** The holders of the committee's seats on `date`, guests aside (optionally only the seats `ids`). */
-export async function findMemberHolders(db: DbOrTx, committeeId: string, date: string, ids?: string[]) {
+/** The holders of the committee's seats on `date` (guests aside unless `guests`), optionally only the seats `ids`. */
+export async function findMemberHolders(
+  db: DbOrTx,
+  committeeId: string,
+  date: string,
+  ids?: string[],
+  guests = false,
+) {
   const rows = await db
     .select({ userId: memberships.userId })
     .from(memberships)
     .where(
       and(
         eq(memberships.committeeId, committeeId),
-        notGuest,
+        guests ? undefined : notGuest,
         seatInForce(date),
         ids ? inArray(memberships.id, ids) : undefined,
       ),
@@ -212,6 +218,8 @@ export async function findSeatNames(db: DbOrTx, seatIds: string[]) {
   return db
     .select({
       id: memberships.id,
+      committeeId: memberships.committeeId,
+      userId: memberships.userId,
       name: person.fullName,
       position: memberships.position,
       role: memberships.role,

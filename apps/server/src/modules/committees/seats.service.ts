@@ -67,9 +67,14 @@ export const holdersOfRoles = (db: DbOrTx, committeeId: string, roles: Committee
   findRoleHolders(db, committeeId, roles, date);
 
 /** The committee's members on `date`, guests aside (only the seats `ids`, when given). */
-export const membersOn = findMemberHolders;
+export const membersOn = (db: DbOrTx, committeeId: string, date: string, ids?: string[]) =>
+  findMemberHolders(db, committeeId, date, ids);
 
-/** Who holds these seats: name, the seat's position and role, by seat (unknown seats are left out). */
+/** Everyone seated on the committee on `date`, guests included (only the seats `ids`, when given). */
+export const seatedOn = (db: DbOrTx, committeeId: string, date: string, ids?: string[]) =>
+  findMemberHolders(db, committeeId, date, ids, true);
+
+/** Who holds these seats: the person (id, name), the seat's committee, position and role, by seat. */
 export async function seatHolders(db: DbOrTx, seatIds: string[]) {
   const rows = seatIds.length ? await findSeatNames(db, [...new Set(seatIds)]) : [];
   return new Map(rows.map((r) => [r.id, r]));

@@ -14,7 +14,7 @@ import { files } from '../files/files.schema.ts';
 import { meetings } from '../meetings/meetings.schema.ts';
 import { convertDocxToPdf, storeDocumentPdf } from './documents.pdf.ts';
 import { documents } from './documents.schema.ts';
-import { docxOf } from './documents.service.ts';
+import { docxOf } from './rendering.service.ts';
 
 const run = promisify(execFile);
 let ctx: TestContext;

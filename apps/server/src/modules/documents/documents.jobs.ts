@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { localFileStore } from '../files/file-store.service.ts';
 import { DOCUMENT_PDF_JOB, findSoffice, storeDocumentPdf } from './documents.pdf.ts';
-import { docxOf } from './documents.service.ts';
+import { docxOf } from './rendering.service.ts';
 
 export interface DocumentJobDeps {
   db: Db;

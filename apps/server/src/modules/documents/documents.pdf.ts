@@ -5,13 +5,13 @@ import fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { and, eq, isNull, TransactionRollbackError } from 'drizzle-orm';
+import { TransactionRollbackError } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { FileStore } from '../files/file-store.service.ts';
-import { files } from '../files/files.schema.ts';
-import { documents } from './documents.schema.ts';
+import { recordStoredFile } from '../files/files.service.ts';
+import { type DocumentRow, findDocumentRow, setPdfFile } from './documents.repo.ts';
 
 const run = promisify(execFile);
 
@@ -65,9 +65,9 @@ export async function storeDocumentPdf(
   db: Db,
   store: FileStore,
   documentId: string,
-  docx: (doc: typeof documents.$inferSelect) => Promise<{ buffer: Buffer; name: string }>,
+  docx: (doc: DocumentRow) => Promise<{ buffer: Buffer; name: string }>,
 ): Promise<'stored' | 'skipped'> {
-  const [doc] = await db.select().from(documents).where(eq(documents.id, documentId));
+  const doc = await findDocumentRow(db, documentId);
   if (!doc || doc.status !== 'issued' || doc.pdfFileId) return 'skipped';
   const { buffer, name } = await docx(doc);
   const pdf = await convertDocxToPdf(buffer);
@@ -76,7 +76,7 @@ export async function storeDocumentPdf(
   await store.put(key, pdf);
   const stored = await db
     .transaction(async (tx) => {
-      await tx.insert(files).values({
+      await recordStoredFile(tx, {
         id,
         committeeId: doc.committeeId,
         uploadedBy: null,
@@ -86,12 +86,7 @@ export async function storeDocumentPdf(
         sha256: createHash('sha256').update(pdf).digest('hex'),
         storageKey: key,
       });
-      const updated = await tx
-        .update(documents)
-        .set({ pdfFileId: id })
-        .where(and(eq(documents.id, documentId), isNull(documents.pdfFileId)))
-        .returning({ id: documents.id });
-      if (!updated.length) tx.rollback();
+      if (!(await setPdfFile(tx, documentId, id))) tx.rollback();
       return true;
     })
     .catch(async (err) => {

@@ -20,23 +20,13 @@ import { requireActor } from '../../http/auth-hook.ts';
 import type { ModuleOptions } from '../../http/module.ts';
 import { localFileStore } from '../files/file-store.service.ts';
 import { dispatchEmails } from '../mail/mail.service.ts';
+import { distributeDocument } from './distribution.service.ts';
 import { requestDocumentPdf } from './documents.pdf.ts';
-import {
-  createDocument,
-  createFromMeeting,
-  createFromTemplate,
-  distributeDocument,
-  documentPdf,
-  getDocument,
-  issueDocument,
-  listDocuments,
-  listVersions,
-  moveDocument,
-  previewDocument,
-  registerIncoming,
-  renderDocumentDocx,
-  updateDocument,
-} from './documents.service.ts';
+import { createDocument, createFromTemplate, updateDocument } from './drafts.service.ts';
+import { issueDocument, moveDocument } from './issuing.service.ts';
+import { createFromMeeting } from './meeting-drafts.service.ts';
+import { getDocument, listDocuments, listVersions, registerIncoming } from './registry.service.ts';
+import { documentPdf, previewDocument, renderDocumentDocx } from './rendering.service.ts';
 
 const D = z.object({ id: Id }).strict();
 const tags = ['Văn bản'];

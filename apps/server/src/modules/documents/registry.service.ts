@@ -1,6 +1,22 @@
-// The committee's register of documents: what other modules may ask of it.
-import type { DbOrTx } from '../../db/client.ts';
-import { findDocumentHeads } from './documents.repo.ts';
+import { recordAudit } from '../../db/audit.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { uuidv7 } from '../../db/ids.ts';
+import { AppError } from '../../http/errors.ts';
+import type { Actor } from '../../http/permissions.ts';
+import { assertCommittee, loadCommitteeAccess } from '../committees/access.service.ts';
+import { assertFileOfCommittee } from '../files/files.service.ts';
+import {
+  findDistributions,
+  findDocumentHeads,
+  findDocumentRow,
+  findDocuments,
+  findVersions,
+  insertIncoming,
+  type RegistryQuery,
+  toDocumentDto,
+} from './documents.repo.ts';
+
+// The committee's register of documents: reading it, recording incoming ones, and what other modules may ask.
 
 export { findIncomingDocument } from './documents.repo.ts';
 
@@ -8,4 +24,78 @@ export { findIncomingDocument } from './documents.repo.ts';
 export async function documentHeads(db: DbOrTx, ids: string[]) {
   const rows = await findDocumentHeads(db, [...new Set(ids)]);
   return new Map(rows.map((d) => [d.id, d]));
+}
+
+/** A document the actor may see, with the standing on its committee; 404 otherwise. */
+export async function loadDocument(db: DbOrTx, actor: Actor, documentId: string) {
+  const doc = await findDocumentRow(db, documentId);
+  if (!doc) throw new AppError('document.notFound');
+  const { access } = await loadCommitteeAccess(db, actor, doc.committeeId).catch(() => {
+    throw new AppError('document.notFound');
+  });
+  return { doc, access };
+}
+
+export async function getDocument(db: DbOrTx, actor: Actor, documentId: string) {
+  const { doc } = await loadDocument(db, actor, documentId);
+  return toDocumentDto(doc, (await findDistributions(db, [doc.id])).get(doc.id));
+}
+
+/** Records a document received from a higher level (a directive), with its deadline if any. */
+export async function registerIncoming(
+  db: Db,
+  actor: Actor,
+  committeeId: string,
+  body: {
+    numberText: string;
+    issuedOn: string;
+    issuer: string;
+    title: string;
+    deadline?: string | null;
+    fileId?: string | null;
+  },
+) {
+  const { access } = await loadCommitteeAccess(db, actor, committeeId);
+  assertCommittee(actor, 'document.manage', access);
+  if (body.fileId) await assertFileOfCommittee(db, body.fileId, committeeId);
+  const id = uuidv7();
+  await insertIncoming(db, {
+    id,
+    committeeId,
+    direction: 'incoming',
+    type: null,
+    status: 'received',
+    numberText: body.numberText,
+    issuedOn: body.issuedOn,
+    issuer: body.issuer,
+    title: body.title,
+    deadline: body.deadline ?? null,
+    fileId: body.fileId ?? null,
+    createdBy: actor.userId,
+  });
+  await recordAudit(db, {
+    actorId: actor.userId,
+    action: 'document.received',
+    entityType: 'document',
+    entityId: id,
+    data: body,
+  });
+  return getDocument(db, actor, id);
+}
+
+/** The registry: by number, date range, type, direction, and full text with or without diacritics. */
+export async function listDocuments(db: Db, actor: Actor, q: RegistryQuery) {
+  await loadCommitteeAccess(db, actor, q.committeeId);
+  const rows = await findDocuments(db, q);
+  const sent = await findDistributions(
+    db,
+    rows.filter((r) => r.status === 'issued').map((r) => r.id),
+  );
+  return { items: rows.map((r) => toDocumentDto(r, sent.get(r.id))), total: rows.length };
+}
+
+/** The saved versions of a document, newest first: a revision never overwrites the earlier text. */
+export async function listVersions(db: Db, actor: Actor, documentId: string) {
+  await loadDocument(db, actor, documentId);
+  return { items: await findVersions(db, documentId) };
 }

@@ -11,6 +11,7 @@ import {
   countFilesOfCommittee,
   findFile,
   findFiles,
+  insertDerivedFile,
   insertFile,
   type StoredFile,
   toFileDto,
@@ -107,3 +108,6 @@ export async function fileDtos(db: DbOrTx, ids: string[]) {
 
 /** A stored file's row (its name, type and storage key), or undefined. */
 export const findStoredFile = findFile;
+
+/** Records a file whose bytes the caller already put in the store (e.g. a document's PDF), in its transaction. */
+export const recordStoredFile = insertDerivedFile;

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
 import { assertCommittee } from '../committees/access.service.ts';
-import { createFromTemplate } from '../documents/documents.service.ts';
+import { createFromTemplate } from '../documents/drafts.service.ts';
 import { loadPlan } from './plans.policy.ts';
 import { updatePlanRow } from './plans.repo.ts';
 import { getPlan } from './plans.service.ts';
