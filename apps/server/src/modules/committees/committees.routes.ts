@@ -1,12 +1,4 @@
 import {
-  StandingAgency,
-  StandingAgencyBody,
-  StandingAgencyList,
-  WorkingGroup,
-  WorkingGroupBody,
-  WorkingGroupList,
-} from '@steerco/contract/agencies';
-import {
   CommitteeDetail,
   CommitteeList,
   CreateCommitteeBody,
@@ -15,13 +7,6 @@ import {
   UpdateCommitteeBody,
 } from '@steerco/contract/committees';
 import { Id } from '@steerco/contract/common';
-import {
-  ActingAnswer,
-  ActingQuery,
-  CreateDelegationBody,
-  Delegation,
-  DelegationList,
-} from '@steerco/contract/delegations';
 import {
   CandidateList,
   CandidateQuery,
@@ -34,12 +19,6 @@ import {
   ReplaceDutiesBody,
   UpdateMembershipBody,
 } from '@steerco/contract/memberships';
-import {
-  DecidePersonnelChangeBody,
-  PersonnelChange,
-  PersonnelChangeList,
-  ProposePersonnelChangeBody,
-} from '@steerco/contract/personnel';
 import { CreateRegulationVersionBody, Regulation, RuleSettings } from '@steerco/contract/regulation';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -55,7 +34,6 @@ import {
   updateCommittee,
   updateSettings,
 } from './committees.service.ts';
-import { actingAnswer, createDelegation, listDelegations, revokeDelegation } from './delegations.service.ts';
 import { exportMembersXlsx, importMembersXlsx, membersTemplateXlsx } from './members-xlsx.ts';
 import {
   addMember,
@@ -66,15 +44,8 @@ import {
   replaceDuties,
   updateMember,
 } from './memberships.service.ts';
-import { decidePersonnelChange, listPersonnelChanges, proposePersonnelChange } from './personnel.service.ts';
 import { addRegulationVersion, getRegulation } from './regulation.service.ts';
-import {
-  addStandingAgency,
-  listStandingAgencies,
-  listWorkingGroups,
-  removeStandingAgency,
-  saveWorkingGroup,
-} from './structure.service.ts';
+import { committeeStructureRoutes } from './structure.routes.ts';
 
 const C = z.object({ id: Id }).strict();
 const CM = z.object({ id: Id, membershipId: Id }).strict();
@@ -82,7 +53,8 @@ const tags = ['Ban Chỉ đạo'];
 // Committee routes need a signed-in user; what each may do on a committee is decided in the service (`can`).
 const config = { permission: 'authenticated' as const };
 
-export const committeeRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db }) => {
+export const committeeRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, options) => {
+  const { db } = options;
   app.get('/committees', {
     config,
     schema: {
@@ -260,159 +232,8 @@ export const committeeRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app,
     },
   });
 
-  // ——— Delegations (R3, R4) ———
-  const delegationTags = ['Ủy quyền'];
-  app.get('/committees/:id/delegations', {
-    config,
-    schema: {
-      tags: delegationTags,
-      summary: 'Các ủy quyền của Trưởng Ban',
-      params: C,
-      response: { 200: DelegationList },
-    },
-    handler: (req) => listDelegations(db, requireActor(req), req.params.id),
-  });
-  app.post('/committees/:id/delegations', {
-    config,
-    schema: {
-      tags: delegationTags,
-      summary: 'Ghi nhận ủy quyền',
-      params: C,
-      body: CreateDelegationBody,
-      response: { 201: Delegation },
-    },
-    handler: async (req, reply) =>
-      reply.status(201).send(await createDelegation(db, requireActor(req), req.params.id, req.body)),
-  });
-  app.post('/committees/:id/delegations/:delegationId/revoke', {
-    config,
-    schema: {
-      tags: delegationTags,
-      summary: 'Thu hồi ủy quyền',
-      params: z.object({ id: Id, delegationId: Id }).strict(),
-      response: { 200: Delegation },
-    },
-    handler: (req) => revokeDelegation(db, requireActor(req), req.params.id, req.params.delegationId),
-  });
-  app.get('/committees/:id/acting', {
-    config,
-    schema: {
-      tags: delegationTags,
-      summary: 'Người này có được thay mặt Trưởng Ban làm việc này không?',
-      params: C,
-      querystring: ActingQuery,
-      response: { 200: ActingAnswer },
-    },
-    handler: (req) => actingAnswer(db, requireActor(req), req.params.id, req.query),
-  });
-
-  // ——— Standing agencies (R2) and working groups (R6) ———
-  const structureTags = ['Cơ quan thường trực, tổ giúp việc'];
-  app.get('/committees/:id/standing-agencies', {
-    config,
-    schema: {
-      tags: structureTags,
-      summary: 'Cơ quan thường trực',
-      params: C,
-      response: { 200: StandingAgencyList },
-    },
-    handler: (req) => listStandingAgencies(db, requireActor(req), req.params.id),
-  });
-  app.post('/committees/:id/standing-agencies', {
-    config,
-    schema: {
-      tags: structureTags,
-      summary: 'Thêm cơ quan thường trực',
-      params: C,
-      body: StandingAgencyBody,
-      response: { 201: StandingAgency },
-    },
-    handler: async (req, reply) =>
-      reply.status(201).send(await addStandingAgency(db, requireActor(req), req.params.id, req.body)),
-  });
-  app.delete('/committees/:id/standing-agencies/:agencyId', {
-    config,
-    schema: {
-      tags: structureTags,
-      summary: 'Bỏ cơ quan thường trực',
-      params: z.object({ id: Id, agencyId: Id }).strict(),
-      response: { 204: z.null() },
-    },
-    handler: async (req, reply) => {
-      await removeStandingAgency(db, requireActor(req), req.params.id, req.params.agencyId);
-      return reply.status(204).send(null);
-    },
-  });
-  app.get('/committees/:id/working-groups', {
-    config,
-    schema: {
-      tags: structureTags,
-      summary: 'Tổ giúp việc và nhóm công tác',
-      params: C,
-      response: { 200: WorkingGroupList },
-    },
-    handler: (req) => listWorkingGroups(db, requireActor(req), req.params.id),
-  });
-  app.post('/committees/:id/working-groups', {
-    config,
-    schema: {
-      tags: structureTags,
-      summary: 'Thành lập tổ giúp việc / nhóm công tác',
-      params: C,
-      body: WorkingGroupBody,
-      response: { 201: WorkingGroup },
-    },
-    handler: async (req, reply) =>
-      reply.status(201).send(await saveWorkingGroup(db, requireActor(req), req.params.id, req.body)),
-  });
-  app.put('/committees/:id/working-groups/:groupId', {
-    config,
-    schema: {
-      tags: structureTags,
-      summary: 'Sửa tổ giúp việc',
-      params: z.object({ id: Id, groupId: Id }).strict(),
-      body: WorkingGroupBody,
-      response: { 200: WorkingGroup },
-    },
-    handler: (req) => saveWorkingGroup(db, requireActor(req), req.params.id, req.body, req.params.groupId),
-  });
-
-  // ——— Personnel changes (R14) ———
-  const personnelTags = ['Thay đổi nhân sự'];
-  app.get('/committees/:id/personnel-changes', {
-    config,
-    schema: {
-      tags: personnelTags,
-      summary: 'Đề xuất thay đổi nhân sự',
-      params: C,
-      response: { 200: PersonnelChangeList },
-    },
-    handler: (req) => listPersonnelChanges(db, requireActor(req), req.params.id),
-  });
-  app.post('/committees/:id/personnel-changes', {
-    config,
-    schema: {
-      tags: personnelTags,
-      summary: 'Đơn vị báo cáo thay đổi và đề xuất người thay thế',
-      params: C,
-      body: ProposePersonnelChangeBody,
-      response: { 201: PersonnelChange },
-    },
-    handler: async (req, reply) =>
-      reply.status(201).send(await proposePersonnelChange(db, requireActor(req), req.params.id, req.body)),
-  });
-  app.post('/committees/:id/personnel-changes/:changeId/decide', {
-    config,
-    schema: {
-      tags: personnelTags,
-      summary: 'Trưởng Ban duyệt hoặc không duyệt',
-      params: z.object({ id: Id, changeId: Id }).strict(),
-      body: DecidePersonnelChangeBody,
-      response: { 200: PersonnelChange },
-    },
-    handler: (req) =>
-      decidePersonnelChange(db, requireActor(req), req.params.id, req.params.changeId, req.body),
-  });
+  // Delegations, standing agencies, working groups, personnel changes (their place in the API's order).
+  await app.register(committeeStructureRoutes, options);
 
   // ——— Regulation (R21) and rule settings ———
   const regulationTags = ['Quy chế'];

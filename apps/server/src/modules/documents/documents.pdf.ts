@@ -5,9 +5,9 @@ import fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { TransactionRollbackError } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
+import { isRollback } from '../../db/pg-errors.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { FileStore } from '../files/file-store.service.ts';
 import { recordStoredFile } from '../files/files.service.ts';
@@ -91,7 +91,7 @@ export async function storeDocumentPdf(
     })
     .catch(async (err) => {
       await store.remove(key);
-      if (err instanceof TransactionRollbackError) return false;
+      if (isRollback(err)) return false;
       throw err;
     });
   return stored ? 'stored' : 'skipped';
