@@ -1,25 +1,13 @@
-import {
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Group,
-  Paper,
-  ScrollArea,
-  SimpleGrid,
-  Stack,
-  Tabs,
-  Text,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { CommitteeDetail } from '@steerco/contract/committees';
 import type { CommitteeRole } from '@steerco/contract/memberships';
-import { IconArrowLeft, IconChecklist, IconGitMerge } from '@tabler/icons-react';
+import { IconChecklist, IconGitMerge } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../../../components/page-header.tsx';
+import { Fact } from '../../../components/fact.tsx';
+import { RecordPage, RecordTabs } from '../../../components/record-page.tsx';
 import { SampleBadge } from '../../../components/sample-badge.tsx';
-import { useActiveTabInView } from '../../../lib/use-active-tab-in-view.ts';
 import { PlansTab } from '../../plans/components/plans-tab.tsx';
 import { COMMITTEE_TABS, type CommitteeTab } from '../api.ts';
 import { CommitteeStatusBadge, DomainBadges, formatDecision, RoleBadge } from './committee-badges.tsx';
@@ -41,7 +29,6 @@ interface CommitteePageProps {
 /** One committee: who it is (header) and, in tabs kept in the URL, everything about its organisation. */
 export function CommitteePage({ committee, tab, onTabChange }: CommitteePageProps) {
   const { t } = useTranslation();
-  const tabsViewport = useActiveTabInView(tab);
   const panels: Record<CommitteeTab, ReactNode> = {
     'thanh-vien': <MembersTab committee={committee} />,
     'phan-cong': <DutiesTab committee={committee} />,
@@ -54,55 +41,36 @@ export function CommitteePage({ committee, tab, onTabChange }: CommitteePageProp
     'ke-hoach': <PlansTab committee={committee} />,
   };
   return (
-    <>
-      <Anchor component={Link} to="/ban-chi-dao" size="sm" c="dimmed" mb="xs" display="inline-block">
-        <Group gap={4} wrap="nowrap">
-          <IconArrowLeft size={14} aria-hidden />
-          {t('committees.back')}
+    <RecordPage
+      back={{ to: '/ban-chi-dao', label: t('committees.back') }}
+      title={committee.name}
+      description={committee.unitName}
+      actions={
+        <Group gap={6}>
+          <CommitteeStatusBadge status={committee.status} />
+          {committee.isSample && <SampleBadge />}
+          {/* The committee's tasks live on /nhiem-vu, filtered to it (issue #8). */}
+          <Button
+            variant="light"
+            size="xs"
+            leftSection={<IconChecklist size={14} />}
+            renderRoot={(props) => <Link to="/nhiem-vu" search={{ ban: committee.id }} {...props} />}
+          >
+            {t('tasks.views.committee')}
+          </Button>
         </Group>
-      </Anchor>
-      <PageHeader
-        title={committee.name}
-        description={committee.unitName}
-        actions={
-          <Group gap={6}>
-            <CommitteeStatusBadge status={committee.status} />
-            {committee.isSample && <SampleBadge />}
-            {/* The committee's tasks live on /nhiem-vu, filtered to it (issue #8). */}
-            <Button
-              variant="light"
-              size="xs"
-              leftSection={<IconChecklist size={14} />}
-              renderRoot={(props) => <Link to="/nhiem-vu" search={{ ban: committee.id }} {...props} />}
-            >
-              {t('tasks.views.committee')}
-            </Button>
-          </Group>
-        }
-      />
+      }
+    >
       <CommitteeFacts committee={committee} onShowMergeHistory={() => onTabChange('so-do')} />
-      <Tabs
+      <RecordTabs
+        tabs={COMMITTEE_TABS}
         value={tab}
-        onChange={(value) => value && onTabChange(value as CommitteeTab)}
-        keepMounted={false}
-        mt="lg"
-      >
-        <ScrollArea type="auto" offsetScrollbars="x" scrollbarSize={6} viewportRef={tabsViewport}>
-          <Tabs.List aria-label={t('committees.tabsLabel')} style={{ flexWrap: 'nowrap' }}>
-            {COMMITTEE_TABS.map((slug) => (
-              <Tabs.Tab key={slug} value={slug} data-slug={slug} style={{ whiteSpace: 'nowrap' }}>
-                {t(`committees.tabs.${slug}`)}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-        </ScrollArea>
-        {COMMITTEE_TABS.map((slug) => (
-          <Tabs.Panel key={slug} value={slug} pt="md">
-            {panels[slug]}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
-    </>
+        onChange={onTabChange}
+        label={t('committees.tabsLabel')}
+        titleOf={(slug) => t(`committees.tabs.${slug}`)}
+        panels={panels}
+      />
+    </RecordPage>
   );
 }
 
@@ -174,18 +142,5 @@ function CommitteeFacts({
         )}
       </Paper>
     </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" mt={2}>
-        {children}
-      </Text>
-    </Box>
   );
 }

@@ -1,24 +1,9 @@
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Badge, Button, Center, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { randomId } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { CommitteeDetail } from '@steerco/contract/committees';
 import { type Membership, ReplaceDutiesBody } from '@steerco/contract/memberships';
-import { IconAlertTriangle, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,8 +13,8 @@ import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { setFieldErrorsFromProblem } from '../../../lib/form-problem.ts';
 import { schemaErrors, textOrNull } from '../../../lib/schema-errors.ts';
 import { type DutyList, dutiesQueryOptions, useReplaceDuties } from '../api.ts';
-import { domainShort } from './committee-badges.tsx';
 import { DecisionFields, type DecisionValues, decisionBodyOf, emptyDecision } from './decision-fields.tsx';
+import { DutyListFields } from './duty-list-fields.tsx';
 
 interface DutiesEditorModalProps {
   committee: CommitteeDetail;
@@ -127,7 +112,6 @@ function DutiesForm({
     ),
   );
 
-  const domains = committee.domains.map((d) => ({ value: d.code, label: domainShort(d.code) }));
   return (
     <ModalForm
       opened
@@ -169,46 +153,7 @@ function DutiesForm({
         </Alert>
       )}
       <Stack gap="xs">
-        {form.values.items.map((item, index) => (
-          <Group key={item.key} gap="xs" align="flex-start" wrap="nowrap">
-            <Select
-              aria-label={t('members.form.dutyDomain', { index: index + 1 })}
-              placeholder={t('committees.domainGeneral')}
-              clearable
-              data={domains}
-              w={110}
-              style={{ flexShrink: 0 }}
-              {...form.getInputProps(`items.${index}.domain`)}
-            />
-            <Textarea
-              aria-label={t('members.form.dutyText', { index: index + 1 })}
-              autosize
-              minRows={1}
-              maxRows={8}
-              style={{ flex: 1 }}
-              {...form.getInputProps(`items.${index}.text`)}
-            />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              mt={6}
-              aria-label={t('members.form.removeDuty', { index: index + 1 })}
-              onClick={() => form.removeListItem('items', index)}
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Group>
-        ))}
-        <Group>
-          <Button
-            variant="light"
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            onClick={() => form.insertListItem('items', { key: randomId(), domain: null, text: '' })}
-          >
-            {t('members.form.addDuty')}
-          </Button>
-        </Group>
+        <DutyListFields form={form} path="items" items={form.values.items} committee={committee} />
       </Stack>
       <TextInput label={t('duties.note')} {...form.getInputProps('note')} />
       <DecisionFields

@@ -1,7 +1,6 @@
 import {
   Accordion,
   Badge,
-  Box,
   Center,
   Divider,
   Drawer,
@@ -17,8 +16,8 @@ import type { CommitteeDetail } from '@steerco/contract/committees';
 import { formatDateTime } from '@steerco/contract/datetime';
 import type { Membership } from '@steerco/contract/memberships';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Fact } from '../../../components/fact.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { SampleBadge } from '../../../components/sample-badge.tsx';
 import { dutiesQueryOptions } from '../api.ts';
@@ -164,18 +163,5 @@ export function MemberDrawer({
         )}
       </Stack>
     </Drawer>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Box>
   );
 }

@@ -1,17 +1,5 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { randomId } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { CommitteeDetail } from '@steerco/contract/committees';
 import { todayInVietnam } from '@steerco/contract/datetime';
@@ -21,7 +9,6 @@ import {
   type Membership,
   UpdateMembershipBody,
 } from '@steerco/contract/memberships';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../../components/date-field.tsx';
@@ -34,6 +21,7 @@ import { useAddMember, useUpdateMember } from '../api.ts';
 import { ROLE_ORDER } from '../committees.ts';
 import { domainShort } from './committee-badges.tsx';
 import { DecisionFields, type DecisionValues, decisionBodyOf, decisionValuesOf } from './decision-fields.tsx';
+import { DutyListFields } from './duty-list-fields.tsx';
 
 const fieldOfCode = {
   'membership.headOverlap': 'role',
@@ -247,47 +235,14 @@ export function MemberFormModal({ committee, member, memberUserIds, onClose }: M
           <Text size="xs" c="dimmed">
             {t('members.form.dutiesHint')}
           </Text>
-          {values.duties.map((duty, index) => (
-            <Group key={duty.key} gap="xs" align="flex-start" wrap="nowrap">
-              <Select
-                aria-label={t('members.form.dutyDomain', { index: index + 1 })}
-                placeholder={t('committees.domainGeneral')}
-                clearable
-                data={domains.map((d) => ({ value: d.value, label: domainShort(d.value) }))}
-                w={110}
-                style={{ flexShrink: 0 }}
-                {...form.getInputProps(`duties.${index}.domain`)}
-              />
-              <Textarea
-                aria-label={t('members.form.dutyText', { index: index + 1 })}
-                placeholder={t('members.form.dutyText', { index: index + 1 })}
-                autosize
-                minRows={1}
-                maxRows={6}
-                style={{ flex: 1 }}
-                {...form.getInputProps(`duties.${index}.text`)}
-              />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                mt={6}
-                aria-label={t('members.form.removeDuty', { index: index + 1 })}
-                onClick={() => form.removeListItem('duties', index)}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Group>
-          ))}
-          <Group>
-            <Button
-              variant="light"
-              size="xs"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => form.insertListItem('duties', { key: randomId(), domain: null, text: '' })}
-            >
-              {t('members.form.addDuty')}
-            </Button>
-          </Group>
+          <DutyListFields
+            form={form}
+            path="duties"
+            items={values.duties}
+            committee={committee}
+            maxRows={6}
+            placeholders
+          />
         </Stack>
       )}
     </ModalForm>

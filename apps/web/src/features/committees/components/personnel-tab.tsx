@@ -24,6 +24,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state.tsx';
+import { Fact } from '../../../components/fact.tsx';
 import { ModalForm } from '../../../components/modal-form.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import {
@@ -217,19 +218,6 @@ function MovedItems({ change }: { change: PersonnelChange }) {
           </Badge>
         ))}
       </Group>
-    </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
     </Stack>
   );
 }

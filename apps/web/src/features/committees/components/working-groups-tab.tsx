@@ -25,6 +25,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../../components/date-field.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
+import { Fact } from '../../../components/fact.tsx';
 import { ModalForm } from '../../../components/modal-form.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { problemOutsideFields, setFieldErrorsFromProblem } from '../../../lib/form-problem.ts';
@@ -176,17 +177,6 @@ export function WorkingGroupsTab({ committee }: { committee: CommitteeDetail }) 
         />
       )}
     </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: string }) {
-  return (
-    <Box>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm">{children}</Text>
-    </Box>
   );
 }
 

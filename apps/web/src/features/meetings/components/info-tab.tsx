@@ -20,6 +20,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasProblemCode } from '../../../api/problem.ts';
+import { Fact } from '../../../components/fact.tsx';
 import { ModalForm } from '../../../components/modal-form.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { problemOutsideFields, setFieldErrorsFromProblem } from '../../../lib/form-problem.ts';
@@ -29,7 +30,6 @@ import { MeetingDocumentActions } from '../../documents/components/meeting-docum
 import { canOnMeeting, type MeetingView, useCancelMeeting, useSendNotice, useUpdateMeeting } from '../api.ts';
 import { formatVietnamDateTime, parseVietnamDateTime } from '../meetings.ts';
 import { DateTimeField } from './meeting-badges.tsx';
-import { Fact } from './meeting-page.tsx';
 
 /** Thông tin: the meeting's particulars, its notice (R9) with the late reason, amendments and cancellation. */
 export function InfoTab({ meeting }: { meeting: MeetingView }) {

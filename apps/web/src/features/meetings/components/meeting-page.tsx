@@ -1,9 +1,10 @@
-import { Anchor, Box, Group, Paper, ScrollArea, SimpleGrid, Tabs, Text } from '@mantine/core';
+import { Anchor, Group, Paper, ScrollArea, SimpleGrid, Tabs } from '@mantine/core';
 import { formatDateTime } from '@steerco/contract/datetime';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Fact } from '../../../components/fact.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useActiveTabInView } from '../../../lib/use-active-tab-in-view.ts';
 import { MEETING_TABS, type MeetingTab, type MeetingView } from '../api.ts';
@@ -97,18 +98,5 @@ export function MeetingPage({ meeting, tab, onTabChange }: MeetingPageProps) {
         ))}
       </Tabs>
     </>
-  );
-}
-
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" mt={2}>
-        {children}
-      </Text>
-    </Box>
   );
 }

@@ -32,6 +32,7 @@ import { Fragment, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
+import { Fact } from '../../../components/fact.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { committeeQueryOptions } from '../../committees/api.ts';
@@ -309,19 +310,6 @@ function PlanFacts({ plan }: { plan: PlanDetail }) {
         </Box>
       )}
     </Paper>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" mt={2}>
-        {children}
-      </Text>
-    </Box>
   );
 }
 

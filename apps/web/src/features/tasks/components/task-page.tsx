@@ -15,20 +15,14 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatDateTime } from '@steerco/contract/datetime';
-import {
-  IconArrowLeft,
-  IconFileDownload,
-  IconFlag,
-  IconMessage,
-  IconProgressCheck,
-  IconSend,
-} from '@tabler/icons-react';
+import { IconFileDownload, IconFlag, IconMessage, IconProgressCheck, IconSend } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../../../components/page-header.tsx';
+import { Fact } from '../../../components/fact.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
+import { RecordPage } from '../../../components/record-page.tsx';
 import { committeeQueryOptions, membersQueryOptions } from '../../committees/api.ts';
 import { domainShort } from '../../committees/components/committee-badges.tsx';
 import { formatFileSize } from '../../meetings/meetings.ts';
@@ -45,23 +39,17 @@ export function TaskPage({ task }: { task: TaskView }) {
   const committee = useQuery(committeeQueryOptions(task.committeeId));
   const none = t('tasks.facts.none');
   return (
-    <>
-      <Anchor component={Link} to="/nhiem-vu" size="sm" c="dimmed" mb="xs" display="inline-block">
-        <Group gap={4} wrap="nowrap">
-          <IconArrowLeft size={14} aria-hidden />
-          {t('tasks.back')}
+    <RecordPage
+      back={{ to: '/nhiem-vu', label: t('tasks.back') }}
+      title={task.title}
+      actions={
+        <Group gap={6}>
+          <TaskStatusBadge status={task.status} />
+          <DerivedStatusBadge derived={task.derivedStatus} />
+          <PriorityBadge priority={task.priority} />
         </Group>
-      </Anchor>
-      <PageHeader
-        title={task.title}
-        actions={
-          <Group gap={6}>
-            <TaskStatusBadge status={task.status} />
-            <DerivedStatusBadge derived={task.derivedStatus} />
-            <PriorityBadge priority={task.priority} />
-          </Group>
-        }
-      />
+      }
+    >
       <Stack gap="lg">
         <Paper
           withBorder
@@ -159,7 +147,7 @@ export function TaskPage({ task }: { task: TaskView }) {
           {committee.data?.myPermissions.includes('task.updateOwn') && <CommentForm task={task} />}
         </Paper>
       </Stack>
-    </>
+    </RecordPage>
   );
 }
 
@@ -203,19 +191,6 @@ function SourceLink({ task }: { task: TaskView }) {
       </Anchor>
     );
   return <>{label}</>;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" mt={2}>
-        {children}
-      </Text>
-    </Box>
-  );
 }
 
 /** History events, progress reports with their evidence, and comments with their @mentions, oldest first. */
