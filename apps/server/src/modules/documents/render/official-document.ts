@@ -16,18 +16,41 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
-  type ParagraphChild,
   Table,
-  TableBorders,
   TableCell,
   TableLayoutType,
   TableRow,
-  type TableVerticalAlign,
   TextRun,
   VerticalAlign,
   WidthType,
 } from 'docx';
 import * as clock from '../../../clock.ts';
+import {
+  BODY_AFTER,
+  BODY_LINE,
+  bodyParagraph,
+  COLOR,
+  cell,
+  FIRST_LINE_INDENT,
+  FONT,
+  FOOT_LEFT,
+  FOOT_RIGHT,
+  grid,
+  HEADER_LEFT,
+  HEADER_RIGHT,
+  line,
+  MARGIN,
+  mm,
+  PAGE,
+  PT,
+  rule,
+  run,
+  runs,
+  TEXT_WIDTH,
+} from './docx-blocks.ts';
+import { issuerLines, textWidth } from './text-metrics.ts';
+
+export { issuerLines, textWidth };
 
 export type DocumentKind = 'THÔNG BÁO' | 'GIẤY MỜI' | 'BIÊN BẢN' | 'KẾ HOẠCH' | 'BÁO CÁO' | 'QUYẾT ĐỊNH';
 
@@ -88,175 +111,6 @@ export function vietnameseDateLine(place: string, isoDate: string | null, year?:
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Page geometry (twips: 1 mm = 56.693 twips; sizes in half-points)
-
-const FONT = 'Times New Roman';
-const COLOR = '000000';
-const mm = (v: number) => Math.round((v * 1440) / 25.4);
-
-const PAGE = { width: 11906, height: 16838 }; // A4 portrait
-const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) }; // 1134, 1134, 1701, 850
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right; // 9355 twips = 165 mm
-const FIRST_LINE_INDENT = mm(10); // 567
-/** Header: the left column holds the issuer (wrapping), the right one the national title in one line. */
-const HEADER_LEFT = mm(68);
-const HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT;
-/** Foot: "Nơi nhận" left, signature right. */
-const FOOT_LEFT = mm(80);
-const FOOT_RIGHT = TEXT_WIDTH - FOOT_LEFT;
-
-const PT = (points: number) => points * 2;
-const BODY_LINE = 276; // 1.15 lines
-const BODY_AFTER = 120; // 6 pt
-
-/** Letters whose diacritic NFD does not take off. */
-const BASE_LETTER: Record<string, string> = { đ: 'd', Đ: 'D', ư: 'u', Ư: 'U', ơ: 'o', Ơ: 'O' };
-
-/**
- * Width in twips of a text set in Times New Roman, from the Adobe metrics of Times (per 1000 em). Close enough to
- * size the rules "as long as the line" (Vietnamese letters take the advance of their base letter).
- */
-export function textWidth(text: string, points: number, bold: boolean): number {
-  const base = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  let units = 0;
-  for (const ch of base) {
-    const c = BASE_LETTER[ch] ?? ch;
-    units += glyphWidth(c, bold);
-  }
-  return (units / 1000) * points * 20;
-}
-
-const UPPER_WIDE = 'MW';
-function glyphWidth(c: string, bold: boolean): number {
-  if (c === ' ') return 250;
-  if (c === '-' || c === ',' || c === '.' || c === ':' || c === ';')
-    return c === '-' ? 333 : 250 + (bold ? 30 : 0);
-  if (/[0-9]/.test(c)) return 500;
-  if (/[A-Z]/.test(c)) {
-    if (UPPER_WIDE.includes(c)) return bold ? 1000 : 944;
-    if (c === 'I' || c === 'J') return bold ? 389 : 333;
-    return bold ? 722 : 690;
-  }
-  if (/[a-z]/.test(c)) {
-    if ('ilj'.includes(c)) return 278;
-    if ('ft'.includes(c)) return 333;
-    if ('mw'.includes(c)) return 778;
-    if ('rs'.includes(c)) return bold ? 420 : 380;
-    return bold ? 540 : 490;
-  }
-  return 500;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Building blocks
-
-interface RunStyle {
-  size: number; // points
-  bold?: boolean;
-  italic?: boolean;
-}
-
-function run(text: string, s: RunStyle, breakBefore = false): TextRun {
-  return new TextRun({
-    text,
-    font: FONT,
-    color: COLOR,
-    size: PT(s.size),
-    bold: s.bold ?? false,
-    italics: s.italic ?? false,
-    ...(breakBefore ? { break: 1 } : {}),
-  });
-}
-
-/** A text whose "\n" become line breaks, as runs. */
-function runs(text: string, s: RunStyle): TextRun[] {
-  return text.split('\n').map((line, i) => run(line, s, i > 0));
-}
-
-interface LineOptions extends RunStyle {
-  align?: (typeof AlignmentType)[keyof typeof AlignmentType];
-  before?: number;
-  after?: number;
-  line?: number;
-  keepNext?: boolean;
-}
-
-/** A single-spaced, centered line of the header, the title or the signature block. */
-function line(text: string, o: LineOptions): Paragraph {
-  return new Paragraph({
-    alignment: o.align ?? AlignmentType.CENTER,
-    spacing: { before: o.before ?? 0, after: o.after ?? 0, line: o.line ?? 240, lineRule: LineRuleType.AUTO },
-    keepNext: o.keepNext ?? false,
-    children: runs(text, o),
-    run: { font: FONT, size: PT(o.size) },
-  });
-}
-
-/**
- * A solid rule `width` twips long, centered in a column `columnWidth` wide: an empty paragraph, 2 pt high, with a
- * bottom border and indents that narrow it to the rule's length. `gapBefore` lowers it under the text above.
- */
-function rule(width: number, columnWidth: number, gapBefore = 60, after = 0): Paragraph {
-  const side = Math.max(0, Math.round((columnWidth - width) / 2));
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    indent: { left: side, right: side },
-    spacing: { before: gapBefore, after, line: 240, lineRule: LineRuleType.AUTO },
-    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: COLOR, space: 1 } },
-    run: { font: FONT, size: PT(2) },
-    children: [],
-  });
-}
-
-/** A body paragraph: 14 pt, justified, first-line indent 1 cm, 6 pt after, 1.15 lines. */
-function bodyParagraph(
-  children: ParagraphChild[],
-  o: { indent?: boolean; align?: LineOptions['align'] } = {},
-): Paragraph {
-  return new Paragraph({
-    alignment: o.align ?? AlignmentType.JUSTIFIED,
-    indent: o.indent === false ? undefined : { firstLine: FIRST_LINE_INDENT },
-    spacing: { before: 0, after: BODY_AFTER, line: BODY_LINE, lineRule: LineRuleType.AUTO },
-    children,
-    run: { font: FONT, size: PT(14) },
-  });
-}
-
-const NO_BORDERS = TableBorders.NONE;
-const CELL_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
-
-function cell(
-  width: number,
-  children: Paragraph[],
-  verticalAlign: TableVerticalAlign = VerticalAlign.TOP,
-): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    borders: {
-      top: { style: BorderStyle.NONE, size: 0, color: 'auto' },
-      bottom: { style: BorderStyle.NONE, size: 0, color: 'auto' },
-      left: { style: BorderStyle.NONE, size: 0, color: 'auto' },
-      right: { style: BorderStyle.NONE, size: 0, color: 'auto' },
-    },
-    margins: CELL_MARGINS,
-    verticalAlign,
-    children: children.length ? children : [new Paragraph({})],
-  });
-}
-
-/** A borderless table of fixed columns: the grid of the header and of the foot. */
-function grid(columns: number[], rows: TableCell[][]): Table {
-  return new Table({
-    width: { size: columns.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: columns,
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    margins: CELL_MARGINS,
-    rows: rows.map((cells) => new TableRow({ cantSplit: true, children: cells })),
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // The parts of the document
 
 const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
@@ -269,50 +123,6 @@ function isMinutes(spec: OfficialDocumentSpec): boolean {
 /** "Số: 12/TB-BCĐ", or "Số:      /TB-BCĐ" for a draft. */
 export function numberLine(number: string | null, symbol: string): string {
   return number ? `Số: ${number}` : `Số:      /${symbol}`;
-}
-
-/** Words after which the name of an organ breaks naturally: "BAN CHỈ ĐẠO / CẢI CÁCH HÀNH CHÍNH, / …". */
-const ORGAN_PREFIX = /^(BAN CHỈ ĐẠO|BAN|HỘI ĐỒNG|ỦY BAN NHÂN DÂN|UBND|TỔ CÔNG TÁC|TỔ GIÚP VIỆC|VĂN PHÒNG)$/;
-/** Words that should not end a line (conjunctions, prepositions). */
-const DANGLING = /^(VÀ|CỦA|VỀ|CHO|VỚI|THUỘC|TẠI|CÁC|NHỮNG)$/;
-
-/**
- * Lines for the issuer's name in a column `maxWidth` twips wide, set in caps 13 bold: the fewest lines that fit, and
- * among them the breaks a clerk would choose (after "BAN CHỈ ĐẠO", after a comma; never after "VÀ" nor before a
- * lone number), then the most even. A name that already holds "\n" keeps its own breaks.
- */
-export function issuerLines(name: string, maxWidth: number, points = 13): string[] {
-  const upper = name.toUpperCase().trim();
-  if (upper.includes('\n')) return upper.split('\n').map((l) => l.trim());
-  const words = upper.split(/\s+/);
-  const width = (i: number, j: number) => textWidth(words.slice(i, j).join(' '), points, true);
-  if (width(0, words.length) <= maxWidth) return [upper];
-  // best[j]: the best way to set words[0..j): [lines, penalty, previous break].
-  const best: { lines: number; penalty: number; from: number }[] = [{ lines: 0, penalty: 0, from: -1 }];
-  for (let j = 1; j <= words.length; j++) {
-    let choice = { lines: Number.POSITIVE_INFINITY, penalty: Number.POSITIVE_INFINITY, from: -1 };
-    for (let i = j - 1; i >= 0; i--) {
-      const w = width(i, j);
-      if (w > maxWidth && j - i > 1) break;
-      const prev = best[i]!;
-      if (!Number.isFinite(prev.lines)) continue;
-      let penalty = prev.penalty + ((maxWidth - Math.min(w, maxWidth)) / maxWidth) ** 2;
-      if (j < words.length) {
-        const last = words[j - 1]!;
-        const head = words.slice(i, j).join(' ');
-        if (!(last.endsWith(',') || (i === 0 && ORGAN_PREFIX.test(head)))) penalty += 1;
-        if (DANGLING.test(last)) penalty += 3;
-        if (/^\d+$/.test(words[j]!)) penalty += 3;
-      }
-      const lines = prev.lines + 1;
-      if (lines < choice.lines || (lines === choice.lines && penalty < choice.penalty))
-        choice = { lines, penalty, from: i };
-    }
-    best.push(choice);
-  }
-  const out: string[] = [];
-  for (let j = words.length; j > 0; j = best[j]!.from) out.unshift(words.slice(best[j]!.from, j).join(' '));
-  return out;
 }
 
 /** Ô1–ô4: the two-column header table. */
