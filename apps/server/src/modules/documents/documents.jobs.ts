@@ -1,23 +1,14 @@
 import path from 'node:path';
-import type { Logger } from 'pino';
-import type { Config } from '../../config.ts';
-import type { Db } from '../../db/client.ts';
-import type { JobQueue } from '../../jobs/queue.ts';
+import type { JobDeps, JobQueue } from '../../jobs/queue.ts';
 import { localFileStore } from '../files/file-store.service.ts';
 import { DOCUMENT_PDF_JOB, findSoffice, storeDocumentPdf } from './documents.pdf.ts';
 import { docxOf } from './rendering.service.ts';
-
-export interface DocumentJobDeps {
-  db: Db;
-  config: Config;
-  logger: Logger;
-}
 
 /**
  * The PDF conversion queue (issuing sends to it after commit) and, where LibreOffice is installed, its worker;
  * without LibreOffice the jobs wait and documents are offered as DOCX only.
  */
-export async function registerDocumentJobs(queue: JobQueue, deps: DocumentJobDeps): Promise<void> {
+export async function registerDocumentJobs(queue: JobQueue, deps: JobDeps): Promise<void> {
   const logger = deps.logger.child({ component: 'documents' });
   await queue.createQueue(DOCUMENT_PDF_JOB, {
     policy: 'short',

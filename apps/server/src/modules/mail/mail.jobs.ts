@@ -1,16 +1,9 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
-import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import type { Job, JobQueue } from '../../jobs/queue.ts';
+import type { Job, JobDeps, JobQueue } from '../../jobs/queue.ts';
 import { findUndispatchedEmails, lockEmail, markEmailSent, recordEmailFailure } from './mail.repo.ts';
 import { dispatchEmails, MAIL_SEND_JOB, MAIL_SWEEP_JOB } from './mail.service.ts';
-
-export interface MailJobDeps {
-  db: Db;
-  config: Config;
-  logger: Logger;
-}
 
 // Dispatch follows the commit within milliseconds; a row still undispatched after this was lost to a crash.
 const SWEEP_GRACE_SECONDS = 30;
@@ -22,7 +15,7 @@ const SWEEP_BATCH = 500;
  * Declares the mail queues and, where this process runs jobs, the delivery worker and the sweeper.
  * Without SMTP_URL e-mail is disabled: rows stay pending in the outbox until an instance with SMTP sends them.
  */
-export async function registerMailJobs(queue: JobQueue, deps: MailJobDeps): Promise<void> {
+export async function registerMailJobs(queue: JobQueue, deps: JobDeps): Promise<void> {
   const { config } = deps;
   const logger = deps.logger.child({ component: 'mail' });
   await queue.createQueue(MAIL_SEND_JOB, {

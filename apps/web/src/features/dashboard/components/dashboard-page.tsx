@@ -39,12 +39,20 @@ export function DashboardPage({ user }: { user: User }) {
           </Title>
           <Group gap="lg" wrap="wrap">
             {user.position && (
-              <Fact icon={<IconId size={16} />} label={t('dashboard.position')} value={user.position} />
+              <ProfileFact
+                icon={<IconId size={16} />}
+                label={t('dashboard.position')}
+                value={user.position}
+              />
             )}
             {user.unitName && (
-              <Fact icon={<IconBuilding size={16} />} label={t('dashboard.unit')} value={user.unitName} />
+              <ProfileFact
+                icon={<IconBuilding size={16} />}
+                label={t('dashboard.unit')}
+                value={user.unitName}
+              />
             )}
-            <Fact
+            <ProfileFact
               icon={<IconCalendar size={16} />}
               value={t('dashboard.today', { date: formatDate(new Date()) })}
             />
@@ -182,7 +190,7 @@ function MyCommittees() {
   );
 }
 
-function Fact({ icon, label, value }: { icon: ReactNode; label?: string; value: string }) {
+function ProfileFact({ icon, label, value }: { icon: ReactNode; label?: string; value: string }) {
   return (
     <Group gap={6} wrap="nowrap" align="center">
       <ThemeIcon variant="light" color="gray" size="sm" aria-hidden>
