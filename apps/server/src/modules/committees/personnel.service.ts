@@ -35,8 +35,7 @@ export type OpenItemMover = (tx: Tx, handOver: HandOver) => Promise<number>;
 const openItemMovers = new Map<string, OpenItemMover>([
   [
     'duties',
-    (tx, h) =>
-      moveDuties(tx, h.fromMembershipId, h.toMembershipId, 'Chuyển giao theo thay đổi nhân sự (R14)'),
+    (tx, h) => moveDuties(tx, h.fromMembershipId, h.toMembershipId, 'Chuyển giao theo thay đổi nhân sự'),
   ],
   ['workingGroups', (tx, h) => moveWorkingGroupSeats(tx, h.committeeId, h.fromUserId, h.toUserId)],
   [

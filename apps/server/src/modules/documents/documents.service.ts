@@ -6,6 +6,7 @@ import {
   type OfficialDocument,
   type TemplateDraftBody,
 } from '@steerco/contract/documents';
+import { DEFAULT_CONCLUSION_TASK_WORKING_DAYS } from '@steerco/contract/meetings';
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
@@ -13,9 +14,9 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
+import { getWorkingCalendar } from '../calendar/calendar.service.ts';
 import { assertCommittee, loadCommitteeAccess, seatInForce } from '../committees/committees.access.ts';
 import { committees, memberships } from '../committees/committees.schema.ts';
-import { getSettings } from '../committees/committees.service.ts';
 import { mayActForHead } from '../committees/delegations.service.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { files } from '../files/files.schema.ts';
@@ -25,7 +26,8 @@ import { enqueueEmail } from '../mail/mail.service.ts';
 import { renderEmail } from '../mail/render-email.ts';
 import { conclusions, meetingAttendees, meetingMinutes } from '../meetings/meetings.schema.ts';
 import { agendaOf, assertManage, loadMeeting } from '../meetings/meetings.service.ts';
-import { getMinutes } from '../meetings/minutes.service.ts';
+import { meetingTimeline } from '../meetings/meeting-facts.service.ts';
+import { getAttendance, getMinutes } from '../meetings/minutes.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { administrativeUnits } from '../units/units.schema.ts';
 import { users } from '../users/users.schema.ts';
@@ -35,6 +37,7 @@ import {
   decisionBody,
   invitationBody,
   issuerName,
+  meetingPhrase,
   minutesBody,
   parentAuthority,
   planBody,
@@ -264,14 +267,11 @@ export async function createFromMeeting(
           .where(eq(memberships.id, m.chairMembershipId))
       )[0]
     : undefined;
-  const settings = await getSettings(db, m.committeeId);
+  const timeline = await meetingTimeline(db, meetingId);
+  // A meeting recorded afterwards had no invitation.
+  if (template === 'invitation' && timeline.recordedAfterwards) throw new AppError('document.notApplicable');
   const people = await db
-    .select({
-      name: users.fullName,
-      kind: meetingAttendees.kind,
-      response: meetingAttendees.response,
-      checkedInAt: meetingAttendees.checkedInAt,
-    })
+    .select({ name: users.fullName, kind: meetingAttendees.kind })
     .from(meetingAttendees)
     .innerJoin(users, eq(users.id, meetingAttendees.userId))
     .where(eq(meetingAttendees.meetingId, meetingId));
@@ -291,7 +291,7 @@ export async function createFromMeeting(
       carried: a.carriedTasks,
     })),
     guests: people.filter((p) => p.kind === 'guest').map((p) => `đồng chí ${p.name}`),
-    confirmationDeadline: new Date(m.startsAt.getTime() - settings.confirmationLeadDays * 86_400_000),
+    confirmationDeadline: timeline.confirmationDeadline,
   };
   let draft: {
     type: DocumentType;
@@ -309,7 +309,8 @@ export async function createFromMeeting(
       .innerJoin(users, eq(users.id, meetingMinutes.submittedBy))
       .where(eq(meetingMinutes.meetingId, meetingId));
     const [me] = await db.select({ name: users.fullName }).from(users).where(eq(users.id, actor.userId));
-    const secretaryName = row?.name ?? me?.name ?? null;
+    // The minute-taker marked at the meeting, else whoever submitted the minutes, else the drafter.
+    const secretaryName = timeline.minuteTaker ?? row?.name ?? me?.name ?? null;
     draft = {
       type: 'minutes',
       title: m.title,
@@ -326,6 +327,7 @@ export async function createFromMeeting(
         notes: record.notes,
         opinions: record.opinions,
         conclusions: record.conclusions,
+        recorded: timeline.recordedAfterwards,
       }),
       recipients: ['Các thành viên Ban Chỉ đạo', 'Lưu: VT, Hồ sơ'],
       secretaryName,
@@ -348,23 +350,30 @@ export async function createFromMeeting(
       db,
       items.flatMap((c) => c.tasks),
     );
-    // Those checked in, once the roll was taken; before, those who did not report an absence.
-    const members = people.filter((p) => p.kind === 'member');
-    const present = members.some((p) => p.checkedInAt)
-      ? members.filter((p) => p.checkedInAt).length
-      : members.filter((p) => p.response !== 'absent').length;
+    // Who was in the room, as the attendance list counts them: members, substitutes, guests.
+    const { headcount } = await getAttendance(db, actor, meetingId);
+    // Every deadline as a date: N working days (or the default) from the day the tasks are assigned.
+    const calendar = await getWorkingCalendar(db);
+    const deadlineOf = (t: { deadline?: string | null; deadlineWorkingDays?: number | null }) =>
+      t.deadline ??
+      calendar.addWorkingDays(
+        timeline.assignedOn,
+        t.deadlineWorkingDays ?? DEFAULT_CONCLUSION_TASK_WORKING_DAYS,
+      );
     draft = {
       type: 'notice',
-      title: `Kết luận của ${facts.chairIsHead ? 'Trưởng Ban' : 'Phó Trưởng Ban'} Chỉ đạo tại ${m.title.charAt(0).toLowerCase()}${m.title.slice(1)}`,
+      title: `Kết luận của ${facts.chairIsHead ? 'Trưởng Ban' : 'Phó Trưởng Ban'} Chỉ đạo tại ${meetingPhrase(m.title)}`,
       body: conclusionNoticeBody({
         ...facts,
-        attendees: `${present} thành viên Ban Chỉ đạo`,
+        headcount,
+        recorded: timeline.recordedAfterwards,
         conclusions: items.map((c) => ({
           text: c.text,
           tasks: c.tasks.map((t) => ({
             ...t,
             leadName: names.get(t.leadUnitId ?? t.leadMembershipId ?? '') ?? '—',
             cooperatingNames: t.cooperatingUnitIds.map((u) => names.get(u) ?? '—'),
+            deadlineDate: deadlineOf(t),
           })),
         })),
       }),
@@ -493,6 +502,15 @@ export async function issueDocument(
   if (doc.status !== 'approved')
     throw new AppError('document.wrongState', { detail: 'Văn bản phải được duyệt trước khi ban hành.' });
   const issuedOn = body.issuedOn ?? clock.today();
+  // The minutes and the conclusion notice of a meeting never carry a date before it, nor go out before it starts.
+  if (doc.meetingId && (doc.type === 'minutes' || doc.type === 'notice')) {
+    const timeline = await meetingTimeline(db, doc.meetingId);
+    if (!timeline.started || issuedOn < timeline.meetingDay) {
+      throw new AppError('document.beforeMeeting', {
+        detail: `Cuộc họp ngày ${formatDate(timeline.meetingDay)}: ${doc.type === 'minutes' ? 'biên bản' : 'thông báo kết luận'} chỉ được ban hành từ sau giờ họp, ngày ban hành không trước ngày họp.`,
+      });
+    }
+  }
   const [seat] = await db
     .select({ userId: memberships.userId, role: memberships.role, name: users.fullName })
     .from(memberships)
@@ -690,7 +708,8 @@ async function specOf(db: DbOrTx, doc: DocumentRow): Promise<OfficialDocumentSpe
 /** The .docx of a document row as it stands (a draft shows blanks for number and date, and "DỰ THẢO"). */
 export async function docxOf(db: DbOrTx, doc: DocumentRow) {
   const buffer = await renderOfficialDocument(await specOf(db, doc));
-  const name = `${doc.numberText?.replaceAll('/', '-') ?? 'du-thao'}-${DOCUMENT_TYPES[doc.type!].abbreviation}.docx`;
+  // "01-TB-BCĐ.docx" once numbered (the number already names the type), "du-thao-TB-BCĐ.docx" before.
+  const name = `${doc.numberText?.replaceAll('/', '-') ?? `du-thao-${symbolOf(doc.type!)}`}.docx`;
   return { buffer, name };
 }
 

@@ -1,5 +1,6 @@
-import { todayInVietnam } from '@steerco/contract/datetime';
+import { DEFAULT_CONCLUSION_TASK_WORKING_DAYS } from '@steerco/contract/meetings';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import * as clock from '../../clock.ts';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import type { Actor } from '../../http/permissions.ts';
@@ -10,17 +11,18 @@ import { OPEN_SQL } from './tasks.repo.ts';
 import { taskCooperators, taskEvents, tasks } from './tasks.schema.ts';
 import { insertTask } from './tasks.service.ts';
 
-/** A conclusion's task without a deadline is due this many working days after the meeting. */
-export const DEFAULT_CONCLUSION_TASK_WORKING_DAYS = 10;
+/** A conclusion's task without a deadline is due this many working days after it is assigned. */
+export { DEFAULT_CONCLUSION_TASK_WORKING_DAYS };
 
 /**
  * R13/R5: when the chair approves the conclusions, each task proposal becomes a task linked to its conclusion
- * and meeting, counted from the meeting date. Runs inside the approval transaction: a bad proposal (e.g. a
- * deadline before the meeting) fails the approval with a 4xx and nothing is written.
+ * and meeting, assigned on the approval date ("Ngày giao") and counted from it. Runs inside the approval
+ * transaction: a bad proposal (e.g. a deadline before that date) fails the approval with a 4xx and nothing is
+ * written.
  */
 export async function createTasksFromConclusions(tx: DbOrTx, meetingId: string, actor: Actor) {
   const [meeting] = await tx
-    .select({ committeeId: meetings.committeeId, startsAt: meetings.startsAt, title: meetings.title })
+    .select({ committeeId: meetings.committeeId, title: meetings.title })
     .from(meetings)
     .where(eq(meetings.id, meetingId));
   if (!meeting) return;
@@ -43,7 +45,8 @@ export async function createTasksFromConclusions(tx: DbOrTx, meetingId: string, 
         )
     ).map((r) => r.id),
   );
-  const meetingDate = todayInVietnam(meeting.startsAt);
+  // Approved now, after the meeting started: the day the tasks are given.
+  const assignedOn = clock.today();
   for (const c of items) {
     if (done.has(c.id)) continue;
     for (const p of c.tasks) {
@@ -59,7 +62,7 @@ export async function createTasksFromConclusions(tx: DbOrTx, meetingId: string, 
           sourceKind: 'conclusion',
           conclusionId: c.id,
           meetingId,
-          sourceDate: meetingDate,
+          sourceDate: assignedOn,
           leadUnitId: p.leadUnitId ?? null,
           leadMembershipId: p.leadMembershipId ?? null,
           cooperatingUnitIds: p.cooperatingUnitIds ?? [],
@@ -113,7 +116,8 @@ export async function moveOpenTasks(tx: Tx, h: HandOver) {
         id: uuidv7(),
         taskId,
         kind: 'handedOver' as const,
-        reason: `Chuyển giao theo thay đổi nhân sự từ ngày ${h.effectiveDate.split('-').reverse().join('/')} (R14)`,
+        createdAt: clock.now(),
+        reason: `Chuyển giao theo thay đổi nhân sự từ ngày ${h.effectiveDate.split('-').reverse().join('/')}`,
         data: { fromMembershipId: h.fromMembershipId, toMembershipId: h.toMembershipId },
       })),
     );

@@ -356,7 +356,7 @@ export async function insertTask(tx: DbOrTx, actor: Actor, input: NewTask, reaso
       .where(and(eq(duties.id, input.dutyId), eq(memberships.committeeId, input.committeeId)));
     if (!duty)
       throw new AppError('task.invalidReference', {
-        detail: 'Nhiệm vụ thành viên (R7) không thuộc Ban Chỉ đạo.',
+        detail: 'Nhiệm vụ được phân công của thành viên không thuộc Ban Chỉ đạo.',
       });
   }
   let deadline = input.deadline ?? null;
@@ -410,6 +410,8 @@ export async function insertTask(tx: DbOrTx, actor: Actor, input: NewTask, reaso
     await tx.insert(taskCooperators).values(coops.map((c) => ({ id: uuidv7(), taskId: id, ...c })));
   await tx.insert(taskEvents).values({
     id: uuidv7(),
+    // The history keeps the server clock's time (the approval's, for a conclusion's task), as its dates do.
+    createdAt: clock.now(),
     taskId: id,
     kind: 'created',
     toStatus: 'new',
@@ -664,6 +666,7 @@ export async function transitionTask(db: Db, actor: Actor, taskId: string, body:
       .where(eq(tasks.id, taskId));
     await tx.insert(taskEvents).values({
       id: uuidv7(),
+      createdAt: clock.now(),
       taskId,
       kind: eventKind,
       fromStatus: from,
@@ -800,6 +803,7 @@ export async function updateTask(db: Db, actor: Actor, taskId: string, body: Upd
       .where(eq(tasks.id, taskId));
     await tx.insert(taskEvents).values({
       id: uuidv7(),
+      createdAt: clock.now(),
       taskId,
       kind: 'edited',
       fromStatus: status,
@@ -866,6 +870,7 @@ export async function reportProgress(
     }
     await tx.insert(taskProgress).values({
       id: uuidv7(),
+      createdAt: clock.now(),
       taskId,
       percent: body.percent,
       text: body.text,
@@ -887,6 +892,7 @@ export async function reportProgress(
       if (starting) {
         await tx.insert(taskEvents).values({
           id: uuidv7(),
+          createdAt: clock.now(),
           taskId,
           kind: 'started',
           fromStatus: 'new',
@@ -931,9 +937,14 @@ export async function addComment(
         );
       if (found.length !== mentions.length) throw new AppError('task.mentionNotMember');
     }
-    await tx
-      .insert(taskComments)
-      .values({ id: uuidv7(), taskId, userId: actor.userId, text: body.text, mentions });
+    await tx.insert(taskComments).values({
+      id: uuidv7(),
+      taskId,
+      userId: actor.userId,
+      text: body.text,
+      mentions,
+      createdAt: clock.now(),
+    });
     await notifyAll(tx, mentions, actor, {
       kind: 'task.mentioned',
       title: `${actor.fullName} nhắc đến bạn trong nhiệm vụ: ${s.task.title}`,
