@@ -14,8 +14,7 @@ import { MAIL_SEND_JOB } from '../mail/mail.service.ts';
 import { users } from '../users/users.schema.ts';
 import { invitationMailer, runAutomaticReminders } from './invitations.ts';
 import { meetingAttendees, meetings } from './meetings.schema.ts';
-import { confirmationDeadlineOf } from './meetings.service.ts';
-import { rsvpLink } from './meetings.service.ts';
+import { confirmationDeadlineOf, rsvpLink } from './meetings.service.ts';
 
 let smtp: TestSmtpServer;
 let ctx: TestContext;

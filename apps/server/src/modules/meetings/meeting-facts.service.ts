@@ -1,9 +1,9 @@
 import * as clock from '../../clock.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
-import { confirmationDeadlineOf } from './meetings.service.ts';
-import { findMeeting, minutesApprovedAt, minuteTakerName } from './meetings.repo.ts';
 import { hasStarted, vnDate } from './meeting-time.ts';
+import { findMeeting, minutesApprovedAt, minuteTakerName } from './meetings.repo.ts';
+import { confirmationDeadlineOf } from './meetings.service.ts';
 
 /**
  * What other modules need to know about a meeting's times (the official documents drafted from it, the tasks

@@ -13,6 +13,7 @@ import {
   type RsvpBody,
   type UpdateMeetingBody,
 } from '@steerco/contract/meetings';
+import type { RuleSettings } from '@steerco/contract/regulation';
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import * as clock from '../../clock.ts';
@@ -25,7 +26,6 @@ import { createLinkToken, verifyLinkToken } from '../../http/signed-links.ts';
 import { getWorkingCalendar } from '../calendar/calendar.service.ts';
 import { assertCommittee, loadCommitteeAccess } from '../committees/committees.access.ts';
 import type { CommitteeAccess } from '../committees/committees.policy.ts';
-import type { RuleSettings } from '@steerco/contract/regulation';
 import { memberships } from '../committees/committees.schema.ts';
 import { getSettings } from '../committees/committees.service.ts';
 import { mayActForHead } from '../committees/delegations.service.ts';
