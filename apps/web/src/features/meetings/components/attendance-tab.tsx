@@ -72,6 +72,8 @@ export function AttendanceTab({ meeting }: { meeting: MeetingView }) {
     return <ProblemAlert error={attendance.error} onRetry={() => void attendance.refetch()} />;
   const { rows, quorum, headcount } = attendance.data;
   const mine = rows.find((r) => r.attendeeId === meeting.myAttendeeId);
+  // One minute-taker: offered on every row until someone is marked.
+  const minuteTakerMarked = rows.some((r) => r.minuteTaker);
   const share = quorum.members ? Math.round((quorum.present / quorum.members) * 100) : 0;
   const headcountText = headcountParts(headcount)
     .map((part) => t(`meetings.attendance.${part.key}`, { count: part.count }))
@@ -203,7 +205,7 @@ export function AttendanceTab({ meeting }: { meeting: MeetingView }) {
                   </Button>
                 )}
                 {/* The one who takes the minutes (often the secretary himself) is marked, and so present. */}
-                {manage && open && !row.minuteTaker && (
+                {manage && open && !minuteTakerMarked && (
                   <Button
                     size="xs"
                     variant="default"

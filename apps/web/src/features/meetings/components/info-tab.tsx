@@ -249,7 +249,11 @@ export function InfoTab({ meeting }: { meeting: MeetingView }) {
           <Text size="sm" c="dimmed" mb="sm">
             {t('meetings.notice.documentsHint')}
           </Text>
-          <MeetingDocumentActions meetingId={meeting.id} />
+          <MeetingDocumentActions
+            meetingId={meeting.id}
+            // A meeting recorded afterwards had no invitation.
+            templates={meeting.recordedAfterwards ? ['conclusionNotice', 'minutes'] : undefined}
+          />
         </Paper>
       )}
       {dialog === 'notice' && <SendNoticeModal meeting={meeting} onClose={() => setDialog(null)} />}
