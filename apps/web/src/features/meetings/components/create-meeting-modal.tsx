@@ -34,7 +34,6 @@ const fieldOfCode = {
   'meeting.invalidChair': 'chairMembershipId',
   'meeting.notMember': 'attendeeUserIds',
   'user.notFound': 'guests',
-  'meeting.dayOffReasonRequired': 'dayOffReason',
   'meeting.startsInPast': 'startsAt',
   'meeting.recordedNotPast': 'endsAt',
 } as const;

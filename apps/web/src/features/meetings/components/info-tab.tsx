@@ -516,7 +516,6 @@ function LateNoticeRequestPanel({ meeting }: { meeting: MeetingView }) {
 const editFieldOfCode = {
   'validation.dateOrder': 'endsAt',
   'meeting.invalidChair': 'chairMembershipId',
-  'meeting.dayOffReasonRequired': 'dayOffReason',
   'meeting.startsInPast': 'startsAt',
 } as const;
 
