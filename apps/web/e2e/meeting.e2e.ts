@@ -724,6 +724,44 @@ describe('a meeting called at short notice (R9)', () => {
   });
 });
 
+describe('a meeting held before the committee used the system', () => {
+  it('is recorded afterwards with its reason, without notice, and says so', async () => {
+    j.current = secretary;
+    const day = calendar.addWorkingDays(await serverToday(), -30);
+    const title = 'Họp Ban Chỉ đạo định kỳ quý II năm 2026 (họp trên giấy)';
+    await secretary.goto(url('/cuoc-hop'));
+    await secretary.getByRole('button', { name: 'Tạo cuộc họp' }).click();
+    const dialog = secretary.getByRole('dialog', { name: 'Tạo cuộc họp' });
+    await dialog.getByRole('textbox', { name: 'Tên cuộc họp' }).fill(title);
+    await dialog.getByRole('textbox', { name: 'Bắt đầu' }).fill(`${vn(day)} 14:00`);
+    await dialog.getByRole('textbox', { name: 'Kết thúc' }).fill(`${vn(day)} 16:00`);
+    // A past time: only as a meeting already held, recorded afterwards with its reason.
+    await dialog.getByText(/^Thời gian này đã qua\. Cuộc họp đã diễn ra thì chọn/).waitFor();
+    await dialog.getByRole('checkbox', { name: 'Ghi nhận cuộc họp đã diễn ra' }).check();
+    await dialog
+      .getByRole('textbox', { name: 'Lý do ghi nhận sau' })
+      .fill('Ban Chỉ đạo bắt đầu dùng hệ thống từ quý IV; cuộc họp quý II đã tổ chức trên giấy.');
+    await saveScreenshot(secretary, 'meeting-recorded-create', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Tạo cuộc họp' }).click();
+    await secretary.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await secretary.getByText('Ghi nhận sau', { exact: true }).first().waitFor();
+    await secretary.getByText('Đã họp', { exact: true }).first().waitFor();
+    await secretary.getByText('Cuộc họp ghi nhận sau', { exact: true }).waitFor();
+    await secretary
+      .getByText(
+        'Lý do ghi nhận sau: Ban Chỉ đạo bắt đầu dùng hệ thống từ quý IV; cuộc họp quý II đã tổ chức trên giấy.',
+      )
+      .waitFor();
+    await secretary.getByText('Cuộc họp ghi nhận sau không có giấy mời.').waitFor();
+    const documents = secretary.getByRole('region', { name: 'Văn bản của cuộc họp' });
+    await documents.getByRole('button', { name: 'Soạn biên bản họp' }).waitFor();
+    expect(await documents.getByRole('button', { name: 'Soạn giấy mời' }).count()).toBe(0);
+    expect(await secretary.getByRole('button', { name: 'Gửi giấy mời' }).count()).toBe(0);
+    await noToasts(secretary);
+    await saveScreenshot(secretary, 'meeting-recorded-info');
+  });
+});
+
 describe('a meeting on a day off', () => {
   it('is scheduled by the chair with her reason, recorded and shown', async () => {
     j.current = head;

@@ -201,8 +201,13 @@ const canManage = (actor: Actor, loaded: Awaited<ReturnType<typeof loadMeeting>>
  */
 export function attendanceStatusOf(a: AttendeeRow, over: boolean): AttendanceStatus {
   const present = !!a.checkedInAt || a.minuteTaker;
-  if (a.kind === 'guest') return present ? 'guestPresent' : over ? 'guestAbsent' : 'notArrived';
+  if (a.kind === 'guest') {
+    if (present) return 'guestPresent';
+    return over ? 'guestAbsent' : a.response ? 'notArrived' : 'notAnswered';
+  }
   if (present) return a.response === 'substitute' && !a.minuteTaker ? 'substitutePresent' : 'present';
+  // An approved substitute is awaited until the end; if none came, the member's absence was excused.
+  if (a.response === 'substitute' && a.approval === 'approved' && !over) return 'notArrived';
   const asksLeave = a.response === 'absent' || a.response === 'substitute';
   if (asksLeave && a.approval === 'approved') return 'absentApproved';
   if (over) return 'absentNotApproved';
