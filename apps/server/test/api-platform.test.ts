@@ -40,9 +40,16 @@ describe('every API route declares who may call it', () => {
       checked += 1;
     }
     expect(checked).toBeGreaterThanOrEqual(60);
-    // The only public API routes: signing in, and the invitation's signed personal link.
+    // The only public API routes: signing in, the invitation's signed personal link, and the chair's signed
+    // link to a late-notice request.
     const publicRoutes = [...ctx.app.routePermissions].filter(([, p]) => p === 'public').map(([r]) => r);
-    expect(publicRoutes.sort()).toEqual(['GET /api/v1/rsvp', 'POST /api/v1/auth/login', 'POST /api/v1/rsvp']);
+    expect(publicRoutes.sort()).toEqual([
+      'GET /api/v1/late-notice',
+      'GET /api/v1/rsvp',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/late-notice',
+      'POST /api/v1/rsvp',
+    ]);
   });
 });
 

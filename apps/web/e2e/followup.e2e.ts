@@ -1,14 +1,27 @@
+import { WorkingCalendar } from '@steerco/calendar';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from './browser.ts';
-import { addDays, apiAs, journey, testToday, tinyPdf, url, vn } from './harness.ts';
+import {
+  addDays,
+  apiAs,
+  journey,
+  resetServerClock,
+  serverNow,
+  setServerClock,
+  testToday,
+  tinyPdf,
+  url,
+  vn,
+} from './harness.ts';
 import { choose, noToasts, signIn, toast } from './session.ts';
 
 /*
  * Follow-up of conclusions (issue #8) on the Phúc La demo. The meeting and its approved conclusions are set up
- * through the API (the meetings journey covers their screens): a thematic meeting on the Q3 results, whose
- * conclusions give Thiều Phương Anh (anh.tp) two tasks, approved by the chair (hang.ntt). Then in the browser:
+ * through the API (the meetings journey covers their screens): a thematic meeting on the Q3 results later this
+ * morning, whose conclusions give Thiều Phương Anh (anh.tp) two tasks, approved by the chair (hang.ntt) once the
+ * meeting has started (the server's clock moves there, and back at the end). Then in the browser:
  * the member finds them in "Nhiệm vụ của tôi", posts progress with a file and reports one done; the secretary
  * (huan.vt) returns it with a reason; the member reports it done again; the head confirms it, and the
  * secretary's stale attempt to return it is refused with the server's reason; the dashboard counters move.
@@ -61,6 +74,8 @@ beforeAll(async () => {
   secretary = await j.openPage();
   head = await j.openPage();
 });
+// The journeys share one server and run in name order: the next one starts from the run's clock again.
+afterAll(() => resetServerClock());
 
 describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
   it('turns the approved conclusions into tasks for the member (set up through the API)', async () => {
@@ -80,20 +95,25 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     };
     const anh = members.items.find((m) => m.fullName === MEMBER_NAME)!;
 
-    // This morning in Viet Nam, recorded afterwards: the notice is late (R9), so the chair sends it with
-    // the reason. The tasks count from the meeting day.
+    // Half an hour from now, today: the notice is late (R9), so the chair sends it with the reason; on a day
+    // off (the run's clock may say Tết) the chair schedules it herself, with the reason too.
     const day = today;
-    const meeting = await apiAs(secretary, 'POST', '/api/v1/meetings', {
+    const startsAt = new Date((await serverNow()).getTime() + 30 * 60_000);
+    const meeting = await apiAs(head, 'POST', '/api/v1/meetings', {
       committeeId,
       kind: 'thematic',
       title: MEETING_TITLE,
       place: 'Phòng họp UBND phường Phúc La',
-      startsAt: `${day}T07:00:00+07:00`,
-      endsAt: `${day}T09:00:00+07:00`,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+      ...(new WorkingCalendar().isWorkingDay(day)
+        ? {}
+        : { dayOffReason: 'Họp chuyên đề theo chỉ đạo của Trưởng Ban' }),
     });
     const m = `/api/v1/meetings/${meeting.id}`;
     await apiAs(secretary, 'POST', `${m}/agenda`, { title: 'Kết quả thực hiện kết luận quý III' });
     await apiAs(head, 'POST', `${m}/notice`, { lateReason: 'Họp chuyên đề theo chỉ đạo của Trưởng Ban' });
+    // Minutes and conclusions drafted before the meeting.
     await apiAs(secretary, 'PUT', `${m}/minutes`, {
       summary: 'Ban Chỉ đạo đánh giá kết quả quý III, giao nhiệm vụ cho quý IV.',
       notes: [],
@@ -111,8 +131,10 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
         },
       ],
     });
+    // The meeting starts: the minutes go to the chair, who approves them the same morning.
+    await setServerClock(new Date(startsAt.getTime() + 10 * 60_000).toISOString());
     await apiAs(secretary, 'POST', `${m}/minutes/submit`);
-    // The chair approves: the conclusions lock, and their task proposals become tasks.
+    // The chair approves: the conclusions lock, and their task proposals become tasks assigned today.
     await apiAs(head, 'POST', `${m}/minutes/approve`);
     const list = (await apiAs(
       secretary,

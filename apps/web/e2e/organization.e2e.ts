@@ -334,7 +334,9 @@ describe('the organisation of BCĐ phường Phúc La', () => {
     const duties = drawer.getByRole('list', { name: 'Nhiệm vụ hiện tại' });
     await duties.getByText(/Thực hiện các nhiệm vụ khác theo sự phân công/).waitFor();
     expect(await duties.getByRole('listitem').count()).toBe(4);
-    expect(await drawer.getByText('Chuyển giao theo thay đổi nhân sự (R14)').isVisible()).toBe(true);
+    expect(await drawer.getByText('Chuyển giao theo thay đổi nhân sự', { exact: true }).isVisible()).toBe(
+      true,
+    );
     await head.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
 

@@ -29,7 +29,7 @@ async function segment(dialog: Locator, group: string, option: string) {
   await dialog.getByRole('radiogroup', { name: group }).getByText(option, { exact: true }).click();
 }
 
-const LEAD_KIND = 'Chủ trì (R1: một đơn vị hoặc một thành viên, không giao cho cả Ban Chỉ đạo)';
+const LEAD_KIND = 'Chủ trì (một đơn vị hoặc một thành viên, không giao cho cả Ban Chỉ đạo)';
 
 /** Fills the item dialog and saves it. */
 async function addItem(

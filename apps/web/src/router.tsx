@@ -30,10 +30,12 @@ import { DocumentPage } from './features/documents/components/document-page.tsx'
 import { DocumentsPage } from './features/documents/components/documents-page.tsx';
 import {
   meetingQueryOptions,
+  parseLateNoticeSearch,
   parseMeetingSearch,
   parseMeetingsSearch,
   parseRsvpSearch,
 } from './features/meetings/api.ts';
+import { LateNoticePage } from './features/meetings/components/late-notice-page.tsx';
 import { MeetingPage } from './features/meetings/components/meeting-page.tsx';
 import { MeetingsPage } from './features/meetings/components/meetings-page.tsx';
 import { RsvpPage } from './features/meetings/components/rsvp-page.tsx';
@@ -227,6 +229,17 @@ const rsvpRoute = createRoute({
   },
 });
 
+/** The chair's one-click link to a late-notice request (R9): public, the signed token is the credential. */
+const lateNoticeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/duyet-gui-muon',
+  validateSearch: parseLateNoticeSearch,
+  component: function LateNoticeRoute() {
+    const { token } = lateNoticeRoute.useSearch();
+    return <LateNoticePage token={token} />;
+  },
+});
+
 /** Văn bản: the committee's register (`?ban=`, `?loai=`, `?chieu=`, `?so=`, `?tu=`, `?den=`, `?noiBanHanh=`, `?q=`). */
 const documentsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -368,6 +381,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   changePasswordRoute,
   rsvpRoute,
+  lateNoticeRoute,
   appRoute.addChildren([
     dashboardRoute,
     committeesRoute,

@@ -18,6 +18,40 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
 export const MeetingStatus = z.enum(['draft', 'noticeSent', 'held', 'closed', 'cancelled']);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
 
+/** A conclusion's task without a deadline is due this many working days after its assigned date (the approval). */
+export const DEFAULT_CONCLUSION_TASK_WORKING_DAYS = 10;
+
+/** A meeting entered after it took place (a committee adopting the system mid-year): no notice, no answers. */
+export const RecordedAfterwards = z.object({
+  reason: z.string(),
+  recordedAt: IsoDateTime,
+  recordedBy: z.string().nullable(),
+});
+
+/** A meeting on a weekend, a public holiday or a local day off, held only as the chair decided, and why. */
+export const DayOff = z.object({
+  /** What the day is: "Chủ nhật", "Tết Nguyên đán", "Nghỉ bù …". */
+  name: z.string(),
+  reason: z.string(),
+  confirmedBy: z.string().nullable(),
+  confirmedAt: IsoDateTime,
+});
+
+export const LateNoticeRequestStatus = z.enum(['pending', 'approved', 'refused']);
+/** The secretary's request that the chair send a late notice (R9), and the chair's answer. */
+export const LateNoticeRequest = z.object({
+  id: Id,
+  status: LateNoticeRequestStatus,
+  reason: z.string(),
+  requestedBy: z.string().nullable(),
+  requestedAt: IsoDateTime,
+  chairName: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: IsoDateTime.nullable(),
+  comment: z.string().nullable(),
+});
+export type LateNoticeRequest = z.infer<typeof LateNoticeRequest>;
+
 export const AgendaItem = z.object({
   id: Id,
   position: z.number().int(),
@@ -92,8 +126,12 @@ export const Meeting = z.object({
     .object({ requiredBy: IsoDate, workingDaysGiven: z.number().int(), reason: z.string() })
     .nullable()
     .describe('R9: the notice went out late; why'),
-  confirmationDeadline: IsoDateTime.describe('R10: attendance must be confirmed before this'),
+  confirmationDeadline: IsoDateTime.describe(
+    'R10: attendance must be confirmed before this: N working days before the meeting day, at the start time',
+  ),
   cancelledReason: z.string().nullable(),
+  recordedAfterwards: RecordedAfterwards.nullable().describe('Entered after it took place, with the reason'),
+  dayOff: DayOff.nullable().describe('Held on a day off, as the chair confirmed'),
 });
 export type Meeting = z.infer<typeof Meeting>;
 
@@ -109,6 +147,15 @@ export const MeetingDetail = Meeting.extend({
   notice: z.object({
     leadWorkingDays: z.number().int(),
     latestOnTimeDate: IsoDate.describe('Last day a notice gives the lead time (R9)'),
+    late: z.boolean().describe('R9: a notice sent now would be late (only the chair may send it)'),
+    workingDaysLeft: z.number().int().describe('Full working days between today and the meeting day'),
+  }),
+  lateNoticeRequest: LateNoticeRequest.nullable().describe(
+    "R9: the latest request to the chair to send the notice late, and the chair's answer",
+  ),
+  checkIn: z.object({
+    opensAt: IsoDateTime.describe('Check-in opens this long before the start, on the meeting day'),
+    open: z.boolean(),
   }),
   notices: z
     .array(
@@ -149,11 +196,25 @@ export const CreateMeetingBody = z
     attendeeUserIds: z.array(Id).max(500).optional(),
     /** Non-members the head decides to invite (R3). */
     guestUserIds: z.array(Id).max(100).optional(),
+    /** The chair's reason for meeting on a weekend, a holiday or a local day off (required on such a day). */
+    dayOffReason: text(1000).nullable().optional(),
+    /** A meeting that already took place, entered afterwards: its reason. Its time must be in the past. */
+    recordedAfterwards: z
+      .object({ reason: requiredText(1000) })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
 
-export const UpdateMeetingBody = CreateMeetingBody.omit({ committeeId: true, kind: true }).partial().strict();
+export const UpdateMeetingBody = CreateMeetingBody.omit({
+  committeeId: true,
+  kind: true,
+  recordedAfterwards: true,
+})
+  .partial()
+  .strict();
 export type UpdateMeetingBody = z.infer<typeof UpdateMeetingBody>;
 
 export const SendNoticeBody = z
@@ -168,7 +229,7 @@ const SubstituteBody = z
     name: requiredText(120),
     position: text(200).nullable().optional(),
     userId: Id.nullable().optional(),
-    briefed: z.literal(true, { error: 'Người dự thay phải được phổ biến nội dung cuộc họp (R11)' }),
+    briefed: z.literal(true, { error: 'Người dự thay phải được phổ biến nội dung cuộc họp' }),
   })
   .strict();
 
@@ -210,6 +271,11 @@ export const MissingOpinion = z.object({
 
 // ——— At the meeting: check-in and quorum ———
 
+/**
+ * Where each person stands. Before the meeting is over: not answered (chưa xác nhận), coming but not arrived,
+ * absence waiting for the chair. Only once it is over does someone neither present nor excused become
+ * "absent without leave" (R10, R11).
+ */
 export const AttendanceStatus = z.enum([
   'present',
   'substitutePresent',
@@ -217,7 +283,11 @@ export const AttendanceStatus = z.enum([
   'absentApproved',
   'absentNotApproved',
   'notArrived',
+  'notAnswered',
+  'absencePending',
+  'guestAbsent',
 ]);
+export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
 export const AttendanceRow = z.object({
   attendeeId: Id,
   fullName: z.string(),
@@ -225,7 +295,15 @@ export const AttendanceRow = z.object({
   status: AttendanceStatus,
   substituteName: z.string().nullable(),
   checkedInAt: z.string().nullable(),
+  minuteTaker: z.boolean().describe('Thư ký cuộc họp: takes the minutes, counted present'),
 });
+/** Who is in the room: members in person, people attending in a member's place, guests. */
+export const Headcount = z.object({
+  members: z.number().int(),
+  substitutes: z.number().int(),
+  guests: z.number().int(),
+});
+export type Headcount = z.infer<typeof Headcount>;
 export const Attendance = z.object({
   rows: z.array(AttendanceRow),
   quorum: z.object({
@@ -234,7 +312,21 @@ export const Attendance = z.object({
     required: z.number().int(),
     reached: z.boolean(),
   }),
+  headcount: Headcount,
+  over: z.boolean().describe('The meeting has ended: whoever did not come is absent'),
 });
+
+/** "5 thành viên, 1 người dự thay, 1 khách mời": a headcount as the minutes and notices write it. */
+export function headcountText(h: Headcount): string {
+  return [
+    `${h.members} thành viên`,
+    ...(h.substitutes ? [`${h.substitutes} người dự thay`] : []),
+    ...(h.guests ? [`${h.guests} khách mời`] : []),
+  ].join(', ');
+}
+
+/** The minute-taker (thư ký cuộc họp): one attendee, checked in by marking. */
+export const MinuteTakerBody = z.object({ attendeeId: Id }).strict();
 
 // ——— Minutes and conclusions (R5, R13) ———
 
@@ -255,7 +347,7 @@ export const TaskProposal = z
     path: ['deadlineWorkingDays'],
   })
   .refine((t) => !!t.leadUnitId !== !!t.leadMembershipId, {
-    message: 'Nhiệm vụ phải có một đơn vị hoặc một thành viên chủ trì (R1)',
+    message: 'Nhiệm vụ phải có một đơn vị hoặc một thành viên chủ trì, không giao cho cả Ban Chỉ đạo',
     path: ['leadUnitId'],
   });
 export type TaskProposal = z.infer<typeof TaskProposal>;
@@ -317,6 +409,7 @@ export const ReturnMinutesBody = z.object({ comment: requiredText(2000) }).stric
 
 export const RsvpQuery = z.object({ token: z.string().min(10).max(500) }).strict();
 export const Rsvp = z.object({
+  meetingId: Id,
   meetingTitle: z.string(),
   startsAt: IsoDateTime,
   endsAt: IsoDateTime,
@@ -341,3 +434,38 @@ export type RsvpBody = z.infer<typeof RsvpBody>;
 export const RemindResult = z.object({
   reminded: z.number().int().describe('How many people who had not answered were reminded (R10)'),
 });
+
+// ——— Late notice (R9): the secretary's request, the chair's decision ———
+
+export const LateNoticeRequestBody = z.object({ reason: requiredText(1000) }).strict();
+export const DecideLateNoticeBody = z
+  .object({ decision: z.enum(['approve', 'refuse']), comment: text(1000).nullable().optional() })
+  .strict()
+  .refine((b) => b.decision === 'approve' || !!b.comment, {
+    message: 'Cần nêu ý kiến khi không đồng ý',
+    path: ['comment'],
+  });
+
+/** The chair's one-click link in the request e-mail: what it shows. */
+export const LateNoticeLinkQuery = z.object({ token: z.string().min(10).max(500) }).strict();
+export const LateNoticeLink = z.object({
+  meetingId: Id,
+  meetingTitle: z.string(),
+  startsAt: IsoDateTime,
+  place: z.string().nullable(),
+  chairName: z.string().nullable(),
+  latestOnTimeDate: IsoDate,
+  workingDaysLeft: z.number().int(),
+  request: LateNoticeRequest,
+});
+export const DecideLateNoticeLinkBody = z
+  .object({
+    token: z.string().min(10).max(500),
+    decision: z.enum(['approve', 'refuse']),
+    comment: text(1000).nullable().optional(),
+  })
+  .strict()
+  .refine((b) => b.decision === 'approve' || !!b.comment, {
+    message: 'Cần nêu ý kiến khi không đồng ý',
+    path: ['comment'],
+  });

@@ -46,7 +46,7 @@ export const PlanItemInput = z
   .strict()
   .refine((i) => !!i.leadUnitId !== !!i.leadMembershipId, {
     message:
-      'Mỗi nhiệm vụ phải có đúng một đơn vị hoặc một thành viên chủ trì, không giao cho cả Ban Chỉ đạo (R1)',
+      'Mỗi nhiệm vụ phải có đúng một đơn vị hoặc một thành viên chủ trì, không giao cho cả Ban Chỉ đạo',
     path: ['leadUnitId'],
   });
 export type PlanItemInput = z.infer<typeof PlanItemInput>;

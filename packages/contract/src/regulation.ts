@@ -12,7 +12,14 @@ export const SubstitutePolicy = z.enum(['chairApproval', 'deputyOfUnitOnly']);
 export const RuleSettings = z
   .object({
     noticeLeadWorkingDays: z.number().int().min(0).max(30).describe('R9: notice ≥ N working days before'),
-    confirmationLeadDays: z.number().int().min(0).max(14).describe('R10: confirm attendance ≥ N days before'),
+    confirmationLeadDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(14)
+      .describe(
+        'R10: confirm attendance ≥ N working days before the meeting day (1: the last working day before)',
+      ),
     substitutePolicy: SubstitutePolicy.describe('R11'),
     meetingCadence: z
       .object({ quarterly: z.boolean(), halfYearReview: z.boolean(), annualReview: z.boolean() })
@@ -20,6 +27,13 @@ export const RuleSettings = z
       .describe('R8'),
     absenteeWrittenOpinionRequired: z.boolean().describe('R12'),
     quorumFraction: z.number().min(0).max(1).describe('Share of members needed for quorum'),
+    checkInOpensMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(240)
+      .optional()
+      .describe('Check-in opens N minutes before the start, on the meeting day (default 60)'),
     taskDueSoonWorkingDays: z
       .number()
       .int()
@@ -52,6 +66,7 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   meetingCadence: { quarterly: true, halfYearReview: true, annualReview: true },
   absenteeWrittenOpinionRequired: true,
   quorumFraction: 0.5,
+  checkInOpensMinutes: 60,
   taskDueSoonWorkingDays: 3,
   taskReminderWorkingDays: [3, 1],
   taskEscalationWorkingDays: 3,

@@ -91,7 +91,7 @@ export const TaskAction = z.enum([
 export type TaskAction = z.infer<typeof TaskAction>;
 
 const leadRule = {
-  message: 'Nhiệm vụ phải có đúng một đơn vị hoặc một thành viên chủ trì, không giao cho cả Ban Chỉ đạo (R1)',
+  message: 'Nhiệm vụ phải có đúng một đơn vị hoặc một thành viên chủ trì, không giao cho cả Ban Chỉ đạo',
   path: ['leadUnitId'],
 };
 
@@ -227,7 +227,7 @@ export const TASK_EVENT_LABELS: Record<TaskEventKind, string> = {
   extensionApproved: 'Đồng ý gia hạn',
   extensionRejected: 'Không đồng ý gia hạn',
   cancelled: 'Hủy nhiệm vụ',
-  handedOver: 'Chuyển giao do thay đổi nhân sự (R14)',
+  handedOver: 'Chuyển giao do thay đổi nhân sự',
   edited: 'Sửa nội dung, giao lại',
 };
 

@@ -3185,7 +3185,7 @@ export interface paths {
                             settings: {
                                 /** @description R9: notice ≥ N working days before */
                                 noticeLeadWorkingDays: number;
-                                /** @description R10: confirm attendance ≥ N days before */
+                                /** @description R10: confirm attendance ≥ N working days before the meeting day (1: the last working day before) */
                                 confirmationLeadDays: number;
                                 /**
                                  * @description R11
@@ -3202,6 +3202,8 @@ export interface paths {
                                 absenteeWrittenOpinionRequired: boolean;
                                 /** @description Share of members needed for quorum */
                                 quorumFraction: number;
+                                /** @description Check-in opens N minutes before the start, on the meeting day (default 60) */
+                                checkInOpensMinutes?: number;
                                 /** @description A task is "due soon" within N working days of its deadline (default 3) */
                                 taskDueSoonWorkingDays?: number;
                                 /** @description Task reminders N working days before the deadline (default 3 and 1) */
@@ -3307,7 +3309,7 @@ export interface paths {
                             settings: {
                                 /** @description R9: notice ≥ N working days before */
                                 noticeLeadWorkingDays: number;
-                                /** @description R10: confirm attendance ≥ N days before */
+                                /** @description R10: confirm attendance ≥ N working days before the meeting day (1: the last working day before) */
                                 confirmationLeadDays: number;
                                 /**
                                  * @description R11
@@ -3324,6 +3326,8 @@ export interface paths {
                                 absenteeWrittenOpinionRequired: boolean;
                                 /** @description Share of members needed for quorum */
                                 quorumFraction: number;
+                                /** @description Check-in opens N minutes before the start, on the meeting day (default 60) */
+                                checkInOpensMinutes?: number;
                                 /** @description A task is "due soon" within N working days of its deadline (default 3) */
                                 taskDueSoonWorkingDays?: number;
                                 /** @description Task reminders N working days before the deadline (default 3 and 1) */
@@ -3365,7 +3369,7 @@ export interface paths {
                     "application/json": {
                         /** @description R9: notice ≥ N working days before */
                         noticeLeadWorkingDays: number;
-                        /** @description R10: confirm attendance ≥ N days before */
+                        /** @description R10: confirm attendance ≥ N working days before the meeting day (1: the last working day before) */
                         confirmationLeadDays: number;
                         /**
                          * @description R11
@@ -3382,6 +3386,8 @@ export interface paths {
                         absenteeWrittenOpinionRequired: boolean;
                         /** @description Share of members needed for quorum */
                         quorumFraction: number;
+                        /** @description Check-in opens N minutes before the start, on the meeting day (default 60) */
+                        checkInOpensMinutes?: number;
                         /** @description A task is "due soon" within N working days of its deadline (default 3) */
                         taskDueSoonWorkingDays?: number;
                         /** @description Task reminders N working days before the deadline (default 3 and 1) */
@@ -3401,7 +3407,7 @@ export interface paths {
                         "application/json": {
                             /** @description R9: notice ≥ N working days before */
                             noticeLeadWorkingDays: number;
-                            /** @description R10: confirm attendance ≥ N days before */
+                            /** @description R10: confirm attendance ≥ N working days before the meeting day (1: the last working day before) */
                             confirmationLeadDays: number;
                             /**
                              * @description R11
@@ -3418,6 +3424,8 @@ export interface paths {
                             absenteeWrittenOpinionRequired: boolean;
                             /** @description Share of members needed for quorum */
                             quorumFraction: number;
+                            /** @description Check-in opens N minutes before the start, on the meeting day (default 60) */
+                            checkInOpensMinutes?: number;
                             /** @description A task is "due soon" within N working days of its deadline (default 3) */
                             taskDueSoonWorkingDays?: number;
                             /** @description Task reminders N working days before the deadline (default 3 and 1) */
@@ -3462,6 +3470,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** Format: uuid */
+                            meetingId: string;
                             meetingTitle: string;
                             /** Format: date-time */
                             startsAt: string;
@@ -3513,6 +3523,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** Format: uuid */
+                            meetingId: string;
                             meetingTitle: string;
                             /** Format: date-time */
                             startsAt: string;
@@ -3526,6 +3538,123 @@ export interface paths {
                             /** Format: date-time */
                             deadline: string;
                             open: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/late-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đề nghị gửi giấy mời muộn, từ đường dẫn cá nhân của người chủ trì */
+        get: {
+            parameters: {
+                query: {
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            meetingId: string;
+                            meetingTitle: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            place: string | null;
+                            chairName: string | null;
+                            /** Format: date */
+                            latestOnTimeDate: string;
+                            workingDaysLeft: number;
+                            request: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                reason: string;
+                                requestedBy: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                chairName: string | null;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                comment: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Người chủ trì đồng ý (giấy mời gửi ngay) hoặc không đồng ý gửi giấy mời muộn, từ thư */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        /** @enum {string} */
+                        decision: "approve" | "refuse";
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            meetingId: string;
+                            meetingTitle: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            place: string | null;
+                            chairName: string | null;
+                            /** Format: date */
+                            latestOnTimeDate: string;
+                            workingDaysLeft: number;
+                            request: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                reason: string;
+                                requestedBy: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                chairName: string | null;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                comment: string | null;
+                            };
                         };
                     };
                 };
@@ -3597,10 +3726,25 @@ export interface paths {
                                 } | null;
                                 /**
                                  * Format: date-time
-                                 * @description R10: attendance must be confirmed before this
+                                 * @description R10: attendance must be confirmed before this: N working days before the meeting day, at the start time
                                  */
                                 confirmationDeadline: string;
                                 cancelledReason: string | null;
+                                /** @description Entered after it took place, with the reason */
+                                recordedAfterwards: {
+                                    reason: string;
+                                    /** Format: date-time */
+                                    recordedAt: string;
+                                    recordedBy: string | null;
+                                } | null;
+                                /** @description Held on a day off, as the chair confirmed */
+                                dayOff: {
+                                    name: string;
+                                    reason: string;
+                                    confirmedBy: string | null;
+                                    /** Format: date-time */
+                                    confirmedAt: string;
+                                } | null;
                             }[];
                         };
                     };
@@ -3634,6 +3778,10 @@ export interface paths {
                         endsAt: string;
                         attendeeUserIds?: string[];
                         guestUserIds?: string[];
+                        dayOffReason?: string | null;
+                        recordedAfterwards?: {
+                            reason: string;
+                        } | null;
                     };
                 };
             };
@@ -3675,10 +3823,25 @@ export interface paths {
                             } | null;
                             /**
                              * Format: date-time
-                             * @description R10: attendance must be confirmed before this
+                             * @description R10: attendance must be confirmed before this: N working days before the meeting day, at the start time
                              */
                             confirmationDeadline: string;
                             cancelledReason: string | null;
+                            /** @description Entered after it took place, with the reason */
+                            recordedAfterwards: {
+                                reason: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string | null;
+                            } | null;
+                            /** @description Held on a day off, as the chair confirmed */
+                            dayOff: {
+                                name: string;
+                                reason: string;
+                                confirmedBy: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string;
+                            } | null;
                             agenda: {
                                 /** Format: uuid */
                                 id: string;
@@ -3754,6 +3917,33 @@ export interface paths {
                                  * @description Last day a notice gives the lead time (R9)
                                  */
                                 latestOnTimeDate: string;
+                                /** @description R9: a notice sent now would be late (only the chair may send it) */
+                                late: boolean;
+                                /** @description Full working days between today and the meeting day */
+                                workingDaysLeft: number;
+                            };
+                            /** @description R9: the latest request to the chair to send the notice late, and the chair's answer */
+                            lateNoticeRequest: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                reason: string;
+                                requestedBy: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                chairName: string | null;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                comment: string | null;
+                            } | null;
+                            checkIn: {
+                                /**
+                                 * Format: date-time
+                                 * @description Check-in opens this long before the start, on the meeting day
+                                 */
+                                opensAt: string;
+                                open: boolean;
                             };
                             /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
                             notices: {
@@ -3879,10 +4069,25 @@ export interface paths {
                             } | null;
                             /**
                              * Format: date-time
-                             * @description R10: attendance must be confirmed before this
+                             * @description R10: attendance must be confirmed before this: N working days before the meeting day, at the start time
                              */
                             confirmationDeadline: string;
                             cancelledReason: string | null;
+                            /** @description Entered after it took place, with the reason */
+                            recordedAfterwards: {
+                                reason: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string | null;
+                            } | null;
+                            /** @description Held on a day off, as the chair confirmed */
+                            dayOff: {
+                                name: string;
+                                reason: string;
+                                confirmedBy: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string;
+                            } | null;
                             agenda: {
                                 /** Format: uuid */
                                 id: string;
@@ -3958,6 +4163,33 @@ export interface paths {
                                  * @description Last day a notice gives the lead time (R9)
                                  */
                                 latestOnTimeDate: string;
+                                /** @description R9: a notice sent now would be late (only the chair may send it) */
+                                late: boolean;
+                                /** @description Full working days between today and the meeting day */
+                                workingDaysLeft: number;
+                            };
+                            /** @description R9: the latest request to the chair to send the notice late, and the chair's answer */
+                            lateNoticeRequest: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                reason: string;
+                                requestedBy: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                chairName: string | null;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                comment: string | null;
+                            } | null;
+                            checkIn: {
+                                /**
+                                 * Format: date-time
+                                 * @description Check-in opens this long before the start, on the meeting day
+                                 */
+                                opensAt: string;
+                                open: boolean;
                             };
                             /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
                             notices: {
@@ -4004,6 +4236,7 @@ export interface paths {
                         endsAt?: string;
                         attendeeUserIds?: string[];
                         guestUserIds?: string[];
+                        dayOffReason?: string | null;
                     };
                 };
             };
@@ -4045,10 +4278,25 @@ export interface paths {
                             } | null;
                             /**
                              * Format: date-time
-                             * @description R10: attendance must be confirmed before this
+                             * @description R10: attendance must be confirmed before this: N working days before the meeting day, at the start time
                              */
                             confirmationDeadline: string;
                             cancelledReason: string | null;
+                            /** @description Entered after it took place, with the reason */
+                            recordedAfterwards: {
+                                reason: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string | null;
+                            } | null;
+                            /** @description Held on a day off, as the chair confirmed */
+                            dayOff: {
+                                name: string;
+                                reason: string;
+                                confirmedBy: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string;
+                            } | null;
                             agenda: {
                                 /** Format: uuid */
                                 id: string;
@@ -4124,6 +4372,33 @@ export interface paths {
                                  * @description Last day a notice gives the lead time (R9)
                                  */
                                 latestOnTimeDate: string;
+                                /** @description R9: a notice sent now would be late (only the chair may send it) */
+                                late: boolean;
+                                /** @description Full working days between today and the meeting day */
+                                workingDaysLeft: number;
+                            };
+                            /** @description R9: the latest request to the chair to send the notice late, and the chair's answer */
+                            lateNoticeRequest: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                reason: string;
+                                requestedBy: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                chairName: string | null;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                comment: string | null;
+                            } | null;
+                            checkIn: {
+                                /**
+                                 * Format: date-time
+                                 * @description Check-in opens this long before the start, on the meeting day
+                                 */
+                                opensAt: string;
+                                open: boolean;
                             };
                             /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
                             notices: {
@@ -4208,10 +4483,25 @@ export interface paths {
                             } | null;
                             /**
                              * Format: date-time
-                             * @description R10: attendance must be confirmed before this
+                             * @description R10: attendance must be confirmed before this: N working days before the meeting day, at the start time
                              */
                             confirmationDeadline: string;
                             cancelledReason: string | null;
+                            /** @description Entered after it took place, with the reason */
+                            recordedAfterwards: {
+                                reason: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string | null;
+                            } | null;
+                            /** @description Held on a day off, as the chair confirmed */
+                            dayOff: {
+                                name: string;
+                                reason: string;
+                                confirmedBy: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string;
+                            } | null;
                             agenda: {
                                 /** Format: uuid */
                                 id: string;
@@ -4287,6 +4577,451 @@ export interface paths {
                                  * @description Last day a notice gives the lead time (R9)
                                  */
                                 latestOnTimeDate: string;
+                                /** @description R9: a notice sent now would be late (only the chair may send it) */
+                                late: boolean;
+                                /** @description Full working days between today and the meeting day */
+                                workingDaysLeft: number;
+                            };
+                            /** @description R9: the latest request to the chair to send the notice late, and the chair's answer */
+                            lateNoticeRequest: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                reason: string;
+                                requestedBy: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                chairName: string | null;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                comment: string | null;
+                            } | null;
+                            checkIn: {
+                                /**
+                                 * Format: date-time
+                                 * @description Check-in opens this long before the start, on the meeting day
+                                 */
+                                opensAt: string;
+                                open: boolean;
+                            };
+                            /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
+                            notices: {
+                                version: number;
+                                /** @enum {string} */
+                                kind: "notice" | "amendment" | "cancellation";
+                                /** Format: date-time */
+                                sentAt: string;
+                                changes: string[];
+                            }[];
+                            myAttendeeId: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/late-notice-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đề nghị người chủ trì gửi giấy mời muộn, kèm lý do (thông báo và thư có đường dẫn duyệt) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            kind: "quarterly" | "halfYearReview" | "annualReview" | "adHoc" | "thematic";
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "noticeSent" | "held" | "closed" | "cancelled";
+                            /** @description Ad hoc with some members only */
+                            partial: boolean;
+                            chairMembershipId: string | null;
+                            chairName: string | null;
+                            place: string | null;
+                            onlineLink: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            noticeSentAt: string | null;
+                            noticeVersion: number;
+                            /** @description R9: the notice went out late; why */
+                            lateNotice: {
+                                /** Format: date */
+                                requiredBy: string;
+                                workingDaysGiven: number;
+                                reason: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description R10: attendance must be confirmed before this: N working days before the meeting day, at the start time
+                             */
+                            confirmationDeadline: string;
+                            cancelledReason: string | null;
+                            /** @description Entered after it took place, with the reason */
+                            recordedAfterwards: {
+                                reason: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string | null;
+                            } | null;
+                            /** @description Held on a day off, as the chair confirmed */
+                            dayOff: {
+                                name: string;
+                                reason: string;
+                                confirmedBy: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string;
+                            } | null;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                title: string;
+                                presenter: string | null;
+                                durationMinutes: number | null;
+                                /** @description R12: takes opinions on a major issue or a draft report to the higher level */
+                                takesOpinions: boolean;
+                                /** @description Filled by the follow-up module: unfinished tasks (R8) */
+                                carriedOver: boolean;
+                                /** @description Documents members read before the meeting (PDF, DOCX, XLSX) */
+                                documents: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                /** @description R8: in the carried-over section, the unfinished tasks as they stood when the meeting was prepared */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
+                                }[];
+                            }[];
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                position: string | null;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @description Committee role for members */
+                                role: string | null;
+                                response: ("attend" | "absent" | "substitute") | null;
+                                reason: string | null;
+                                substitute: {
+                                    name: string;
+                                    position: string | null;
+                                    userId: string | null;
+                                    briefed: boolean;
+                                } | null;
+                                respondedAt: string | null;
+                                /** @description Recorded by the secretary after the deadline (R10) */
+                                respondedLate: boolean;
+                                /** @description R11: absence and substitutes need the chair’s approval */
+                                approval: ("pending" | "approved" | "rejected") | null;
+                                approvalNote: string | null;
+                            }[];
+                            roll: {
+                                attend: number;
+                                absent: number;
+                                substitutePending: number;
+                                noAnswer: number;
+                            };
+                            notice: {
+                                leadWorkingDays: number;
+                                /**
+                                 * Format: date
+                                 * @description Last day a notice gives the lead time (R9)
+                                 */
+                                latestOnTimeDate: string;
+                                /** @description R9: a notice sent now would be late (only the chair may send it) */
+                                late: boolean;
+                                /** @description Full working days between today and the meeting day */
+                                workingDaysLeft: number;
+                            };
+                            /** @description R9: the latest request to the chair to send the notice late, and the chair's answer */
+                            lateNoticeRequest: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                reason: string;
+                                requestedBy: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                chairName: string | null;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                comment: string | null;
+                            } | null;
+                            checkIn: {
+                                /**
+                                 * Format: date-time
+                                 * @description Check-in opens this long before the start, on the meeting day
+                                 */
+                                opensAt: string;
+                                open: boolean;
+                            };
+                            /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
+                            notices: {
+                                version: number;
+                                /** @enum {string} */
+                                kind: "notice" | "amendment" | "cancellation";
+                                /** Format: date-time */
+                                sentAt: string;
+                                changes: string[];
+                            }[];
+                            myAttendeeId: string | null;
+                            myPermissions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/late-notice-request/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Người chủ trì đồng ý (gửi giấy mời ngay) hoặc không đồng ý đề nghị gửi giấy mời muộn */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "refuse";
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** @enum {string} */
+                            kind: "quarterly" | "halfYearReview" | "annualReview" | "adHoc" | "thematic";
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "noticeSent" | "held" | "closed" | "cancelled";
+                            /** @description Ad hoc with some members only */
+                            partial: boolean;
+                            chairMembershipId: string | null;
+                            chairName: string | null;
+                            place: string | null;
+                            onlineLink: string | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            noticeSentAt: string | null;
+                            noticeVersion: number;
+                            /** @description R9: the notice went out late; why */
+                            lateNotice: {
+                                /** Format: date */
+                                requiredBy: string;
+                                workingDaysGiven: number;
+                                reason: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description R10: attendance must be confirmed before this: N working days before the meeting day, at the start time
+                             */
+                            confirmationDeadline: string;
+                            cancelledReason: string | null;
+                            /** @description Entered after it took place, with the reason */
+                            recordedAfterwards: {
+                                reason: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string | null;
+                            } | null;
+                            /** @description Held on a day off, as the chair confirmed */
+                            dayOff: {
+                                name: string;
+                                reason: string;
+                                confirmedBy: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string;
+                            } | null;
+                            agenda: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                title: string;
+                                presenter: string | null;
+                                durationMinutes: number | null;
+                                /** @description R12: takes opinions on a major issue or a draft report to the higher level */
+                                takesOpinions: boolean;
+                                /** @description Filled by the follow-up module: unfinished tasks (R8) */
+                                carriedOver: boolean;
+                                /** @description Documents members read before the meeting (PDF, DOCX, XLSX) */
+                                documents: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    mimeType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                /** @description R8: in the carried-over section, the unfinished tasks as they stood when the meeting was prepared */
+                                carriedTasks: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    leadName: string | null;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** @enum {string} */
+                                    status: "new" | "inProgress" | "submittedDone" | "done" | "returned" | "extensionRequested" | "cancelled";
+                                    /** @enum {string} */
+                                    derivedStatus: "onTime" | "dueSoon" | "overdue" | "doneOnTime" | "doneLate" | "cancelled";
+                                    progress: number;
+                                }[];
+                            }[];
+                            attendees: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                userId: string;
+                                fullName: string;
+                                position: string | null;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @description Committee role for members */
+                                role: string | null;
+                                response: ("attend" | "absent" | "substitute") | null;
+                                reason: string | null;
+                                substitute: {
+                                    name: string;
+                                    position: string | null;
+                                    userId: string | null;
+                                    briefed: boolean;
+                                } | null;
+                                respondedAt: string | null;
+                                /** @description Recorded by the secretary after the deadline (R10) */
+                                respondedLate: boolean;
+                                /** @description R11: absence and substitutes need the chair’s approval */
+                                approval: ("pending" | "approved" | "rejected") | null;
+                                approvalNote: string | null;
+                            }[];
+                            roll: {
+                                attend: number;
+                                absent: number;
+                                substitutePending: number;
+                                noAnswer: number;
+                            };
+                            notice: {
+                                leadWorkingDays: number;
+                                /**
+                                 * Format: date
+                                 * @description Last day a notice gives the lead time (R9)
+                                 */
+                                latestOnTimeDate: string;
+                                /** @description R9: a notice sent now would be late (only the chair may send it) */
+                                late: boolean;
+                                /** @description Full working days between today and the meeting day */
+                                workingDaysLeft: number;
+                            };
+                            /** @description R9: the latest request to the chair to send the notice late, and the chair's answer */
+                            lateNoticeRequest: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                reason: string;
+                                requestedBy: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                chairName: string | null;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                comment: string | null;
+                            } | null;
+                            checkIn: {
+                                /**
+                                 * Format: date-time
+                                 * @description Check-in opens this long before the start, on the meeting day
+                                 */
+                                opensAt: string;
+                                open: boolean;
                             };
                             /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
                             notices: {
@@ -4374,10 +5109,25 @@ export interface paths {
                             } | null;
                             /**
                              * Format: date-time
-                             * @description R10: attendance must be confirmed before this
+                             * @description R10: attendance must be confirmed before this: N working days before the meeting day, at the start time
                              */
                             confirmationDeadline: string;
                             cancelledReason: string | null;
+                            /** @description Entered after it took place, with the reason */
+                            recordedAfterwards: {
+                                reason: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string | null;
+                            } | null;
+                            /** @description Held on a day off, as the chair confirmed */
+                            dayOff: {
+                                name: string;
+                                reason: string;
+                                confirmedBy: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string;
+                            } | null;
                             agenda: {
                                 /** Format: uuid */
                                 id: string;
@@ -4453,6 +5203,33 @@ export interface paths {
                                  * @description Last day a notice gives the lead time (R9)
                                  */
                                 latestOnTimeDate: string;
+                                /** @description R9: a notice sent now would be late (only the chair may send it) */
+                                late: boolean;
+                                /** @description Full working days between today and the meeting day */
+                                workingDaysLeft: number;
+                            };
+                            /** @description R9: the latest request to the chair to send the notice late, and the chair's answer */
+                            lateNoticeRequest: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                reason: string;
+                                requestedBy: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                chairName: string | null;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                comment: string | null;
+                            } | null;
+                            checkIn: {
+                                /**
+                                 * Format: date-time
+                                 * @description Check-in opens this long before the start, on the meeting day
+                                 */
+                                opensAt: string;
+                                open: boolean;
                             };
                             /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
                             notices: {
@@ -4544,10 +5321,25 @@ export interface paths {
                             } | null;
                             /**
                              * Format: date-time
-                             * @description R10: attendance must be confirmed before this
+                             * @description R10: attendance must be confirmed before this: N working days before the meeting day, at the start time
                              */
                             confirmationDeadline: string;
                             cancelledReason: string | null;
+                            /** @description Entered after it took place, with the reason */
+                            recordedAfterwards: {
+                                reason: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string | null;
+                            } | null;
+                            /** @description Held on a day off, as the chair confirmed */
+                            dayOff: {
+                                name: string;
+                                reason: string;
+                                confirmedBy: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string;
+                            } | null;
                             agenda: {
                                 /** Format: uuid */
                                 id: string;
@@ -4623,6 +5415,33 @@ export interface paths {
                                  * @description Last day a notice gives the lead time (R9)
                                  */
                                 latestOnTimeDate: string;
+                                /** @description R9: a notice sent now would be late (only the chair may send it) */
+                                late: boolean;
+                                /** @description Full working days between today and the meeting day */
+                                workingDaysLeft: number;
+                            };
+                            /** @description R9: the latest request to the chair to send the notice late, and the chair's answer */
+                            lateNoticeRequest: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                reason: string;
+                                requestedBy: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                chairName: string | null;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                comment: string | null;
+                            } | null;
+                            checkIn: {
+                                /**
+                                 * Format: date-time
+                                 * @description Check-in opens this long before the start, on the meeting day
+                                 */
+                                opensAt: string;
+                                open: boolean;
                             };
                             /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
                             notices: {
@@ -4706,10 +5525,25 @@ export interface paths {
                             } | null;
                             /**
                              * Format: date-time
-                             * @description R10: attendance must be confirmed before this
+                             * @description R10: attendance must be confirmed before this: N working days before the meeting day, at the start time
                              */
                             confirmationDeadline: string;
                             cancelledReason: string | null;
+                            /** @description Entered after it took place, with the reason */
+                            recordedAfterwards: {
+                                reason: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string | null;
+                            } | null;
+                            /** @description Held on a day off, as the chair confirmed */
+                            dayOff: {
+                                name: string;
+                                reason: string;
+                                confirmedBy: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string;
+                            } | null;
                             agenda: {
                                 /** Format: uuid */
                                 id: string;
@@ -4785,6 +5619,33 @@ export interface paths {
                                  * @description Last day a notice gives the lead time (R9)
                                  */
                                 latestOnTimeDate: string;
+                                /** @description R9: a notice sent now would be late (only the chair may send it) */
+                                late: boolean;
+                                /** @description Full working days between today and the meeting day */
+                                workingDaysLeft: number;
+                            };
+                            /** @description R9: the latest request to the chair to send the notice late, and the chair's answer */
+                            lateNoticeRequest: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                reason: string;
+                                requestedBy: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                chairName: string | null;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                comment: string | null;
+                            } | null;
+                            checkIn: {
+                                /**
+                                 * Format: date-time
+                                 * @description Check-in opens this long before the start, on the meeting day
+                                 */
+                                opensAt: string;
+                                open: boolean;
                             };
                             /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
                             notices: {
@@ -5006,10 +5867,25 @@ export interface paths {
                             } | null;
                             /**
                              * Format: date-time
-                             * @description R10: attendance must be confirmed before this
+                             * @description R10: attendance must be confirmed before this: N working days before the meeting day, at the start time
                              */
                             confirmationDeadline: string;
                             cancelledReason: string | null;
+                            /** @description Entered after it took place, with the reason */
+                            recordedAfterwards: {
+                                reason: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string | null;
+                            } | null;
+                            /** @description Held on a day off, as the chair confirmed */
+                            dayOff: {
+                                name: string;
+                                reason: string;
+                                confirmedBy: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string;
+                            } | null;
                             agenda: {
                                 /** Format: uuid */
                                 id: string;
@@ -5085,6 +5961,33 @@ export interface paths {
                                  * @description Last day a notice gives the lead time (R9)
                                  */
                                 latestOnTimeDate: string;
+                                /** @description R9: a notice sent now would be late (only the chair may send it) */
+                                late: boolean;
+                                /** @description Full working days between today and the meeting day */
+                                workingDaysLeft: number;
+                            };
+                            /** @description R9: the latest request to the chair to send the notice late, and the chair's answer */
+                            lateNoticeRequest: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                reason: string;
+                                requestedBy: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                chairName: string | null;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                comment: string | null;
+                            } | null;
+                            checkIn: {
+                                /**
+                                 * Format: date-time
+                                 * @description Check-in opens this long before the start, on the meeting day
+                                 */
+                                opensAt: string;
+                                open: boolean;
                             };
                             /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
                             notices: {
@@ -5182,10 +6085,25 @@ export interface paths {
                             } | null;
                             /**
                              * Format: date-time
-                             * @description R10: attendance must be confirmed before this
+                             * @description R10: attendance must be confirmed before this: N working days before the meeting day, at the start time
                              */
                             confirmationDeadline: string;
                             cancelledReason: string | null;
+                            /** @description Entered after it took place, with the reason */
+                            recordedAfterwards: {
+                                reason: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string | null;
+                            } | null;
+                            /** @description Held on a day off, as the chair confirmed */
+                            dayOff: {
+                                name: string;
+                                reason: string;
+                                confirmedBy: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string;
+                            } | null;
                             agenda: {
                                 /** Format: uuid */
                                 id: string;
@@ -5261,6 +6179,33 @@ export interface paths {
                                  * @description Last day a notice gives the lead time (R9)
                                  */
                                 latestOnTimeDate: string;
+                                /** @description R9: a notice sent now would be late (only the chair may send it) */
+                                late: boolean;
+                                /** @description Full working days between today and the meeting day */
+                                workingDaysLeft: number;
+                            };
+                            /** @description R9: the latest request to the chair to send the notice late, and the chair's answer */
+                            lateNoticeRequest: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                reason: string;
+                                requestedBy: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                chairName: string | null;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                comment: string | null;
+                            } | null;
+                            checkIn: {
+                                /**
+                                 * Format: date-time
+                                 * @description Check-in opens this long before the start, on the meeting day
+                                 */
+                                opensAt: string;
+                                open: boolean;
                             };
                             /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
                             notices: {
@@ -5351,10 +6296,25 @@ export interface paths {
                             } | null;
                             /**
                              * Format: date-time
-                             * @description R10: attendance must be confirmed before this
+                             * @description R10: attendance must be confirmed before this: N working days before the meeting day, at the start time
                              */
                             confirmationDeadline: string;
                             cancelledReason: string | null;
+                            /** @description Entered after it took place, with the reason */
+                            recordedAfterwards: {
+                                reason: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string | null;
+                            } | null;
+                            /** @description Held on a day off, as the chair confirmed */
+                            dayOff: {
+                                name: string;
+                                reason: string;
+                                confirmedBy: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string;
+                            } | null;
                             agenda: {
                                 /** Format: uuid */
                                 id: string;
@@ -5430,6 +6390,33 @@ export interface paths {
                                  * @description Last day a notice gives the lead time (R9)
                                  */
                                 latestOnTimeDate: string;
+                                /** @description R9: a notice sent now would be late (only the chair may send it) */
+                                late: boolean;
+                                /** @description Full working days between today and the meeting day */
+                                workingDaysLeft: number;
+                            };
+                            /** @description R9: the latest request to the chair to send the notice late, and the chair's answer */
+                            lateNoticeRequest: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                reason: string;
+                                requestedBy: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                chairName: string | null;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                comment: string | null;
+                            } | null;
+                            checkIn: {
+                                /**
+                                 * Format: date-time
+                                 * @description Check-in opens this long before the start, on the meeting day
+                                 */
+                                opensAt: string;
+                                open: boolean;
                             };
                             /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
                             notices: {
@@ -5597,9 +6584,11 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "member" | "guest";
                                 /** @enum {string} */
-                                status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived" | "notAnswered" | "absencePending" | "guestAbsent";
                                 substituteName: string | null;
                                 checkedInAt: string | null;
+                                /** @description Thư ký cuộc họp: takes the minutes, counted present */
+                                minuteTaker: boolean;
                             }[];
                             quorum: {
                                 members: number;
@@ -5608,6 +6597,13 @@ export interface paths {
                                 required: number;
                                 reached: boolean;
                             };
+                            headcount: {
+                                members: number;
+                                substitutes: number;
+                                guests: number;
+                            };
+                            /** @description The meeting has ended: whoever did not come is absent */
+                            over: boolean;
                         };
                     };
                 };
@@ -5630,7 +6626,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Tự điểm danh (từ 2 giờ trước giờ họp đến khi kết thúc) */
+        /** Tự điểm danh (trong ngày họp, từ trước giờ họp theo thông số của Ban đến khi kết thúc) */
         post: {
             parameters: {
                 query?: never;
@@ -5656,9 +6652,11 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "member" | "guest";
                                 /** @enum {string} */
-                                status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived" | "notAnswered" | "absencePending" | "guestAbsent";
                                 substituteName: string | null;
                                 checkedInAt: string | null;
+                                /** @description Thư ký cuộc họp: takes the minutes, counted present */
+                                minuteTaker: boolean;
                             }[];
                             quorum: {
                                 members: number;
@@ -5667,6 +6665,13 @@ export interface paths {
                                 required: number;
                                 reached: boolean;
                             };
+                            headcount: {
+                                members: number;
+                                substitutes: number;
+                                guests: number;
+                            };
+                            /** @description The meeting has ended: whoever did not come is absent */
+                            over: boolean;
                         };
                     };
                 };
@@ -5714,9 +6719,11 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "member" | "guest";
                                 /** @enum {string} */
-                                status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived" | "notAnswered" | "absencePending" | "guestAbsent";
                                 substituteName: string | null;
                                 checkedInAt: string | null;
+                                /** @description Thư ký cuộc họp: takes the minutes, counted present */
+                                minuteTaker: boolean;
                             }[];
                             quorum: {
                                 members: number;
@@ -5725,11 +6732,91 @@ export interface paths {
                                 required: number;
                                 reached: boolean;
                             };
+                            headcount: {
+                                members: number;
+                                substitutes: number;
+                                guests: number;
+                            };
+                            /** @description The meeting has ended: whoever did not come is absent */
+                            over: boolean;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/minute-taker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ghi nhận thư ký cuộc họp (người ghi biên bản), có mặt */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        attendeeId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                /** Format: uuid */
+                                attendeeId: string;
+                                fullName: string;
+                                /** @enum {string} */
+                                kind: "member" | "guest";
+                                /** @enum {string} */
+                                status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived" | "notAnswered" | "absencePending" | "guestAbsent";
+                                substituteName: string | null;
+                                checkedInAt: string | null;
+                                /** @description Thư ký cuộc họp: takes the minutes, counted present */
+                                minuteTaker: boolean;
+                            }[];
+                            quorum: {
+                                members: number;
+                                /** @description Members present in person or by substitute */
+                                present: number;
+                                required: number;
+                                reached: boolean;
+                            };
+                            headcount: {
+                                members: number;
+                                substitutes: number;
+                                guests: number;
+                            };
+                            /** @description The meeting has ended: whoever did not come is absent */
+                            over: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5793,9 +6880,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "member" | "guest";
                                     /** @enum {string} */
-                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived" | "notAnswered" | "absencePending" | "guestAbsent";
                                     substituteName: string | null;
                                     checkedInAt: string | null;
+                                    /** @description Thư ký cuộc họp: takes the minutes, counted present */
+                                    minuteTaker: boolean;
                                 }[];
                                 quorum: {
                                     members: number;
@@ -5804,6 +6893,13 @@ export interface paths {
                                     required: number;
                                     reached: boolean;
                                 };
+                                headcount: {
+                                    members: number;
+                                    substitutes: number;
+                                    guests: number;
+                                };
+                                /** @description The meeting has ended: whoever did not come is absent */
+                                over: boolean;
                             };
                             opinions: {
                                 /** Format: uuid */
@@ -5903,9 +6999,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "member" | "guest";
                                     /** @enum {string} */
-                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived" | "notAnswered" | "absencePending" | "guestAbsent";
                                     substituteName: string | null;
                                     checkedInAt: string | null;
+                                    /** @description Thư ký cuộc họp: takes the minutes, counted present */
+                                    minuteTaker: boolean;
                                 }[];
                                 quorum: {
                                     members: number;
@@ -5914,6 +7012,13 @@ export interface paths {
                                     required: number;
                                     reached: boolean;
                                 };
+                                headcount: {
+                                    members: number;
+                                    substitutes: number;
+                                    guests: number;
+                                };
+                                /** @description The meeting has ended: whoever did not come is absent */
+                                over: boolean;
                             };
                             opinions: {
                                 /** Format: uuid */
@@ -6035,9 +7140,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "member" | "guest";
                                     /** @enum {string} */
-                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived" | "notAnswered" | "absencePending" | "guestAbsent";
                                     substituteName: string | null;
                                     checkedInAt: string | null;
+                                    /** @description Thư ký cuộc họp: takes the minutes, counted present */
+                                    minuteTaker: boolean;
                                 }[];
                                 quorum: {
                                     members: number;
@@ -6046,6 +7153,13 @@ export interface paths {
                                     required: number;
                                     reached: boolean;
                                 };
+                                headcount: {
+                                    members: number;
+                                    substitutes: number;
+                                    guests: number;
+                                };
+                                /** @description The meeting has ended: whoever did not come is absent */
+                                over: boolean;
                             };
                             opinions: {
                                 /** Format: uuid */
@@ -6149,9 +7263,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "member" | "guest";
                                     /** @enum {string} */
-                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived" | "notAnswered" | "absencePending" | "guestAbsent";
                                     substituteName: string | null;
                                     checkedInAt: string | null;
+                                    /** @description Thư ký cuộc họp: takes the minutes, counted present */
+                                    minuteTaker: boolean;
                                 }[];
                                 quorum: {
                                     members: number;
@@ -6160,6 +7276,13 @@ export interface paths {
                                     required: number;
                                     reached: boolean;
                                 };
+                                headcount: {
+                                    members: number;
+                                    substitutes: number;
+                                    guests: number;
+                                };
+                                /** @description The meeting has ended: whoever did not come is absent */
+                                over: boolean;
                             };
                             opinions: {
                                 /** Format: uuid */
@@ -6262,9 +7385,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "member" | "guest";
                                     /** @enum {string} */
-                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived" | "notAnswered" | "absencePending" | "guestAbsent";
                                     substituteName: string | null;
                                     checkedInAt: string | null;
+                                    /** @description Thư ký cuộc họp: takes the minutes, counted present */
+                                    minuteTaker: boolean;
                                 }[];
                                 quorum: {
                                     members: number;
@@ -6273,6 +7398,13 @@ export interface paths {
                                     required: number;
                                     reached: boolean;
                                 };
+                                headcount: {
+                                    members: number;
+                                    substitutes: number;
+                                    guests: number;
+                                };
+                                /** @description The meeting has ended: whoever did not come is absent */
+                                over: boolean;
                             };
                             opinions: {
                                 /** Format: uuid */
@@ -6381,9 +7513,11 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "member" | "guest";
                                     /** @enum {string} */
-                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived";
+                                    status: "present" | "substitutePresent" | "guestPresent" | "absentApproved" | "absentNotApproved" | "notArrived" | "notAnswered" | "absencePending" | "guestAbsent";
                                     substituteName: string | null;
                                     checkedInAt: string | null;
+                                    /** @description Thư ký cuộc họp: takes the minutes, counted present */
+                                    minuteTaker: boolean;
                                 }[];
                                 quorum: {
                                     members: number;
@@ -6392,6 +7526,13 @@ export interface paths {
                                     required: number;
                                     reached: boolean;
                                 };
+                                headcount: {
+                                    members: number;
+                                    substitutes: number;
+                                    guests: number;
+                                };
+                                /** @description The meeting has ended: whoever did not come is absent */
+                                over: boolean;
                             };
                             opinions: {
                                 /** Format: uuid */
@@ -10627,10 +11768,25 @@ export interface paths {
                             } | null;
                             /**
                              * Format: date-time
-                             * @description R10: attendance must be confirmed before this
+                             * @description R10: attendance must be confirmed before this: N working days before the meeting day, at the start time
                              */
                             confirmationDeadline: string;
                             cancelledReason: string | null;
+                            /** @description Entered after it took place, with the reason */
+                            recordedAfterwards: {
+                                reason: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string | null;
+                            } | null;
+                            /** @description Held on a day off, as the chair confirmed */
+                            dayOff: {
+                                name: string;
+                                reason: string;
+                                confirmedBy: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string;
+                            } | null;
                             agenda: {
                                 /** Format: uuid */
                                 id: string;
@@ -10706,6 +11862,33 @@ export interface paths {
                                  * @description Last day a notice gives the lead time (R9)
                                  */
                                 latestOnTimeDate: string;
+                                /** @description R9: a notice sent now would be late (only the chair may send it) */
+                                late: boolean;
+                                /** @description Full working days between today and the meeting day */
+                                workingDaysLeft: number;
+                            };
+                            /** @description R9: the latest request to the chair to send the notice late, and the chair's answer */
+                            lateNoticeRequest: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused";
+                                reason: string;
+                                requestedBy: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                chairName: string | null;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                                comment: string | null;
+                            } | null;
+                            checkIn: {
+                                /**
+                                 * Format: date-time
+                                 * @description Check-in opens this long before the start, on the meeting day
+                                 */
+                                opensAt: string;
+                                open: boolean;
                             };
                             /** @description R9: the notice, each amended notice with what changed, and the cancellation, oldest first */
                             notices: {

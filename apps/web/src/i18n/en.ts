@@ -370,7 +370,7 @@ export const en: Translation = {
       startDate: 'Start date',
       endDate: 'End date',
       decision: 'Appointing decision',
-      duties: 'Duties (R7)',
+      duties: 'Duties',
       dutiesHint: 'One item per duty, by domain; they can be edited later under Duties.',
       addDuty: 'Add a duty',
       removeDuty: 'Remove duty {{index}}',
@@ -381,7 +381,7 @@ export const en: Translation = {
     endForm: {
       title: 'End membership',
       intro:
-        '{{name}} leaves the committee after the end date. History and assigned duties are kept. If someone replaces them, use “Propose a replacement” so the duties move across (R14).',
+        '{{name}} leaves the committee after the end date. History and assigned duties are kept. If someone replaces them, use “Propose a replacement” so the duties move across.',
       endDate: 'End date',
       reason: 'Reason',
       submit: 'End membership',
@@ -411,8 +411,7 @@ export const en: Translation = {
   },
   duties: {
     title: 'Duties',
-    subtitle:
-      "Each member's standing duties by domain (R7). Every edit makes a new version; the history is kept.",
+    subtitle: "Each member's standing duties by domain. Every edit makes a new version; the history is kept.",
     empty: 'No duties assigned yet.',
     editOf: "Edit {{name}}'s duties",
     editTitle: 'Duties: {{name}}',
@@ -431,7 +430,7 @@ export const en: Translation = {
   delegations: {
     title: 'Delegations',
     subtitle:
-      'The head delegates chairing meetings, signing documents or approving absences to a deputy or member, within a scope and a period (R3, R4).',
+      'The head delegates chairing meetings, signing documents or approving absences to a deputy or member, within a scope and a period.',
     add: 'Record a delegation',
     caption: 'Delegations',
     empty: 'No delegations yet.',
@@ -481,7 +480,7 @@ export const en: Translation = {
   agencies: {
     title: 'Standing agencies',
     subtitle:
-      'Standing agencies per domain (R2): they draft the plan, prepare meetings, draft minutes and conclusion notices, follow up and report (R5).',
+      'Standing agencies per domain: they draft the plan, prepare meetings, draft minutes and conclusion notices, follow up and report.',
     add: 'Add a standing agency',
     empty: 'No standing agencies yet.',
     domains: 'Domains',
@@ -502,7 +501,7 @@ export const en: Translation = {
   },
   groups: {
     title: 'Working groups',
-    subtitle: "The committee's working groups and the sub-groups their leaders form (R6).",
+    subtitle: "The committee's working groups and the sub-groups their leaders form.",
     add: 'Set up a working group',
     addSub: 'Set up a sub-group',
     edit: 'Edit {{name}}',
@@ -537,7 +536,7 @@ export const en: Translation = {
   personnel: {
     title: 'Personnel changes',
     subtitle:
-      "The member's unit reports in writing and proposes a replacement; the head decides. On approval, open duties move to the replacement and the history stays (R14).",
+      "The member's unit reports in writing and proposes a replacement; the head decides. On approval, open duties move to the replacement and the history stays.",
     handling: 'Handling',
     propose: 'Propose a replacement',
     empty: 'No personnel changes yet.',
@@ -616,7 +615,7 @@ export const en: Translation = {
     showFull: 'Show the full text',
     hideFull: 'Collapse',
     form: {
-      title: 'Issue a new version of the regulation (R21)',
+      title: 'Issue a new version of the regulation',
       docTitle: 'Title',
       body: 'Full text',
       effectiveFrom: 'In force from',
@@ -629,19 +628,23 @@ export const en: Translation = {
       subtitle:
         'The rules the system applies to invitations, attendance confirmations, substitutes and the meeting schedule.',
       notice: 'Send invitations at least (working days) before',
-      noticeHint: 'R9 — Phúc La regulation: at least 2 working days.',
-      confirmation: 'Members confirm attendance at least (days) before',
-      confirmationHint: 'R10 — Bình Định regulation: at least 1 day.',
-      substitute: 'Substitutes (R11)',
+      noticeHint:
+        'Full working days between the notice and the meeting day, as the committee’s regulation says. A later notice needs the chair’s decision.',
+      confirmation: 'Members confirm attendance at least (working days) before',
+      confirmationHint:
+        'Counted in working days, never on a day off. 1: the last working day before the meeting, at the meeting’s time.',
+      checkIn: 'Check-in opens before the start (minutes)',
+      checkInHint: 'On the meeting day; the secretary and members check in from then. Default: 60 minutes.',
+      substitute: 'Substitutes',
       substituteOptions: {
         chairApproval: 'Approved by the head or the chair of the meeting',
         deputyOfUnitOnly: "Must be a deputy head of the member's unit, never a division-level leader",
       },
-      cadence: 'Periodic meetings (R8)',
+      cadence: 'Periodic meetings',
       quarterly: 'Quarterly meeting',
       halfYearReview: '6-month review',
       annualReview: 'Annual review',
-      writtenOpinion: 'Absent members must give a written opinion (R12)',
+      writtenOpinion: 'Absent members must give a written opinion on major issues and draft reports',
       quorum: 'Share of members needed for a quorum (%)',
       saved: 'Rule settings saved',
       readOnly: 'Only the head and the standing agency may change these settings.',
@@ -651,7 +654,7 @@ export const en: Translation = {
       reminders: 'Remind before the deadline (working days)',
       remindersHint: 'Default: 3 and 1; reminders also go out on the day and when overdue.',
       escalation: 'Escalate when overdue for (working days)',
-      escalationHint: 'R5 — the standing agency, the head and deputies are told. Default: 3.',
+      escalationHint: 'The standing agency, the head and deputies are told. Default: 3.',
     },
   },
   orgChart: {

@@ -1,6 +1,6 @@
 import { MEETING_KIND_LABELS } from '@steerco/contract/meetings';
 
-/** Cuộc họp (R8–R13): the meetings pages' texts, a section of `vi` kept in its own file. */
+/** Cuộc họp (R8–R13): the meetings pages' texts, a section of `vi` kept in its own file. No rule numbers here. */
 export const meetingsVi = {
   title: 'Cuộc họp',
   subtitle: 'Lịch họp của Ban Chỉ đạo, giấy mời, xác nhận tham dự, điểm danh, biên bản và kết luận.',
@@ -63,7 +63,20 @@ export const meetingsVi = {
     dateTimeInvalid: 'Nhập theo dạng dd/mm/yyyy hh:mm, ví dụ 25/09/2026 14:00',
     endBeforeStart: 'Giờ kết thúc phải sau giờ bắt đầu',
     guests: 'Khách mời ngoài Ban Chỉ đạo',
-    guestsHint: 'Người không là thành viên, mời theo quyết định của Trưởng Ban (R3). Gõ tên để tìm.',
+    guestsHint: 'Người không là thành viên, mời theo quyết định của Trưởng Ban. Gõ tên để tìm.',
+    recordedAfterwards: 'Ghi nhận cuộc họp đã diễn ra',
+    recordedHint:
+      'Cho cuộc họp đã họp trước khi dùng hệ thống: không gửi giấy mời, không xác nhận tham dự; nhập điểm danh, biên bản và kết luận trực tiếp.',
+    recordedReason: 'Lý do ghi nhận sau',
+    recordedReasonHint: 'Ví dụ: Ban Chỉ đạo bắt đầu dùng hệ thống từ quý IV; cuộc họp đã tổ chức trên giấy.',
+    pastTime:
+      'Thời gian này đã qua. Cuộc họp đã diễn ra thì chọn “Ghi nhận cuộc họp đã diễn ra” và nêu lý do.',
+    futureRecorded: 'Cuộc họp ghi nhận sau phải đã kết thúc trước thời điểm hiện tại.',
+    dayOffReason: 'Lý do họp vào ngày nghỉ',
+    dayOffChair:
+      'Ngày {{date}} là ngày nghỉ ({{name}}). Người chủ trì quyết định họp vào ngày nghỉ và nêu lý do; lý do được ghi lại và hiển thị trên cuộc họp.',
+    dayOffNotChair:
+      'Ngày {{date}} là ngày nghỉ ({{name}}). Chỉ người chủ trì quyết định họp vào ngày nghỉ: chọn một ngày làm việc, hoặc đề nghị người chủ trì lên lịch.',
     alreadyMember: 'đã là thành viên',
     removeGuest: 'Bỏ khách mời {{name}}',
   },
@@ -99,7 +112,7 @@ export const meetingsVi = {
     attend: 'Tham dự',
     absent: 'Vắng mặt',
     substitute: 'Cử người dự thay',
-    needsApproval: 'Vắng mặt và cử người dự thay cần người chủ trì đồng ý (R11).',
+    needsApproval: 'Vắng mặt và cử người dự thay cần người chủ trì đồng ý.',
     reason: 'Lý do vắng mặt',
     reasonRequired: 'Cần nêu lý do vắng mặt',
     substituteName: 'Họ tên người dự thay',
@@ -108,9 +121,9 @@ export const meetingsVi = {
     substituteAccountHint:
       'Tìm theo tên (ít nhất 2 ký tự); cần khi Quy chế chỉ cho cấp phó của đơn vị dự thay.',
     briefed: 'Người dự thay đã được phổ biến nội dung cuộc họp',
-    briefedRequired: 'Người dự thay phải được phổ biến nội dung cuộc họp (R11)',
+    briefedRequired: 'Người dự thay phải được phổ biến nội dung cuộc họp',
     note: 'Ghi chú',
-    lateOnBehalf: 'Đã quá hạn xác nhận: câu trả lời được ghi nhận là sau hạn (R10).',
+    lateOnBehalf: 'Đã quá hạn xác nhận: câu trả lời được ghi nhận là sau hạn.',
     submit: 'Gửi xác nhận',
     done: {
       attend: 'Đã xác nhận tham dự',
@@ -140,6 +153,20 @@ export const meetingsVi = {
     cancelledDone: 'Đã hủy cuộc họp',
     cancelled: 'Cuộc họp đã hủy',
   },
+  recorded: {
+    badge: 'Ghi nhận sau',
+    title: 'Cuộc họp ghi nhận sau',
+    line: 'Cuộc họp đã diễn ra, được {{name}} ghi nhận vào hệ thống ngày {{date}}.',
+    reason: 'Lý do ghi nhận sau: {{reason}}',
+    noNotice: 'Cuộc họp ghi nhận sau: không gửi giấy mời, không xác nhận tham dự.',
+    attendanceHint:
+      'Cuộc họp ghi nhận sau: điểm danh theo thực tế cuộc họp; ai không được điểm danh là vắng.',
+  },
+  dayOff: {
+    badge: 'Họp ngày nghỉ',
+    title: 'Họp vào ngày nghỉ ({{name}})',
+    line: '{{chair}} xác nhận họp vào ngày nghỉ lúc {{date}}. Lý do: {{reason}}',
+  },
   notice: {
     title: 'Giấy mời',
     notSent:
@@ -155,7 +182,15 @@ export const meetingsVi = {
     documents: 'Văn bản của cuộc họp',
     documentsHint:
       'Soạn văn bản theo Nghị định 30/2020/NĐ-CP từ hồ sơ cuộc họp, rồi trình ký và ban hành ở mục Văn bản.',
-    lateTitle: 'Giấy mời gửi muộn (R9)',
+    lateTitle: 'Giấy mời gửi muộn',
+    lateNow:
+      'Để đúng Quy chế (trước {{days}} ngày làm việc), giấy mời phải gửi chậm nhất ngày {{date}}; hôm nay chỉ còn {{left}} ngày làm việc.',
+    chairOnly:
+      'Chỉ người chủ trì quyết định gửi giấy mời muộn. Nêu lý do để gửi đề nghị tới người chủ trì ({{chair}}) qua hệ thống và thư điện tử; giấy mời đi ngay khi người chủ trì đồng ý.',
+    chairDecides: 'Bạn là người chủ trì: nêu lý do gửi muộn; lý do được ghi lại và hiển thị trên cuộc họp.',
+    sendRequest: 'Gửi đề nghị tới người chủ trì',
+    requested: 'Đã gửi đề nghị tới người chủ trì',
+    recordedNoNotice: 'Cuộc họp ghi nhận sau không có giấy mời.',
     lateShortfall: 'Phải gửi chậm nhất ngày {{date}}; khi gửi chỉ còn {{days}} ngày làm việc.',
     lateReason: 'Lý do của người chủ trì: {{reason}}',
     send: 'Gửi giấy mời',
@@ -197,7 +232,7 @@ export const meetingsVi = {
     duration: 'Thời lượng (phút)',
     durationInvalid: 'Từ 1 đến 600 phút',
     takesOpinionsLabel: 'Lấy ý kiến về vấn đề lớn hoặc dự thảo báo cáo cấp trên',
-    takesOpinionsHint: 'Thành viên vắng mặt hoặc cử người dự thay phải gửi ý kiến bằng văn bản (R12).',
+    takesOpinionsHint: 'Thành viên vắng mặt hoặc cử người dự thay phải gửi ý kiến bằng văn bản.',
     add: 'Thêm vào chương trình',
     added: 'Đã thêm “{{title}}”',
   },
@@ -205,7 +240,7 @@ export const meetingsVi = {
     summary: 'Tình hình xác nhận',
     draftHint: 'Chưa gửi giấy mời; {{count}} người sẽ được mời.',
     groups: {
-      noAnswer: 'Chưa trả lời',
+      noAnswer: 'Chưa xác nhận',
       substitute: 'Cử người dự thay',
       absent: 'Vắng mặt',
       confirmed: 'Đã xác nhận tham dự',
@@ -218,7 +253,7 @@ export const meetingsVi = {
       substitutePending: 'Dự thay – chờ duyệt',
       substituteApproved: 'Dự thay – đã đồng ý',
       substituteRejected: 'Dự thay – không đồng ý',
-      noAnswer: 'Chưa trả lời',
+      noAnswer: 'Chưa xác nhận',
     },
     pendingForChair: '{{count}} đề nghị vắng mặt hoặc dự thay đang chờ bạn duyệt.',
     pendingForOthers: '{{count}} đề nghị vắng mặt hoặc dự thay đang chờ người chủ trì duyệt.',
@@ -255,10 +290,9 @@ export const meetingsVi = {
   opinions: {
     noMajor: 'Không có nội dung lấy ý kiến',
     noMajorHint:
-      'Ý kiến bằng văn bản chỉ cần cho các nội dung lấy ý kiến về vấn đề lớn hoặc dự thảo báo cáo (R12).',
+      'Ý kiến bằng văn bản chỉ cần cho các nội dung lấy ý kiến về vấn đề lớn hoặc dự thảo báo cáo.',
     mine: 'Ý kiến của tôi',
-    mineHint:
-      'Bạn vắng mặt hoặc cử người dự thay: gửi ý kiến bằng văn bản về từng nội dung trước {{date}} (R12).',
+    mineHint: 'Bạn vắng mặt hoặc cử người dự thay: gửi ý kiến bằng văn bản về từng nội dung trước {{date}}.',
     on: 'Ý kiến về: {{title}}',
     submit: 'Gửi ý kiến',
     update: 'Cập nhật ý kiến',
@@ -282,6 +316,15 @@ export const meetingsVi = {
     self: 'Tôi đã có mặt',
     selfOpen: 'Bạn đến họp? Tự điểm danh tại đây.',
     selfClosed: 'Tự điểm danh mở từ {{from}} ngày họp đến khi kết thúc.',
+    notOpen: 'Điểm danh mở từ {{from}} ngày {{date}}, trước giờ họp {{minutes}} phút.',
+    headcount: 'Có mặt: {{text}}',
+    headcountMembers: '{{count}} thành viên',
+    headcountSubstitutes: '{{count}} người dự thay',
+    headcountGuests: '{{count}} khách mời',
+    minuteTaker: 'Thư ký cuộc họp',
+    markMinuteTaker: 'Thư ký cuộc họp',
+    markMinuteTakerOf: 'Ghi nhận {{name}} là thư ký cuộc họp',
+    minuteTakerDone: 'Đã ghi nhận {{name}} là thư ký cuộc họp (có mặt)',
     selfDone: 'Đã điểm danh',
     qr: 'Mã QR tự điểm danh',
     qrTitle: 'Quét mã để tự điểm danh',
@@ -299,7 +342,37 @@ export const meetingsVi = {
       absentApproved: 'Vắng có phép',
       absentNotApproved: 'Vắng không phép',
       notArrived: 'Chưa đến',
+      notAnswered: 'Chưa xác nhận',
+      absencePending: 'Xin vắng – chờ duyệt',
+      guestAbsent: 'Khách mời không đến',
     },
+  },
+  lateRequest: {
+    title: 'Đề nghị gửi giấy mời muộn',
+    pending: 'Đang chờ {{chair}} quyết định — đề nghị của {{name}} lúc {{date}}.',
+    approved: '{{chair}} đồng ý lúc {{date}}; giấy mời đã gửi.',
+    refused: '{{chair}} không đồng ý lúc {{date}}; giấy mời chưa gửi.',
+    reason: 'Lý do: {{reason}}',
+    comment: 'Ý kiến của người chủ trì: {{comment}}',
+    decideHint:
+      'Đề nghị đang chờ bạn quyết định. Đồng ý thì giấy mời được gửi ngay, ghi nhận là gửi muộn với lý do trên.',
+    approve: 'Đồng ý, gửi giấy mời',
+    refuse: 'Không đồng ý',
+    refuseTitle: 'Không đồng ý gửi giấy mời muộn',
+    refuseComment: 'Ý kiến của người chủ trì',
+    approvedDone: 'Đã đồng ý; giấy mời đã gửi tới mọi người',
+    refusedDone: 'Đã trả lời: không đồng ý gửi giấy mời muộn',
+  },
+  lateLink: {
+    title: 'Đề nghị gửi giấy mời muộn',
+    greeting: 'Kính gửi {{name}}',
+    shortfall: 'Giấy mời phải gửi chậm nhất ngày {{date}}; hôm nay chỉ còn {{days}} ngày làm việc.',
+    requestedBy: 'Đề nghị của {{name}} lúc {{date}}',
+    approved: 'Bạn đã đồng ý; giấy mời đã gửi tới mọi người.',
+    refused: 'Bạn đã không đồng ý; giấy mời chưa gửi.',
+    decidedBy: 'Đề nghị đã được {{name}} quyết định lúc {{date}}.',
+    openMeeting: 'Mở trang cuộc họp',
+    noToken: 'Đường dẫn không đầy đủ. Vui lòng mở lại đường dẫn trong thư.',
   },
   minutes: {
     title: 'Biên bản họp',
@@ -314,7 +387,10 @@ export const meetingsVi = {
     },
     approvedLine: 'Duyệt bởi {{name}} lúc {{date}}',
     returnedTitle: 'Người chủ trì trả lại',
-    locked: 'Kết luận đã được duyệt, khóa và gửi tới toàn thể thành viên (R13).',
+    locked: 'Kết luận đã được duyệt, khóa và gửi tới toàn thể thành viên.',
+    beforeStart:
+      'Biên bản và kết luận có thể soạn trước; trình người chủ trì và duyệt từ khi cuộc họp bắt đầu ({{date}}).',
+    minuteTaker: 'Thư ký cuộc họp (người ghi biên bản): {{name}}',
     summary: 'Tóm tắt chung',
     noteOn: 'Nội dung {{index}}: {{title}}',
     noNote: 'Chưa ghi.',
@@ -326,6 +402,7 @@ export const meetingsVi = {
       guests: 'Khách mời',
       absentApproved: 'Vắng có phép',
       absentNotApproved: 'Vắng không phép',
+      notYet: 'Chưa có mặt',
     },
     opinions: 'Ý kiến bằng văn bản của thành viên vắng mặt',
     substituteFor: '{{name}} (dự thay {{member}})',
@@ -360,7 +437,7 @@ export const meetingsVi = {
     leadKind: 'Chủ trì là',
     leadUnit: 'Đơn vị chủ trì',
     leadMember: 'Thành viên chủ trì',
-    leadRequired: 'Chọn đơn vị hoặc thành viên chủ trì (R1)',
+    leadRequired: 'Chọn đơn vị hoặc thành viên chủ trì (không giao cho cả Ban Chỉ đạo)',
     cooperating: 'Đơn vị phối hợp',
     deadline: 'Thời hạn',
     tasksOf: 'Nhiệm vụ đề xuất',
@@ -375,7 +452,7 @@ export const meetingsVi = {
   },
   carryOver: {
     title: 'Nhiệm vụ chưa hoàn thành chuyển kỳ',
-    hint: 'Họp định kỳ mở đầu bằng các nhiệm vụ chưa hoàn thành hoặc quá hạn đến ngày họp (R8).',
+    hint: 'Họp định kỳ mở đầu bằng các nhiệm vụ chưa hoàn thành hoặc quá hạn đến ngày họp.',
     chosen: 'Đã đưa {{count}} nhiệm vụ vào nội dung đầu tiên của chương trình.',
     choose: 'Chọn nhiệm vụ',
     proposed: 'Nhiệm vụ chưa hoàn thành, hạn đến ngày họp',
@@ -403,5 +480,6 @@ export const meetingsVi = {
     closed: 'Đã hết hạn xác nhận qua đường dẫn; vui lòng báo trực tiếp cơ quan thường trực.',
     cancelled: 'Cuộc họp đã bị hủy.',
     noToken: 'Đường dẫn xác nhận không đầy đủ. Vui lòng mở lại đường dẫn trong thư mời.',
+    openMeeting: 'Xem cuộc họp (cần đăng nhập)',
   },
 };

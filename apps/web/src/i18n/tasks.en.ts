@@ -66,7 +66,7 @@ export const tasksEn: Translation['tasks'] = {
     extensionApproved: 'Extension approved',
     extensionRejected: 'Extension refused',
     cancelled: 'Cancelled',
-    handedOver: 'Handed over on a personnel change (R14)',
+    handedOver: 'Handed over on a personnel change',
     edited: 'Edited or reassigned',
   },
   filters: {
@@ -220,7 +220,7 @@ export const tasksEn: Translation['tasks'] = {
     leadKind: 'Lead',
     leadUnit: 'Lead unit',
     leadMember: 'Lead member',
-    leadHint: 'A task is led by one unit or one member, never by the whole committee (R1).',
+    leadHint: 'A task is led by one unit or one member, never by the whole committee.',
     cooperatingUnits: 'Co-operating units',
     cooperatingMembers: 'Co-operating members',
     responsible: 'Responsible member',

@@ -189,7 +189,7 @@ export const tasksVi = {
     leadKind: 'Chủ trì',
     leadUnit: 'Đơn vị chủ trì',
     leadMember: 'Thành viên chủ trì',
-    leadHint: 'Nhiệm vụ giao cho một đơn vị hoặc một thành viên, không giao cho cả Ban Chỉ đạo (R1).',
+    leadHint: 'Nhiệm vụ giao cho một đơn vị hoặc một thành viên, không giao cho cả Ban Chỉ đạo.',
     cooperatingUnits: 'Đơn vị phối hợp',
     cooperatingMembers: 'Thành viên phối hợp',
     responsible: 'Người chịu trách nhiệm',

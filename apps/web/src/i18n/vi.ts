@@ -359,7 +359,7 @@ export const vi = {
       startDate: 'Ngày bắt đầu',
       endDate: 'Ngày kết thúc',
       decision: 'Quyết định phân công',
-      duties: 'Nhiệm vụ được phân công (R7)',
+      duties: 'Nhiệm vụ được phân công',
       dutiesHint: 'Mỗi nhiệm vụ một mục, theo lĩnh vực; có thể sửa sau ở mục Phân công nhiệm vụ.',
       addDuty: 'Thêm nhiệm vụ',
       removeDuty: 'Xóa nhiệm vụ {{index}}',
@@ -370,7 +370,7 @@ export const vi = {
     endForm: {
       title: 'Kết thúc tư cách thành viên',
       intro:
-        '{{name}} thôi tham gia Ban Chỉ đạo từ ngày sau ngày kết thúc. Lịch sử và các nhiệm vụ đã giao vẫn được lưu. Nếu có người thay thế, hãy dùng “Đề xuất thay thế” để chuyển giao nhiệm vụ (R14).',
+        '{{name}} thôi tham gia Ban Chỉ đạo từ ngày sau ngày kết thúc. Lịch sử và các nhiệm vụ đã giao vẫn được lưu. Nếu có người thay thế, hãy dùng “Đề xuất thay thế” để chuyển giao nhiệm vụ.',
       endDate: 'Ngày kết thúc',
       reason: 'Lý do',
       submit: 'Kết thúc',
@@ -401,7 +401,7 @@ export const vi = {
   duties: {
     title: 'Phân công nhiệm vụ',
     subtitle:
-      'Nhiệm vụ thường xuyên của từng thành viên theo lĩnh vực (R7). Mỗi lần sửa tạo một phiên bản mới; lịch sử được lưu lại.',
+      'Nhiệm vụ thường xuyên của từng thành viên theo lĩnh vực. Mỗi lần sửa tạo một phiên bản mới; lịch sử được lưu lại.',
     empty: 'Chưa có nhiệm vụ nào được phân công.',
     editOf: 'Sửa nhiệm vụ của {{name}}',
     editTitle: 'Phân công nhiệm vụ: {{name}}',
@@ -420,7 +420,7 @@ export const vi = {
   delegations: {
     title: 'Ủy quyền',
     subtitle:
-      'Trưởng Ban ủy quyền cho Phó Trưởng Ban hoặc thành viên chủ trì họp, ký văn bản, duyệt vắng mặt trong phạm vi và thời hạn nhất định (R3, R4).',
+      'Trưởng Ban ủy quyền cho Phó Trưởng Ban hoặc thành viên chủ trì họp, ký văn bản, duyệt vắng mặt trong phạm vi và thời hạn nhất định.',
     add: 'Ghi nhận ủy quyền',
     caption: 'Danh sách ủy quyền',
     empty: 'Chưa có ủy quyền nào.',
@@ -465,7 +465,7 @@ export const vi = {
   agencies: {
     title: 'Cơ quan thường trực',
     subtitle:
-      'Cơ quan thường trực theo từng lĩnh vực (R2): xây dựng kế hoạch, chuẩn bị họp, dự thảo biên bản và thông báo kết luận, theo dõi, đôn đốc, báo cáo (R5).',
+      'Cơ quan thường trực theo từng lĩnh vực: xây dựng kế hoạch, chuẩn bị họp, dự thảo biên bản và thông báo kết luận, theo dõi, đôn đốc, báo cáo.',
     add: 'Thêm cơ quan thường trực',
     empty: 'Chưa có cơ quan thường trực.',
     domains: 'Lĩnh vực',
@@ -486,7 +486,7 @@ export const vi = {
   },
   groups: {
     title: 'Tổ giúp việc',
-    subtitle: 'Tổ giúp việc (tổ công tác) của Ban Chỉ đạo và các nhóm công tác do Tổ trưởng thành lập (R6).',
+    subtitle: 'Tổ giúp việc (tổ công tác) của Ban Chỉ đạo và các nhóm công tác do Tổ trưởng thành lập.',
     add: 'Thành lập tổ giúp việc',
     addSub: 'Thành lập nhóm công tác',
     edit: 'Sửa {{name}}',
@@ -521,7 +521,7 @@ export const vi = {
   personnel: {
     title: 'Thay đổi nhân sự',
     subtitle:
-      'Đơn vị báo cáo bằng văn bản và đề xuất người thay thế; Trưởng Ban quyết định. Khi được duyệt, nhiệm vụ đang thực hiện chuyển cho người thay thế, lịch sử được giữ lại (R14).',
+      'Đơn vị báo cáo bằng văn bản và đề xuất người thay thế; Trưởng Ban quyết định. Khi được duyệt, nhiệm vụ đang thực hiện chuyển cho người thay thế, lịch sử được giữ lại.',
     handling: 'Xử lý',
     propose: 'Đề xuất thay thế',
     empty: 'Chưa có đề xuất thay đổi nhân sự.',
@@ -600,7 +600,7 @@ export const vi = {
     showFull: 'Xem toàn văn',
     hideFull: 'Thu gọn',
     form: {
-      title: 'Ban hành phiên bản Quy chế mới (R21)',
+      title: 'Ban hành phiên bản Quy chế mới',
       docTitle: 'Tên văn bản',
       body: 'Toàn văn Quy chế',
       effectiveFrom: 'Ngày hiệu lực',
@@ -613,19 +613,24 @@ export const vi = {
       subtitle:
         'Các quy định hệ thống áp dụng khi gửi giấy mời, xác nhận dự họp, cử người dự thay và lập lịch họp.',
       notice: 'Gửi giấy mời họp trước ít nhất (ngày làm việc)',
-      noticeHint: 'R9 — Quy chế Phúc La: ít nhất 2 ngày làm việc.',
-      confirmation: 'Thành viên xác nhận dự họp trước ít nhất (ngày)',
-      confirmationHint: 'R10 — Quy chế Bình Định: ít nhất 1 ngày.',
-      substitute: 'Người dự họp thay (R11)',
+      noticeHint:
+        'Số ngày làm việc trọn vẹn giữa ngày gửi giấy mời và ngày họp, theo Quy chế của Ban. Gửi muộn hơn cần người chủ trì quyết định.',
+      confirmation: 'Thành viên xác nhận dự họp trước ít nhất (ngày làm việc)',
+      confirmationHint:
+        'Tính theo ngày làm việc, không rơi vào ngày nghỉ. 1: chậm nhất ngày làm việc liền trước ngày họp, cùng giờ họp.',
+      checkIn: 'Mở điểm danh trước giờ họp (phút)',
+      checkInHint:
+        'Trong ngày họp; thư ký điểm danh và thành viên tự điểm danh từ lúc này. Mặc định 60 phút.',
+      substitute: 'Người dự họp thay',
       substituteOptions: {
         chairApproval: 'Do Trưởng Ban hoặc người chủ trì cuộc họp chấp thuận',
         deputyOfUnitOnly: 'Phải là cấp phó của đơn vị, không cử lãnh đạo cấp phòng',
       },
-      cadence: 'Các cuộc họp định kỳ (R8)',
+      cadence: 'Các cuộc họp định kỳ',
       quarterly: 'Họp định kỳ hằng quý',
       halfYearReview: 'Sơ kết 6 tháng',
       annualReview: 'Tổng kết năm',
-      writtenOpinion: 'Thành viên vắng mặt phải gửi ý kiến bằng văn bản (R12)',
+      writtenOpinion: 'Thành viên vắng mặt phải gửi ý kiến bằng văn bản về vấn đề lớn, dự thảo báo cáo',
       quorum: 'Tỷ lệ thành viên tối thiểu để cuộc họp hợp lệ (%)',
       saved: 'Đã lưu thông số áp dụng Quy chế',
       readOnly: 'Chỉ Trưởng Ban và cơ quan thường trực được sửa các thông số này.',
@@ -635,7 +640,7 @@ export const vi = {
       reminders: 'Nhắc trước hạn (ngày làm việc)',
       remindersHint: 'Mặc định 3 và 1 ngày; hệ thống còn nhắc vào ngày đến hạn và khi quá hạn.',
       escalation: 'Báo cáo lãnh đạo khi quá hạn (ngày làm việc)',
-      escalationHint: 'R5 — cơ quan thường trực, Trưởng Ban, Phó Trưởng Ban nhận báo cáo. Mặc định 3.',
+      escalationHint: 'Cơ quan thường trực, Trưởng Ban, Phó Trưởng Ban nhận báo cáo. Mặc định 3.',
     },
   },
   orgChart: {

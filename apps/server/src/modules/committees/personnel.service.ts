@@ -33,8 +33,7 @@ import { moveWorkingGroupSeats } from './structure.service.ts';
 const openItemMovers = new Map<string, (tx: Tx, h: SeatReplaced) => Promise<number>>([
   [
     'duties',
-    (tx, h) =>
-      moveDuties(tx, h.fromMembershipId, h.toMembershipId, 'Chuyển giao theo thay đổi nhân sự (R14)'),
+    (tx, h) => moveDuties(tx, h.fromMembershipId, h.toMembershipId, 'Chuyển giao theo thay đổi nhân sự'),
   ],
   ['workingGroups', (tx, h) => moveWorkingGroupSeats(tx, h.committeeId, h.fromUserId, h.toUserId)],
   [

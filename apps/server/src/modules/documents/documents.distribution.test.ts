@@ -108,7 +108,7 @@ describe('PDF after issue (LibreOffice, after commit)', () => {
     );
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.rawPayload as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.headers['content-disposition']).toContain(encodeURIComponent('01-BC-BCĐ-BC.pdf'));
+    expect(pdf.headers['content-disposition']).toContain(encodeURIComponent('01-BC-BCĐ.pdf'));
     expect(pdf.headers['content-disposition']).toMatch(/^attachment;/);
     const inline = await call(
       ctx.app,
@@ -153,7 +153,7 @@ describe('distribution of an issued document', () => {
     for (const mail of mails) {
       expect(mail.subject).toBe(`Báo cáo số ${issued.numberText}: Báo cáo sơ kết 6 tháng`);
       const names = mail.attachments.map((a) => a.filename).sort();
-      expect(names).toEqual(['02-BC-BCĐ-BC.docx', '02-BC-BCĐ-BC.pdf']);
+      expect(names).toEqual(['02-BC-BCĐ.docx', '02-BC-BCĐ.pdf']);
       const docx = mail.attachments.find((a) => a.filename?.endsWith('.docx'))!;
       expect(docx.content.subarray(0, 2).toString()).toBe('PK');
       const pdf = mail.attachments.find((a) => a.filename?.endsWith('.pdf'))!;

@@ -5,15 +5,17 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_NOW } from '../../../test/clock-setup.ts';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
+import { clockAt, meetingAt, workingDay } from '../../../test/meeting-times.ts';
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
 import * as clock from '../../clock.ts';
 import { localFileStore } from '../files/file-store.service.ts';
 import { files } from '../files/files.schema.ts';
-import { meetings } from '../meetings/meetings.schema.ts';
 import { convertDocxToPdf, storeDocumentPdf } from './documents.pdf.ts';
 import { documents } from './documents.schema.ts';
+import { vietnameseDateLine } from './render/official-document.ts';
 import { docxOf } from './rendering.service.ts';
 
 const run = promisify(execFile);
@@ -28,8 +30,12 @@ afterAll(async () => {
   await ctx.close();
   rmSync(work, { recursive: true, force: true });
 });
+afterEach(() => clock.setClock(TEST_NOW));
 
-const DAY = 86_400_000;
+/** The meeting's day (ten working days on): its minutes and notice are issued that day. */
+const MEETING_DAY = workingDay(10);
+/** "ngày 05 tháng 7 năm 2026" as the documents write the meeting day. */
+const MEETING_DAY_TEXT = vietnameseDateLine('X', MEETING_DAY).slice(3);
 
 async function docx(id: string) {
   const res = await call(
@@ -54,10 +60,12 @@ async function pdfText(buffer: Buffer, name: string): Promise<string> {
   return stdout.normalize('NFC').replace(/\s+/g, ' ');
 }
 
-/** A meeting noticed 20 days ahead (answers open, R10), then checked in on the day: the member and the head present, the deputy absent with an approved
- * absence and a written opinion (R12), a guest, minutes notes and two conclusions. */
+/**
+ * A meeting noticed ten working days ahead (answers open, R10); the deputy absent with an approved absence and a
+ * written opinion (R12); then on the day the member and the head checked in and the secretary marked as the
+ * minute-taker, minutes notes and two conclusions. The clock is left half an hour after the start.
+ */
 async function heldMeeting() {
-  const start = clock.now().getTime() + 20 * DAY;
   const created = (
     await call(
       ctx.app,
@@ -69,8 +77,7 @@ async function heldMeeting() {
         kind: 'quarterly',
         title: 'Cuộc họp quý IV năm 2026',
         place: 'Hội trường tầng 3',
-        startsAt: new Date(start).toISOString(),
-        endsAt: new Date(start + 2 * 3_600_000).toISOString(),
+        ...meetingAt(MEETING_DAY, '14:00'),
       },
       201,
     )
@@ -111,15 +118,9 @@ async function heldMeeting() {
     { agendaItemId: major.id, text: 'Nhất trí, đề nghị bổ sung chỉ tiêu VNeID.' },
     200,
   );
-  // The day comes: check-in opens two hours before the start.
-  await ctx.db
-    .update(meetings)
-    .set({
-      startsAt: new Date(clock.now().getTime() + 1_800_000),
-      endsAt: new Date(clock.now().getTime() + 9_000_000),
-    })
-    .where(eq(meetings.id, m.id));
-  for (const role of ['head', 'member', 'secretary'] as const) {
+  // The day comes: check-in opens an hour before the start; the secretary takes the minutes.
+  clockAt(m, -30);
+  for (const role of ['head', 'member'] as const) {
     await call(
       ctx.app,
       org.seats.secretary.session,
@@ -129,6 +130,15 @@ async function heldMeeting() {
       200,
     );
   }
+  await call(
+    ctx.app,
+    org.seats.secretary.session,
+    'PUT',
+    `${url}/minute-taker`,
+    { attendeeId: seat(org.seats.secretary.userId).id },
+    200,
+  );
+  clockAt(m, 30);
   await call(
     ctx.app,
     org.seats.secretary.session,
@@ -175,9 +185,12 @@ describe('minutes from the meeting records (Mẫu 1.9, R5, R11, R12, R13)', () =
     expect(doc).toMatchObject({ type: 'minutes', status: 'draft', title: 'Cuộc họp quý IV năm 2026' });
     expect(doc.secretaryName).toBe(`secretary du-thao`);
     const text = JSON.stringify(doc.body);
+    expect(text).toContain('Tham dự: 3 thành viên.');
     expect(text).toContain('Thành viên Ban Chỉ đạo có mặt: 3/5');
     expect(text).toContain('Vắng có lý do (được người chủ trì đồng ý): đồng chí deputyHead du-thao');
-    expect(text).toContain('Ý kiến bằng văn bản của đồng chí deputyHead du-thao');
+    expect(text).toContain('Ý kiến bằng văn bản của đồng chí deputyHead du-thao (vắng mặt):');
+    expect(text).not.toMatch(/\bR\d{1,2}\b/);
+    expect(text).toContain('Thư ký (người ghi biên bản)');
     expect(text).toContain('Nhất trí, đề nghị bổ sung chỉ tiêu VNeID.');
     expect(text).toContain('Văn phòng báo cáo tỷ lệ hồ sơ trực tuyến đạt 85%.');
     expect(text).toContain('Thống nhất thông qua dự thảo kế hoạch năm 2027.');
@@ -205,7 +218,7 @@ describe('minutes from the meeting records (Mẫu 1.9, R5, R11, R12, R13)', () =
         org.seats.secretary.session,
         'POST',
         `/api/v1/documents/${doc.id}/issue`,
-        { signerMembershipId: org.seats.head.membershipId, issuedOn: '2026-11-20' },
+        { signerMembershipId: org.seats.head.membershipId, issuedOn: MEETING_DAY },
         200,
       )
     ).json();
@@ -215,8 +228,8 @@ describe('minutes from the meeting records (Mẫu 1.9, R5, R11, R12, R13)', () =
     expect(xml).toContain('Số: 01/BB-BCĐ');
     expect(xml).toContain('THƯ KÝ');
     expect(xml).toContain('CHỦ TỌA');
-    // Mẫu 1.9 has no place/date line.
-    expect(xml).not.toContain('ngày 20 tháng 11 năm 2026');
+    // Mẫu 1.9 has no place/date line (the closing line dates the end: "… giờ 30, ngày …").
+    expect(xml).not.toMatch(/[A-Za-zÀ-ỹ], ngày \d{2} tháng/);
     const pdf = await pdfText(buffer, 'minutes');
     for (const phrase of [
       'BIÊN BẢN',
@@ -268,7 +281,7 @@ describe('a conclusion notice generated from the meeting records (R13)', () => {
       org.seats.secretary.session,
       'POST',
       `/api/v1/documents/${doc.id}/issue`,
-      { signerMembershipId: org.seats.head.membershipId, issuedOn: '2026-07-05' },
+      { signerMembershipId: org.seats.head.membershipId, issuedOn: MEETING_DAY },
       200,
     );
     const { buffer } = await docx(doc.id);
@@ -278,12 +291,12 @@ describe('a conclusion notice generated from the meeting records (R13)', () => {
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
       'Số: 01/TB-BCĐ',
-      'ngày 05 tháng 7 năm 2026',
+      MEETING_DAY_TEXT,
       'THÔNG BÁO',
       'Kết luận của Trưởng Ban Chỉ đạo tại cuộc họp quý IV năm 2026',
       'Thống nhất thông qua dự thảo kế hoạch năm 2027.',
-      // The roll was taken: the three members checked in, not the four who did not report an absence.
-      'Tham dự: 3 thành viên Ban Chỉ đạo',
+      // The roll was taken: the two members checked in and the minute-taker.
+      'Tham dự: 3 thành viên.',
       'TM. BAN CHỈ ĐẠO',
       'TRƯỞNG BAN',
       'head du-thao',
@@ -364,7 +377,7 @@ describe('the PDF of an issued document', () => {
     ]);
     expect(results.filter((r) => r === 'stored')).toHaveLength(1);
     const [row] = await ctx.db.select().from(documents).where(eq(documents.id, doc.id));
-    const pdfs = await ctx.db.select().from(files).where(eq(files.originalName, '01-BC-BCĐ-BC.pdf'));
+    const pdfs = await ctx.db.select().from(files).where(eq(files.originalName, '01-BC-BCĐ.pdf'));
     expect(pdfs.map((f) => f.id)).toEqual([row!.pdfFileId]);
     expect(pdfs[0]!.mimeType).toBe('application/pdf');
     expect(await storeDocumentPdf(ctx.db, store, doc.id, render)).toBe('skipped');

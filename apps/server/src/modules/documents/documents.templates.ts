@@ -1,6 +1,11 @@
 import { formatDate } from '@steerco/contract/datetime';
 import type { Block, PlanItem } from '@steerco/contract/documents';
-import type { TaskProposal } from '@steerco/contract/meetings';
+import {
+  type AttendanceStatus,
+  type Headcount,
+  headcountText,
+  type TaskProposal,
+} from '@steerco/contract/meetings';
 import { type CarriedTask, TASK_STATUS_LABELS } from '@steerco/contract/tasks';
 import { formatInTimeZone } from './vn-time.ts';
 
@@ -19,6 +24,16 @@ export function issuerName(committeeName: string, unitName: string): string {
 }
 
 const WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
+
+/**
+ * How a document names the meeting after "tổ chức" or "tại": "cuộc họp định kỳ quý III" for "Họp định kỳ quý
+ * III", "cuộc họp sơ kết 6 tháng" for "Sơ kết 6 tháng" — never "tại họp …".
+ */
+export function meetingPhrase(title: string): string {
+  const lower = `${title.charAt(0).toLowerCase()}${title.slice(1)}`;
+  if (/^(cuộc họp|hội nghị|phiên họp)\b/.test(lower)) return lower;
+  return `cuộc họp ${lower.replace(/^họp\s+/, '')}`;
+}
 
 /** "14 giờ 00, thứ Năm, ngày 24/9/2026" — how invitations state the time. */
 export function meetingTimeText(startsAt: Date): string {
@@ -52,7 +67,7 @@ export function invitationBody(m: MeetingFacts): Block[] {
       label: 'Thành phần',
       value: ['Các đồng chí thành viên Ban Chỉ đạo', ...m.guests].join('; '),
     },
-    { type: 'paragraph', text: `Tới dự ${m.title.charAt(0).toLowerCase()}${m.title.slice(1)}.` },
+    { type: 'paragraph', text: `Tới dự ${meetingPhrase(m.title)}.` },
     { type: 'field', label: 'Chủ trì', value: m.chairName ?? 'Trưởng Ban Chỉ đạo' },
     { type: 'field', label: 'Thời gian', value: meetingTimeText(m.startsAt) },
     {
@@ -99,15 +114,25 @@ export function carriedTasksBlocks(carried: CarriedTask[]): Block[] {
   ];
 }
 
+/** A meeting entered after it took place: why, and on which day it was recorded. */
+export interface RecordedFacts {
+  reason: string;
+  recordedOn: string;
+}
+
 export interface ConclusionFacts extends MeetingFacts {
-  attendees: string;
-  conclusions: { text: string; tasks: (TaskProposal & { leadName: string; cooperatingNames: string[] })[] }[];
+  headcount: Headcount;
+  recorded: RecordedFacts | null;
+  conclusions: {
+    text: string;
+    /** Every task with its deadline as a date (one given in working days already counted on the calendar). */
+    tasks: (TaskProposal & { leadName: string; cooperatingNames: string[]; deadlineDate: string })[];
+  }[];
 }
 
 function taskLine(t: ConclusionFacts['conclusions'][number]['tasks'][number]) {
   const co = t.cooperatingNames.length ? `, phối hợp với ${t.cooperatingNames.join(', ')}` : '';
-  const deadline = t.deadline ? `; thời hạn: ${formatDate(t.deadline)}` : '';
-  return `Giao ${t.leadName} chủ trì${co} thực hiện: ${t.title}${deadline}.`;
+  return `Giao ${t.leadName} chủ trì${co} thực hiện: ${t.title}; thời hạn: ${formatDate(t.deadlineDate)}.`;
 }
 
 export function conclusionNoticeBody(m: ConclusionFacts): Block[] {
@@ -115,8 +140,16 @@ export function conclusionNoticeBody(m: ConclusionFacts): Block[] {
   return [
     {
       type: 'paragraph',
-      text: `Ngày ${formatDate(m.startsAt)}, ${m.committeeName} tổ chức ${m.title.charAt(0).toLowerCase()}${m.title.slice(1)}. Chủ trì: ${m.chairName ?? who}. Tham dự: ${m.attendees}.`,
+      text: `Ngày ${formatDate(m.startsAt)}, ${m.committeeName} tổ chức ${meetingPhrase(m.title)}. Chủ trì: ${m.chairName ?? who}. Tham dự: ${headcountText(m.headcount)}.`,
     },
+    ...(m.recorded
+      ? [
+          {
+            type: 'paragraph' as const,
+            text: `Cuộc họp được ghi nhận bổ sung vào hệ thống ngày ${formatDate(m.recorded.recordedOn)}, sau khi đã diễn ra (lý do: ${m.recorded.reason.trim().replace(/[.;]+$/, '')}); thông báo này ghi lại kết luận đã thống nhất tại cuộc họp.`,
+          },
+        ]
+      : []),
     {
       type: 'paragraph',
       text: `Sau khi nghe báo cáo và ý kiến của các thành viên, ${who} kết luận như sau:`,
@@ -134,13 +167,7 @@ export function conclusionNoticeBody(m: ConclusionFacts): Block[] {
 
 // ——— Biên bản họp (Mẫu 1.9) ———
 
-export type AttendanceStatus =
-  | 'present'
-  | 'substitutePresent'
-  | 'guestPresent'
-  | 'absentApproved'
-  | 'absentNotApproved'
-  | 'notArrived';
+export type { AttendanceStatus };
 
 export interface MinutesFacts {
   title: string;
@@ -158,7 +185,9 @@ export interface MinutesFacts {
       substituteName: string | null;
     }[];
     quorum: { members: number; present: number; required: number; reached: boolean };
+    headcount: Headcount;
   };
+  recorded: RecordedFacts | null;
   summary: string | null;
   /** Notes per agenda item, in agenda order. */
   notes: { agendaItemId: string; agendaTitle: string; text: string; carriedTasks: CarriedTask[] }[];
@@ -177,9 +206,10 @@ export function minutesEndText(endsAt: Date): string {
 }
 
 /**
- * The minutes body per Mẫu 1.9: time, place, who attended (members, substitutes, guests, absentees with or without
- * the chair's approval, R11) and the quorum, chair and secretary, the proceedings per agenda item with the written
- * opinions of absentees read into them (R12), the conclusions (R13), and the closing line.
+ * The minutes body per Mẫu 1.9: time, place, who attended (the headcount of members, substitutes and guests;
+ * absentees with or without the chair's approval, R11) and the quorum, chair and secretary, the proceedings per
+ * agenda item with the written opinions of absentees read into them (R12), the conclusions (R13), and the
+ * closing line. Minutes of a meeting recorded afterwards say so first.
  */
 export function minutesBody(m: MinutesFacts): Block[] {
   const rows = m.attendance.rows;
@@ -187,10 +217,13 @@ export function minutesBody(m: MinutesFacts): Block[] {
   const members = rows.filter((r) => r.kind === 'member');
   const present = by('present').filter((r) => r.kind === 'member');
   const substitutes = by('substitutePresent');
-  const guests = by('guestPresent');
+  const guests = [...by('guestPresent'), ...by('present').filter((r) => r.kind === 'guest')];
   const absentApproved = by('absentApproved');
-  const absentOther = members.filter((r) => r.status === 'absentNotApproved' || r.status === 'notArrived');
+  const absentOther = members.filter(
+    (r) => !['present', 'substitutePresent', 'absentApproved'].includes(r.status),
+  );
   const attendance: string[] = [
+    `Tham dự: ${headcountText(m.attendance.headcount)}`,
     `Thành viên Ban Chỉ đạo có mặt: ${m.attendance.quorum.present}/${m.attendance.quorum.members} (${m.attendance.quorum.reached ? 'đủ' : 'không đủ'} số lượng theo quy chế, tối thiểu ${m.attendance.quorum.required})${present.length ? `: ${names(present)}` : ''}`,
   ];
   if (substitutes.length)
@@ -204,6 +237,15 @@ export function minutesBody(m: MinutesFacts): Block[] {
 
   const place = [m.place, m.onlineLink ? `trực tuyến: ${m.onlineLink}` : null].filter(Boolean).join('; ');
   const out: Block[] = [
+    ...(m.recorded
+      ? [
+          {
+            type: 'paragraph' as const,
+            text: `Biên bản được lập bổ sung ngày ${formatDate(m.recorded.recordedOn)} để ghi nhận cuộc họp đã diễn ra (lý do ghi nhận sau: ${m.recorded.reason.trim().replace(/[.;]+$/, '')}).`,
+            italic: true,
+          },
+        ]
+      : []),
     { type: 'field', label: 'Thời gian bắt đầu', value: `${meetingTimeText(m.startsAt)}.` },
     { type: 'field', label: 'Địa điểm', value: `${place || 'Trụ sở cơ quan'}.` },
     { type: 'heading', text: 'Thành phần tham dự:' },
@@ -224,7 +266,7 @@ export function minutesBody(m: MinutesFacts): Block[] {
     for (const o of m.opinions.filter((o) => o.agendaItemId === n.agendaItemId)) {
       out.push({
         type: 'paragraph',
-        text: `Ý kiến bằng văn bản của đồng chí ${o.fullName} (vắng mặt, R12): ${o.text.trim()}`,
+        text: `Ý kiến bằng văn bản của đồng chí ${o.fullName} (vắng mặt): ${o.text.trim()}`,
         italic: true,
       });
     }

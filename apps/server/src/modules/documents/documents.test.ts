@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_NOW } from '../../../test/clock-setup.ts';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
+import { addDays, clockAt, meetingAt, workCalendar, workingDay } from '../../../test/meeting-times.ts';
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
 import * as clock from '../../clock.ts';
 import { uuidv7 } from '../../db/ids.ts';
@@ -14,9 +16,17 @@ beforeAll(async () => {
   org = await committeeWithRoles(ctx.app, ctx.db, 'van-ban');
 });
 afterAll(() => ctx.close());
+afterEach(() => clock.setClock(TEST_NOW));
 
+/** The meeting's day, two working days on; its conclusions' tasks are due in 60 days, or in 7 working days. */
+const MEETING_DAY = workingDay(2);
+const DEADLINE = addDays(MEETING_DAY, 60);
+
+/**
+ * A meeting two working days on, noticed late by the chair, with two conclusions; the clock then moves to half an
+ * hour after its start (the notice and minutes of a meeting are issued only once it has begun).
+ */
 async function meetingWithConclusions() {
-  const start = clock.now().getTime() + 3_600_000;
   const m = (
     await call(
       ctx.app,
@@ -28,8 +38,7 @@ async function meetingWithConclusions() {
         kind: 'quarterly',
         title: 'Cuộc họp quý III năm 2026',
         place: 'Phòng họp số 1',
-        startsAt: new Date(start).toISOString(),
-        endsAt: new Date(start + 7_200_000).toISOString(),
+        ...meetingAt(MEETING_DAY, '14:00'),
       },
       201,
     )
@@ -64,24 +73,40 @@ async function meetingWithConclusions() {
             {
               title: 'Hướng dẫn người dân',
               leadMembershipId: org.seats.member.membershipId,
-              deadline: '2026-12-31',
+              deadline: DEADLINE,
             },
           ],
         },
         {
           text: 'Làm sạch dữ liệu dân cư.',
           domain: 'DA06',
-          tasks: [{ title: 'Rà soát dữ liệu', leadUnitId: org.unit.id }],
+          tasks: [{ title: 'Rà soát dữ liệu', leadUnitId: org.unit.id, deadlineWorkingDays: 7 }],
         },
       ],
     },
     200,
   );
+  clockAt(m, 30);
   return m;
 }
 
 async function approvedNotice() {
   const m = await meetingWithConclusions();
+  const detail = (
+    await call(ctx.app, org.seats.secretary.session, 'GET', `/api/v1/meetings/${m.id}`, undefined, 200)
+  ).json();
+  // On the day: the head and the member in the room, a guest seat absent.
+  for (const role of ['head', 'member'] as const) {
+    const a = detail.attendees.find((x: { userId: string }) => x.userId === org.seats[role].userId);
+    await call(
+      ctx.app,
+      org.seats.secretary.session,
+      'POST',
+      `/api/v1/meetings/${m.id}/attendees/${a.id}/check-in`,
+      undefined,
+      200,
+    );
+  }
   const doc = (
     await call(
       ctx.app,
@@ -109,7 +134,13 @@ describe('official documents', () => {
     const doc = await approvedNotice();
     expect(doc).toMatchObject({ type: 'notice', status: 'draft', numberText: null });
     expect(doc.title).toBe('Kết luận của Trưởng Ban Chỉ đạo tại cuộc họp quý III năm 2026');
-    expect(JSON.stringify(doc.body)).toContain('chủ trì');
+    const body = JSON.stringify(doc.body);
+    expect(body).toContain('chủ trì');
+    expect(body).toContain('Tham dự: 2 thành viên.');
+    // Every task with its deadline as a date, also the one given in working days (counted on the calendar).
+    const vn = (iso: string) => iso.split('-').reverse().join('/');
+    expect(body).toContain(`Hướng dẫn người dân; thời hạn: ${vn(DEADLINE)}.`);
+    expect(body).toContain(`Rà soát dữ liệu; thời hạn: ${vn(workCalendar.addWorkingDays(MEETING_DAY, 7))}.`);
 
     expectProblem(
       await call(ctx.app, org.seats.secretary.session, 'POST', `/api/v1/documents/${doc.id}/issue`, {
@@ -124,7 +155,7 @@ describe('official documents', () => {
         org.seats.secretary.session,
         'POST',
         `/api/v1/documents/${doc.id}/issue`,
-        { signerMembershipId: org.seats.head.membershipId, issuedOn: '2026-07-05' },
+        { signerMembershipId: org.seats.head.membershipId, issuedOn: MEETING_DAY },
         200,
       )
     ).json();
@@ -132,7 +163,7 @@ describe('official documents', () => {
       status: 'issued',
       number: 1,
       numberText: '01/TB-BCĐ',
-      issuedOn: '2026-07-05',
+      issuedOn: MEETING_DAY,
       signingCapacity: ['TM. BAN CHỈ ĐẠO', 'TRƯỞNG BAN'],
     });
 
@@ -162,6 +193,31 @@ describe('official documents', () => {
     const xml = await (await JSZip.loadAsync(file.rawPayload)).file('word/document.xml')!.async('string');
     expect(xml).toContain('01/TB-BCĐ');
     expect(xml).toContain('TRƯỞNG BAN');
+    // A clean name: the number already names the type.
+    expect(file.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('01-TB-BCĐ.docx')}`,
+    );
+  });
+
+  it('never issues the conclusion notice before the meeting starts, nor dated before its day — nothing written', async () => {
+    const doc = await approvedNotice();
+    const issue = (issuedOn?: string) =>
+      call(ctx.app, org.seats.secretary.session, 'POST', `/api/v1/documents/${doc.id}/issue`, {
+        signerMembershipId: org.seats.head.membershipId,
+        ...(issuedOn ? { issuedOn } : {}),
+      });
+    // Dated the day before the meeting, after it started: refused.
+    const backdated = expectProblem(await issue(addDays(MEETING_DAY, -1)), 409, 'document.beforeMeeting');
+    expect(backdated.detail).toContain('ngày ban hành không trước ngày họp');
+    // Before the start (the clock an hour before it): refused too.
+    clock.setClock(new Date(Date.parse(meetingAt(MEETING_DAY, '14:00').startsAt) - 3_600_000));
+    expectProblem(await issue(), 409, 'document.beforeMeeting');
+    const row = (
+      await ctx.db.execute(sql`select status, number, issued_on from documents where id = ${doc.id}`)
+    ).rows[0]!;
+    expect(row).toMatchObject({ status: 'approved', number: null, issued_on: null });
+    clock.setClock(new Date(Date.parse(meetingAt(MEETING_DAY, '14:00').startsAt) + 60_000));
+    expect((await issue()).statusCode).toBe(200);
   });
 
   it('lets a deputy sign only under a delegation to sign, as "KT. TRƯỞNG BAN"', async () => {
@@ -169,7 +225,7 @@ describe('official documents', () => {
     expectProblem(
       await call(ctx.app, org.seats.secretary.session, 'POST', `/api/v1/documents/${doc.id}/issue`, {
         signerMembershipId: org.seats.deputyHead.membershipId,
-        issuedOn: '2026-08-03',
+        issuedOn: MEETING_DAY,
       }),
       403,
       'document.signerNotAllowed',
@@ -182,8 +238,8 @@ describe('official documents', () => {
       {
         toMembershipId: org.seats.deputyHead.membershipId,
         scopes: ['signDocuments'],
-        validFrom: '2026-08-01',
-        validTo: '2026-08-31',
+        validFrom: MEETING_DAY,
+        validTo: addDays(MEETING_DAY, 30),
       },
       201,
     );
@@ -193,7 +249,7 @@ describe('official documents', () => {
         org.seats.secretary.session,
         'POST',
         `/api/v1/documents/${doc.id}/issue`,
-        { signerMembershipId: org.seats.deputyHead.membershipId, issuedOn: '2026-08-03' },
+        { signerMembershipId: org.seats.deputyHead.membershipId, issuedOn: MEETING_DAY },
         200,
       )
     ).json();

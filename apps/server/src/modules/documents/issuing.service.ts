@@ -1,3 +1,4 @@
+import { formatDate } from '@steerco/contract/datetime';
 import { DOCUMENT_TYPES, type DocumentType } from '@steerco/contract/documents';
 import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
@@ -7,6 +8,7 @@ import type { Actor } from '../../http/permissions.ts';
 import { assertCommittee } from '../committees/access.service.ts';
 import { mayActForHead } from '../committees/delegations.service.ts';
 import { seatHolders } from '../committees/seats.service.ts';
+import { meetingTimeline } from '../meetings/meeting-facts.service.ts';
 import { claimForIssue, moveStatus, recordIssue, takeNumber } from './documents.repo.ts';
 import { getDocument, loadDocument } from './registry.service.ts';
 
@@ -59,6 +61,15 @@ export async function issueDocument(
   if (doc.status !== 'approved')
     throw new AppError('document.wrongState', { detail: 'Văn bản phải được duyệt trước khi ban hành.' });
   const issuedOn = body.issuedOn ?? clock.today();
+  // The minutes and the conclusion notice of a meeting never carry a date before it, nor go out before it starts.
+  if (doc.meetingId && (doc.type === 'minutes' || doc.type === 'notice')) {
+    const timeline = await meetingTimeline(db, doc.meetingId);
+    if (!timeline.started || issuedOn < timeline.meetingDay) {
+      throw new AppError('document.beforeMeeting', {
+        detail: `Cuộc họp ngày ${formatDate(timeline.meetingDay)}: ${doc.type === 'minutes' ? 'biên bản' : 'thông báo kết luận'} chỉ được ban hành từ sau giờ họp, ngày ban hành không trước ngày họp.`,
+      });
+    }
+  }
   const held = (await seatHolders(db, [body.signerMembershipId])).get(body.signerMembershipId);
   const seat = held?.committeeId === doc.committeeId ? held : undefined;
   const right = seat

@@ -1,14 +1,17 @@
 import type { Block, DocumentType } from '@steerco/contract/documents';
+import { DEFAULT_CONCLUSION_TASK_WORKING_DAYS } from '@steerco/contract/meetings';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
-import { committeeWithUnit, getSettings } from '../committees/committees.service.ts';
+import { getWorkingCalendar } from '../calendar/calendar.service.ts';
+import { committeeWithUnit } from '../committees/committees.service.ts';
 import { seatHolders } from '../committees/seats.service.ts';
+import { meetingTimeline } from '../meetings/meeting-facts.service.ts';
 import { agendaOf, assertManage, loadMeeting } from '../meetings/meetings.service.ts';
-import { getMinutes } from '../meetings/minutes.service.ts';
+import { getAttendance, getMinutes } from '../meetings/minutes.service.ts';
 import { unitNames } from '../units/units.service.ts';
 import { findPersons } from '../users/users.service.ts';
-import { conclusionNoticeBody, invitationBody, minutesBody } from './documents.templates.ts';
+import { conclusionNoticeBody, invitationBody, meetingPhrase, minutesBody } from './documents.templates.ts';
 import { insertDraft } from './drafts.service.ts';
 import { findAttendance, findConclusionsOf, findMinutesSubmitter } from './meeting-drafts.repo.ts';
 import { getDocument } from './registry.service.ts';
@@ -30,7 +33,9 @@ export async function createFromMeeting(
   const chair = m.chairMembershipId
     ? (await seatHolders(db, [m.chairMembershipId])).get(m.chairMembershipId)
     : undefined;
-  const settings = await getSettings(db, m.committeeId);
+  const timeline = await meetingTimeline(db, meetingId);
+  // A meeting recorded afterwards had no invitation.
+  if (template === 'invitation' && timeline.recordedAfterwards) throw new AppError('document.notApplicable');
   const people = await findAttendance(db, meetingId);
   const facts = {
     title: m.title,
@@ -48,7 +53,7 @@ export async function createFromMeeting(
       carried: a.carriedTasks,
     })),
     guests: people.filter((p) => p.kind === 'guest').map((p) => `đồng chí ${p.name}`),
-    confirmationDeadline: new Date(m.startsAt.getTime() - settings.confirmationLeadDays * 86_400_000),
+    confirmationDeadline: timeline.confirmationDeadline,
   };
   let draft: {
     type: DocumentType;
@@ -62,7 +67,8 @@ export async function createFromMeeting(
     const record = await getMinutes(db, actor, meetingId);
     const submitter = await findMinutesSubmitter(db, meetingId);
     const me = (await findPersons(db, [actor.userId])).get(actor.userId);
-    const secretaryName = submitter ?? me?.fullName ?? null;
+    // The minute-taker marked at the meeting, else whoever submitted the minutes, else the drafter.
+    const secretaryName = timeline.minuteTaker ?? submitter ?? me?.fullName ?? null;
     draft = {
       type: 'minutes',
       title: m.title,
@@ -79,6 +85,7 @@ export async function createFromMeeting(
         notes: record.notes,
         opinions: record.opinions,
         conclusions: record.conclusions,
+        recorded: timeline.recordedAfterwards,
       }),
       recipients: ['Các thành viên Ban Chỉ đạo', 'Lưu: VT, Hồ sơ'],
       secretaryName,
@@ -97,23 +104,30 @@ export async function createFromMeeting(
       db,
       items.flatMap((c) => c.tasks),
     );
-    // Those checked in, once the roll was taken; before, those who did not report an absence.
-    const members = people.filter((p) => p.kind === 'member');
-    const present = members.some((p) => p.checkedInAt)
-      ? members.filter((p) => p.checkedInAt).length
-      : members.filter((p) => p.response !== 'absent').length;
+    // Who was in the room, as the attendance list counts them: members, substitutes, guests.
+    const { headcount } = await getAttendance(db, actor, meetingId);
+    // Every deadline as a date: N working days (or the default) from the day the tasks are assigned.
+    const calendar = await getWorkingCalendar(db);
+    const deadlineOf = (t: { deadline?: string | null; deadlineWorkingDays?: number | null }) =>
+      t.deadline ??
+      calendar.addWorkingDays(
+        timeline.assignedOn,
+        t.deadlineWorkingDays ?? DEFAULT_CONCLUSION_TASK_WORKING_DAYS,
+      );
     draft = {
       type: 'notice',
-      title: `Kết luận của ${facts.chairIsHead ? 'Trưởng Ban' : 'Phó Trưởng Ban'} Chỉ đạo tại ${m.title.charAt(0).toLowerCase()}${m.title.slice(1)}`,
+      title: `Kết luận của ${facts.chairIsHead ? 'Trưởng Ban' : 'Phó Trưởng Ban'} Chỉ đạo tại ${meetingPhrase(m.title)}`,
       body: conclusionNoticeBody({
         ...facts,
-        attendees: `${present} thành viên Ban Chỉ đạo`,
+        headcount,
+        recorded: timeline.recordedAfterwards,
         conclusions: items.map((c) => ({
           text: c.text,
           tasks: c.tasks.map((t) => ({
             ...t,
             leadName: names.get(t.leadUnitId ?? t.leadMembershipId ?? '') ?? '—',
             cooperatingNames: t.cooperatingUnitIds.map((u) => names.get(u) ?? '—'),
+            deadlineDate: deadlineOf(t),
           })),
         })),
       }),

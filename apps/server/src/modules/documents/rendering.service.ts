@@ -44,7 +44,8 @@ export async function specOf(db: DbOrTx, doc: DocumentRow): Promise<OfficialDocu
 /** The .docx of a document row as it stands (a draft shows blanks for number and date, and "DỰ THẢO"). */
 export async function docxOf(db: DbOrTx, doc: DocumentRow) {
   const buffer = await renderOfficialDocument(await specOf(db, doc));
-  const name = `${doc.numberText?.replaceAll('/', '-') ?? 'du-thao'}-${DOCUMENT_TYPES[doc.type!].abbreviation}.docx`;
+  // "01-TB-BCĐ.docx" once numbered (the number already names the type), "du-thao-TB-BCĐ.docx" before.
+  const name = `${doc.numberText?.replaceAll('/', '-') ?? `du-thao-${symbolOf(doc.type!)}`}.docx`;
   return { buffer, name };
 }
 

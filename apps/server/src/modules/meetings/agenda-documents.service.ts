@@ -7,7 +7,7 @@ import type { Actor } from '../../http/permissions.ts';
 import type { FileStore } from '../files/file-store.service.ts';
 import { storeFile, toFileDto } from '../files/files.service.ts';
 import { agendaItemDocuments, agendaItems } from './meetings.schema.ts';
-import { assertManage, loadMeeting } from './meetings.service.ts';
+import { assertChangeable, assertManage, loadMeeting } from './meetings.service.ts';
 
 /** Members read these before the meeting; twenty per item is far more than any real agenda item carries. */
 const MAX_DOCUMENTS_PER_ITEM = 20;
@@ -20,7 +20,7 @@ const AGENDA_TYPES = {
 async function editableItem(db: Db, actor: Actor, meetingId: string, itemId: string) {
   const { meeting, access } = await loadMeeting(db, actor, meetingId);
   assertManage(actor, access);
-  if (meeting.status !== 'draft' && meeting.status !== 'noticeSent') throw new AppError('meeting.locked');
+  assertChangeable(meeting, { agenda: true });
   const [item] = await db
     .select({ id: agendaItems.id })
     .from(agendaItems)

@@ -4,9 +4,9 @@ import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
 import { multipartFile } from '../../../test/factories.ts';
+import { meetingAt, workingDay } from '../../../test/meeting-times.ts';
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/smtp.ts';
-import * as clock from '../../clock.ts';
 import { startJobQueue } from '../../jobs/queue.ts';
 import { registerJobs } from '../../wiring.ts';
 import { parseIcs } from '../mail/ics.fixtures.ts';
@@ -14,12 +14,11 @@ import { MAIL_SEND_JOB } from '../mail/mail.service.ts';
 import { users } from '../users/users.schema.ts';
 import { invitationMailer, runAutomaticReminders } from './invitations.ts';
 import { meetingAttendees, meetings } from './meetings.schema.ts';
-import { rsvpLink } from './meetings.service.ts';
+import { confirmationDeadlineOf, rsvpLink } from './meetings.service.ts';
 
 let smtp: TestSmtpServer;
 let ctx: TestContext;
 let org: Awaited<ReturnType<typeof committeeWithRoles>>;
-const DAY = 86_400_000;
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
@@ -68,8 +67,8 @@ const calendarOf = (mail: ParsedMail) => {
 const recipients = (mails: ParsedMail[]) =>
   mails.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address).sort();
 
-async function noticedMeeting(title: string, daysAhead = 30) {
-  const start = clock.now().getTime() + daysAhead * DAY;
+/** A meeting `workingDaysAhead` working days on, agenda set, notice sent on time by the secretary. */
+async function noticedMeeting(title: string, workingDaysAhead = 20) {
   const m = (
     await call(
       ctx.app,
@@ -81,8 +80,7 @@ async function noticedMeeting(title: string, daysAhead = 30) {
         kind: 'quarterly',
         title,
         place: 'Phòng họp số 1',
-        startsAt: new Date(start).toISOString(),
-        endsAt: new Date(start + 2 * 3_600_000).toISOString(),
+        ...meetingAt(workingDay(workingDaysAhead), '14:00'),
       },
       201,
     )
@@ -223,14 +221,14 @@ describe('invitation e-mails (R9, R10)', () => {
 });
 
 describe('chasing non-responders (R10)', () => {
-  it('reminds only those who have not answered, once per quiet period', async () => {
+  it('reminds only those who have not answered, never the chair, once per quiet period', async () => {
     const m = await noticedMeeting('Họp triển khai chuyển đổi số');
     await smtp.waitFor(5);
     await drained();
     smtp.messages.length = 0;
     await call(
       ctx.app,
-      org.seats.head.session,
+      org.seats.member.session,
       'POST',
       `/api/v1/meetings/${m.id}/response`,
       { response: 'attend' },
@@ -245,11 +243,18 @@ describe('chasing non-responders (R10)', () => {
       undefined,
       200,
     );
-    // Five members are invited (a guest seat is not, unless named); the head has answered.
-    expect(first.json()).toEqual({ reminded: 4 });
-    const mails = await smtp.waitFor(4);
+    // Five members are invited (a guest seat is not, unless named); the member has answered, and the head
+    // chairs: she is not asked to confirm her own meeting.
+    expect(first.json()).toEqual({ reminded: 3 });
+    const mails = await smtp.waitFor(3);
     await drained();
-    expect(recipients(mails)).toEqual(MEMBERS_WITH_EMAIL.filter((a) => !a.startsWith('head.')));
+    expect(recipients(mails)).toEqual(
+      MEMBERS_WITH_EMAIL.filter((a) => !a.startsWith('head.') && !a.startsWith('member.')),
+    );
+    const chairReminders = await ctx.db.execute(
+      sql`select count(*)::int as n from notifications where user_id = ${org.seats.head.userId} and kind = 'meeting.reminder'`,
+    );
+    expect(chairReminders.rows[0]!.n).toBe(0);
     expect(mails[0]!.subject).toBe('Nhắc xác nhận tham dự họp: Họp triển khai chuyển đổi số');
     expect(mails[0]!.text).toContain('https://bcd.example.gov.vn/xac-nhan?token=');
 
@@ -264,7 +269,7 @@ describe('chasing non-responders (R10)', () => {
     expect(again.json()).toEqual({ reminded: 0 });
     const bell = await call(
       ctx.app,
-      org.seats.member.session,
+      org.seats.deputyHead.session,
       'GET',
       '/api/v1/notifications',
       undefined,
@@ -295,8 +300,7 @@ describe('chasing non-responders (R10)', () => {
           committeeId: org.committee.id,
           kind: 'adHoc',
           title: 'Họp nháp',
-          startsAt: new Date(clock.now().getTime() + 40 * DAY).toISOString(),
-          endsAt: new Date(clock.now().getTime() + 40 * DAY + 3_600_000).toISOString(),
+          ...meetingAt(workingDay(25)),
         },
         201,
       )
@@ -309,13 +313,13 @@ describe('chasing non-responders (R10)', () => {
   });
 
   it('sends the automatic reminder once, at the configured time before the deadline, even with two runners', async () => {
-    const m = await noticedMeeting('Họp kiểm điểm Đề án 06', 20);
+    const m = await noticedMeeting('Họp kiểm điểm Đề án 06', 12);
     await smtp.waitFor(5);
     await drained();
     smtp.messages.length = 0;
     const [row] = await ctx.db.select().from(meetings).where(eq(meetings.id, m.id));
-    // Default confirmation lead: 1 day before the meeting; reminder 24 hours before that deadline.
-    const deadline = row!.startsAt.getTime() - DAY;
+    // Default confirmation lead: the last working day before the meeting; reminder 24 hours before that.
+    const deadline = (await confirmationDeadlineOf(ctx.db, row!)).getTime();
     const run = (now: Date) => {
       const mailer = invitationMailer(ctx.config);
       return runAutomaticReminders(
@@ -335,9 +339,11 @@ describe('chasing non-responders (R10)', () => {
     const results = await Promise.all([run(due), run(due)]);
     const reminded = results.filter((r) => r.meetings > 0);
     expect(reminded).toHaveLength(1);
-    const mails = await smtp.waitFor(5);
+    // Everyone but the chair.
+    const mails = await smtp.waitFor(4);
     await drained();
-    expect(smtp.messages).toHaveLength(5);
+    expect(smtp.messages).toHaveLength(4);
+    expect(recipients(mails)).not.toContain('head.thumoi@example.gov.vn');
     expect(mails[0]!.subject).toMatch(/^Nhắc xác nhận tham dự họp/);
 
     expect((await run(new Date(deadline - 3_600_000))).meetings).toBe(0);
@@ -415,7 +421,6 @@ describe('agenda documents', () => {
     const small = await createTestContext({ seed: true, env: { FILE_MAX_MB: '0.01' } });
     try {
       const o = await committeeWithRoles(small.app, small.db, 'nho');
-      const start = clock.now().getTime() + 30 * DAY;
       const m = (
         await call(
           small.app,
@@ -426,8 +431,7 @@ describe('agenda documents', () => {
             committeeId: o.committee.id,
             kind: 'adHoc',
             title: 'Họp đột xuất',
-            startsAt: new Date(start).toISOString(),
-            endsAt: new Date(start + 3_600_000).toISOString(),
+            ...meetingAt(workingDay(20)),
           },
           201,
         )

@@ -5,6 +5,7 @@ import * as clock from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
+import { getWorkingCalendar } from '../calendar/calendar.service.ts';
 import { committees } from '../committees/committees.schema.ts';
 import { getSettings } from '../committees/committees.service.ts';
 import { buildMeetingIcs, icsAttachment } from '../mail/ics.ts';
@@ -12,6 +13,7 @@ import { dispatchEmails, enqueueEmails, type OutgoingEmail } from '../mail/mail.
 import { renderEmail } from '../mail/render-email.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { users } from '../users/users.schema.ts';
+import { confirmationDeadline } from './meeting-time.ts';
 import { agendaItems, meetingAttendees, meetings } from './meetings.schema.ts';
 
 type MeetingRow = typeof meetings.$inferSelect;
@@ -95,7 +97,11 @@ export async function enqueueInvitationEmails(
     .where(eq(agendaItems.meetingId, m.id))
     .orderBy(asc(agendaItems.position));
   const settings = await getSettings(tx, m.committeeId);
-  const deadline = new Date(m.startsAt.getTime() - settings.confirmationLeadDays * 86_400_000);
+  const deadline = confirmationDeadline(
+    m.startsAt,
+    settings.confirmationLeadDays,
+    await getWorkingCalendar(tx),
+  );
   const cancel = kind === 'meeting.cancelled';
   const where = [m.place, m.onlineLink].filter(Boolean).join(' — ') || 'Sẽ thông báo sau';
   const ics = buildMeetingIcs({
@@ -163,6 +169,7 @@ export async function enqueueInvitationEmails(
 /**
  * Chases everyone who has not answered (R10): in-app and by e-mail with their personal link. People chased in
  * the last `quietMinutes` are skipped, so a double click or a reminder right after the automatic one sends nothing.
+ * The chair is never chased for her own meeting.
  */
 export async function remindNonResponders(
   tx: Tx,
@@ -178,6 +185,7 @@ export async function remindNonResponders(
       and(
         eq(meetingAttendees.meetingId, m.id),
         isNull(meetingAttendees.response),
+        sql`${meetingAttendees.membershipId} is distinct from ${m.chairMembershipId}`,
         sql`(${meetingAttendees.remindedAt} is null or ${meetingAttendees.remindedAt} < ${clock.now()}::timestamptz - make_interval(mins => ${quietMinutes}))`,
       ),
     )
@@ -209,7 +217,7 @@ export async function runAutomaticReminders(
   rsvpLink: (tx: DbOrTx, attendeeId: string, m: MeetingRow) => Promise<string>,
   opts: { now: Date; hoursBefore: number; logger?: Logger },
 ) {
-  // Confirmation lead times are days; a 60-day look-ahead covers any committee's setting.
+  // Confirmation lead times are working days; a 60-day look-ahead covers any committee's setting.
   const candidates = await db
     .select()
     .from(meetings)
@@ -224,9 +232,10 @@ export async function runAutomaticReminders(
     );
   let meetingsReminded = 0;
   let people = 0;
+  const calendar = await getWorkingCalendar(db);
   for (const m of candidates) {
     const { confirmationLeadDays } = await getSettings(db, m.committeeId);
-    const deadline = m.startsAt.getTime() - confirmationLeadDays * 86_400_000;
+    const deadline = confirmationDeadline(m.startsAt, confirmationLeadDays, calendar).getTime();
     const remindAt = deadline - opts.hoursBefore * 3_600_000;
     if (opts.now.getTime() < remindAt || opts.now.getTime() > deadline) continue;
     const count = await db.transaction(async (tx) => {

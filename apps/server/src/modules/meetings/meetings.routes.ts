@@ -7,12 +7,18 @@ import {
   ConclusionsBody,
   CreateMeetingBody,
   DecideAttendanceBody,
+  DecideLateNoticeBody,
+  DecideLateNoticeLinkBody,
   GenerateCalendarBody,
+  LateNoticeLink,
+  LateNoticeLinkQuery,
+  LateNoticeRequestBody,
   ListMeetingsQuery,
   MeetingDetail,
   MeetingList,
   Minutes,
   MinutesBody,
+  MinuteTakerBody,
   MissingOpinion,
   RemindResult,
   RespondBody,
@@ -34,6 +40,12 @@ import { createFileStore } from '../files/file-store.service.ts';
 import { addAgendaDocument, removeAgendaDocument } from './agenda-documents.service.ts';
 import { type InvitationMailer, invitationMailer } from './invitations.ts';
 import {
+  decideLateNotice,
+  decideLateNoticeLink,
+  getLateNoticeLink,
+  requestLateNotice,
+} from './late-notice.service.ts';
+import {
   addAgendaItem,
   answerRsvp,
   cancelMeeting,
@@ -49,6 +61,7 @@ import {
   sendNotice,
   updateMeeting,
 } from './meetings.service.ts';
+import { markMinuteTaker } from './minute-taker.service.ts';
 import {
   checkIn,
   decideMinutes,
@@ -97,6 +110,27 @@ export const meetingRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, {
       response: { 200: Rsvp },
     },
     handler: (req) => answerRsvp(db, req.body.token, req.body),
+  });
+  // The chair's personal link in the late-notice request e-mail (R9): the signed token is the credential.
+  app.get('/late-notice', {
+    config: rsvpConfig,
+    schema: {
+      tags,
+      summary: 'Đề nghị gửi giấy mời muộn, từ đường dẫn cá nhân của người chủ trì',
+      querystring: LateNoticeLinkQuery,
+      response: { 200: LateNoticeLink },
+    },
+    handler: (req) => getLateNoticeLink(db, req.query.token),
+  });
+  app.post('/late-notice', {
+    config: rsvpConfig,
+    schema: {
+      tags,
+      summary: 'Người chủ trì đồng ý (giấy mời gửi ngay) hoặc không đồng ý gửi giấy mời muộn, từ thư',
+      body: DecideLateNoticeLinkBody,
+      response: { 200: LateNoticeLink },
+    },
+    handler: (req) => withMail((mail) => decideLateNoticeLink(db, req.body.token, req.body, mail)),
   });
 
   app.get('/meetings', {
@@ -162,6 +196,30 @@ export const meetingRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, {
       response: { 200: MeetingDetail },
     },
     handler: (req) => withMail((mail) => sendNotice(db, requireActor(req), req.params.id, req.body, mail)),
+  });
+  app.post('/meetings/:id/late-notice-request', {
+    config,
+    schema: {
+      tags,
+      summary: 'Đề nghị người chủ trì gửi giấy mời muộn, kèm lý do (thông báo và thư có đường dẫn duyệt)',
+      params: M,
+      body: LateNoticeRequestBody,
+      response: { 200: MeetingDetail },
+    },
+    handler: (req) =>
+      withMail((mail) => requestLateNotice(db, requireActor(req), req.params.id, req.body.reason, mail)),
+  });
+  app.post('/meetings/:id/late-notice-request/decision', {
+    config,
+    schema: {
+      tags,
+      summary: 'Người chủ trì đồng ý (gửi giấy mời ngay) hoặc không đồng ý đề nghị gửi giấy mời muộn',
+      params: M,
+      body: DecideLateNoticeBody,
+      response: { 200: MeetingDetail },
+    },
+    handler: (req) =>
+      withMail((mail) => decideLateNotice(db, requireActor(req), req.params.id, req.body, mail)),
   });
   app.post('/meetings/:id/cancel', {
     config,
@@ -306,7 +364,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, {
     config,
     schema: {
       tags,
-      summary: 'Tự điểm danh (từ 2 giờ trước giờ họp đến khi kết thúc)',
+      summary: 'Tự điểm danh (trong ngày họp, từ trước giờ họp theo thông số của Ban đến khi kết thúc)',
       params: M,
       response: { 200: Attendance },
     },
@@ -316,6 +374,17 @@ export const meetingRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, {
     config,
     schema: { tags, summary: 'Thư ký điểm danh', params: MA, response: { 200: Attendance } },
     handler: (req) => checkIn(db, requireActor(req), req.params.id, req.params.attendeeId),
+  });
+  app.put('/meetings/:id/minute-taker', {
+    config,
+    schema: {
+      tags,
+      summary: 'Ghi nhận thư ký cuộc họp (người ghi biên bản), có mặt',
+      params: M,
+      body: MinuteTakerBody,
+      response: { 200: Attendance },
+    },
+    handler: (req) => markMinuteTaker(db, requireActor(req), req.params.id, req.body.attendeeId),
   });
   app.get('/meetings/:id/minutes', {
     config,

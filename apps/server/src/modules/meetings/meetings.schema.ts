@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { committees, memberships } from '../committees/committees.schema.ts';
@@ -49,6 +50,15 @@ export const meetings = pgTable(
     cancelledReason: text(),
     /** When the automatic reminder before the confirmation deadline (R10) went out; at most once per meeting. */
     autoReminderSentAt: at(),
+    /** Entered after it took place ("ghi nhận sau"): no notice, no confirmation; why, who and when. */
+    recordedAfterwards: boolean().notNull().default(false),
+    recordedReason: text(),
+    recordedBy: uuid().references(() => users.id),
+    recordedAt: at(),
+    /** Held on a day off (weekend, holiday, local override) as the chair confirmed, and why. */
+    dayOffReason: text(),
+    dayOffConfirmedBy: uuid().references(() => users.id),
+    dayOffConfirmedAt: at(),
     createdBy: uuid().references(() => users.id),
     createdAt: at().notNull().defaultNow(),
     updatedAt: at().notNull().defaultNow(),
@@ -60,6 +70,10 @@ export const meetings = pgTable(
     ),
     check('meetings_status_check', sql`${t.status} in ('draft','noticeSent','held','closed','cancelled')`),
     check('meetings_time_check', sql`${t.endsAt} > ${t.startsAt}`),
+    check(
+      'meetings_recorded_reason_check',
+      sql`not ${t.recordedAfterwards} or ${t.recordedReason} is not null`,
+    ),
     index('meetings_committee_idx').on(t.committeeId, t.startsAt),
   ],
 );
@@ -128,10 +142,46 @@ export const meetingAttendees = pgTable(
     checkedInBy: uuid().references(() => users.id),
     /** Last time this attendee was chased for an answer (R10), by the secretary or the automatic reminder. */
     remindedAt: at(),
+    /** The one who takes the minutes (thư ký cuộc họp): present by being marked. */
+    minuteTaker: boolean().notNull().default(false),
   },
   (t) => [
     unique('meeting_attendees_person_key').on(t.meetingId, t.userId),
     index('meeting_attendees_user_idx').on(t.userId),
+    uniqueIndex('meeting_attendees_minute_taker_key').on(t.meetingId).where(sql`${t.minuteTaker}`),
+  ],
+);
+
+/**
+ * R9: a notice that would be late goes out only by the chair's decision. The secretary's reason becomes a
+ * request to the chair (in the app and by e-mail with a signed link); the chair approves (the notice goes out,
+ * the reason recorded as of then) or refuses with a comment. At most one request waits per meeting.
+ */
+export const lateNoticeRequests = pgTable(
+  'late_notice_requests',
+  {
+    id: uuid().primaryKey(),
+    meetingId: uuid()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    reason: text().notNull(),
+    requestedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    requestedAt: at().notNull(),
+    /** The chair the request went to (the link in the e-mail decides as this person). */
+    chairUserId: uuid()
+      .notNull()
+      .references(() => users.id),
+    status: text().notNull().default('pending').$type<'pending' | 'approved' | 'refused'>(),
+    decidedBy: uuid().references(() => users.id),
+    decidedAt: at(),
+    comment: text(),
+  },
+  (t) => [
+    check('late_notice_requests_status_check', sql`${t.status} in ('pending','approved','refused')`),
+    uniqueIndex('late_notice_requests_pending_key').on(t.meetingId).where(sql`${t.status} = 'pending'`),
+    index('late_notice_requests_meeting_idx').on(t.meetingId, t.requestedAt),
   ],
 );
 

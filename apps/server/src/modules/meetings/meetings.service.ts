@@ -1,4 +1,5 @@
-import { formatDate, formatDateTime, todayInVietnam } from '@steerco/contract/datetime';
+import type { WorkingCalendar } from '@steerco/calendar';
+import { formatDate, formatDateTime } from '@steerco/contract/datetime';
 import type { StoredFile as FileDto } from '@steerco/contract/files';
 import {
   type AgendaItem,
@@ -12,6 +13,7 @@ import {
   type RsvpBody,
   type UpdateMeetingBody,
 } from '@steerco/contract/meetings';
+import type { RuleSettings } from '@steerco/contract/regulation';
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import * as clock from '../../clock.ts';
@@ -33,6 +35,12 @@ import { notify } from '../notifications/notifications.service.ts';
 import { carriedTasksOf } from '../tasks/carry-over.repo.ts';
 import { users } from '../users/users.schema.ts';
 import { enqueueInvitationEmails, type InvitationMailer, remindNonResponders } from './invitations.ts';
+import { checkInOpensAt, confirmationDeadline, effectiveStatus, hasStarted, vnDate } from './meeting-time.ts';
+import {
+  decideLateNoticeRequest,
+  latestLateNoticeRequest,
+  pendingLateNoticeRequest,
+} from './meetings.repo.ts';
 import {
   agendaItemDocuments,
   agendaItems,
@@ -40,17 +48,19 @@ import {
   meetingNotices,
   meetings,
 } from './meetings.schema.ts';
+import { dayOffName, scheduleFields } from './scheduling.service.ts';
 
 type MeetingRow = typeof meetings.$inferSelect;
 const chairSeat = alias(memberships, 'chair_seat');
 const chairUser = alias(users, 'chair_user');
+const recorder = alias(users, 'recorder');
+const dayOffChair = alias(users, 'day_off_chair');
 
-/** The calendar date of an instant in Viet Nam (meetings are held in UTC+7). */
-const vnDate = (d: Date) => todayInVietnam(d);
-
-/** R10: attendance is confirmed at least N days before the meeting. */
-const confirmationDeadline = (m: MeetingRow, leadDays: number) =>
-  new Date(m.startsAt.getTime() - leadDays * 86_400_000);
+/** R10: the confirmation deadline of a meeting, on working days (the committee's setting). */
+export async function confirmationDeadlineOf(db: DbOrTx, m: Pick<MeetingRow, 'startsAt' | 'committeeId'>) {
+  const [settings, calendar] = await Promise.all([getSettings(db, m.committeeId), getWorkingCalendar(db)]);
+  return confirmationDeadline(m.startsAt, settings.confirmationLeadDays, calendar);
+}
 
 export async function loadMeeting(db: DbOrTx, actor: Actor, meetingId: string) {
   const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
@@ -186,6 +196,15 @@ export async function createMeeting(db: Db, actor: Actor, body: CreateMeetingBod
     throw new AppError('validation.dateOrder', { detail: 'Giờ kết thúc phải sau giờ bắt đầu.' });
   const date = vnDate(startsAt);
   const chair = await resolveChair(db, body.committeeId, body.chairMembershipId, date);
+  // A meeting to come in the future (a day off only as the chair confirms), or one held, recorded afterwards.
+  const schedule = await scheduleFields(db, actor, {
+    committeeId: body.committeeId,
+    chairMembershipId: chair,
+    startsAt,
+    endsAt,
+    dayOffReason: body.dayOffReason,
+    recordedAfterwards: body.recordedAfterwards,
+  });
   const id = uuidv7();
   await db.transaction(async (tx) => {
     await tx.insert(meetings).values({
@@ -193,12 +212,15 @@ export async function createMeeting(db: Db, actor: Actor, body: CreateMeetingBod
       committeeId: body.committeeId,
       kind: body.kind,
       title: body.title,
+      // Recorded afterwards: held already, with no notice and no answers to wait for.
+      status: body.recordedAfterwards ? 'held' : 'draft',
       partial: !!body.attendeeUserIds,
       chairMembershipId: chair,
       place: body.place ?? null,
       onlineLink: body.onlineLink ?? null,
       startsAt,
       endsAt,
+      ...schedule,
       createdBy: actor.userId,
     });
     await writeAttendees(tx, id, body.committeeId, date, body);
@@ -213,13 +235,24 @@ export async function createMeeting(db: Db, actor: Actor, body: CreateMeetingBod
   return getMeeting(db, actor, id);
 }
 
-function toMeetingDto(m: MeetingRow & { chairName: string | null }, confirmationLeadDays: number): Meeting {
+interface MeetingNames {
+  chairName: string | null;
+  recordedByName: string | null;
+  dayOffChairName: string | null;
+}
+
+function toMeetingDto(
+  m: MeetingRow & MeetingNames,
+  settings: Pick<RuleSettings, 'confirmationLeadDays'>,
+  calendar: WorkingCalendar,
+): Meeting {
+  const now = clock.now();
   return {
     id: m.id,
     committeeId: m.committeeId,
     kind: m.kind,
     title: m.title,
-    status: m.status,
+    status: effectiveStatus(m, now),
     partial: m.partial,
     chairMembershipId: m.chairMembershipId,
     chairName: m.chairName,
@@ -237,17 +270,45 @@ function toMeetingDto(m: MeetingRow & { chairName: string | null }, confirmation
             reason: m.lateNoticeReason,
           }
         : null,
-    confirmationDeadline: confirmationDeadline(m, confirmationLeadDays).toISOString(),
+    confirmationDeadline: confirmationDeadline(
+      m.startsAt,
+      settings.confirmationLeadDays,
+      calendar,
+    ).toISOString(),
     cancelledReason: m.cancelledReason,
+    recordedAfterwards:
+      m.recordedAfterwards && m.recordedReason
+        ? {
+            reason: m.recordedReason,
+            recordedAt: (m.recordedAt ?? m.createdAt).toISOString(),
+            recordedBy: m.recordedByName,
+          }
+        : null,
+    dayOff:
+      m.dayOffReason && m.dayOffConfirmedAt
+        ? {
+            name: dayOffName(calendar, vnDate(m.startsAt)) ?? 'Ngày nghỉ',
+            reason: m.dayOffReason,
+            confirmedBy: m.dayOffChairName,
+            confirmedAt: m.dayOffConfirmedAt.toISOString(),
+          }
+        : null,
   };
 }
 
 const selectMeetings = (db: DbOrTx) =>
   db
-    .select({ m: meetings, chairName: chairUser.fullName })
+    .select({
+      m: meetings,
+      chairName: chairUser.fullName,
+      recordedByName: recorder.fullName,
+      dayOffChairName: dayOffChair.fullName,
+    })
     .from(meetings)
     .leftJoin(chairSeat, eq(chairSeat.id, meetings.chairMembershipId))
-    .leftJoin(chairUser, eq(chairUser.id, chairSeat.userId));
+    .leftJoin(chairUser, eq(chairUser.id, chairSeat.userId))
+    .leftJoin(recorder, eq(recorder.id, meetings.recordedBy))
+    .leftJoin(dayOffChair, eq(dayOffChair.id, meetings.dayOffConfirmedBy));
 
 export async function listMeetings(
   db: Db,
@@ -270,12 +331,12 @@ export async function listMeetings(
     .where(and(...where))
     .orderBy(asc(meetings.startsAt))
     .limit(500);
-  const leads = new Map<string, number>();
+  const settingsOf = new Map<string, RuleSettings>();
+  const calendar = await getWorkingCalendar(db);
   const items: Meeting[] = [];
-  for (const { m, chairName } of rows) {
-    if (!leads.has(m.committeeId))
-      leads.set(m.committeeId, (await getSettings(db, m.committeeId)).confirmationLeadDays);
-    items.push(toMeetingDto({ ...m, chairName }, leads.get(m.committeeId)!));
+  for (const { m, ...names } of rows) {
+    if (!settingsOf.has(m.committeeId)) settingsOf.set(m.committeeId, await getSettings(db, m.committeeId));
+    items.push(toMeetingDto({ ...m, ...names }, settingsOf.get(m.committeeId)!, calendar));
   }
   return { items };
 }
@@ -373,14 +434,26 @@ async function noticeWindow(db: DbOrTx, m: MeetingRow, lead: number) {
   return { latest, late: today > latest, given };
 }
 
+/** R9: the notice window as of now, for the late-notice request (the shortfall in words, and its figures). */
+export async function lateNoticeWindow(db: DbOrTx, m: MeetingRow) {
+  const settings = await getSettings(db, m.committeeId);
+  const window = await noticeWindow(db, m, settings.noticeLeadWorkingDays);
+  return {
+    ...window,
+    shortfall: `Giấy mời phải gửi chậm nhất ngày ${formatDate(window.latest)} (trước ${settings.noticeLeadWorkingDays} ngày làm việc); hôm nay chỉ còn ${window.given} ngày làm việc.`,
+  };
+}
+
 export async function getMeeting(db: Db, actor: Actor, meetingId: string): Promise<MeetingDetail> {
   const { meeting, access, myAttendeeId } = await loadMeeting(db, actor, meetingId);
   const settings = await getSettings(db, meeting.committeeId);
+  const calendar = await getWorkingCalendar(db);
   const [row] = await selectMeetings(db).where(eq(meetings.id, meetingId));
-  const [agenda, attendees, window, notices] = await Promise.all([
+  const [agenda, attendees, window, lateNoticeRequest, notices] = await Promise.all([
     agendaOf(db, meetingId),
     attendeesOf(db, meetingId),
     noticeWindow(db, meeting, settings.noticeLeadWorkingDays),
+    latestLateNoticeRequest(db, meetingId),
     db
       .select({
         version: meetingNotices.version,
@@ -394,8 +467,19 @@ export async function getMeeting(db: Db, actor: Actor, meetingId: string): Promi
   ]);
   const count = (f: (a: Attendee) => boolean) => attendees.filter(f).length;
   const isChair = await actorChairs(db, actor, meeting);
+  const opensAt = checkInOpensAt(meeting.startsAt, settings.checkInOpensMinutes ?? 60);
+  const now = clock.now();
   return {
-    ...toMeetingDto({ ...meeting, chairName: row?.chairName ?? null }, settings.confirmationLeadDays),
+    ...toMeetingDto(
+      {
+        ...meeting,
+        chairName: row?.chairName ?? null,
+        recordedByName: row?.recordedByName ?? null,
+        dayOffChairName: row?.dayOffChairName ?? null,
+      },
+      settings,
+      calendar,
+    ),
     agenda,
     attendees,
     roll: {
@@ -404,7 +488,19 @@ export async function getMeeting(db: Db, actor: Actor, meetingId: string): Promi
       substitutePending: count((a) => a.response === 'substitute' && a.approval === 'pending'),
       noAnswer: count((a) => !a.response),
     },
-    notice: { leadWorkingDays: settings.noticeLeadWorkingDays, latestOnTimeDate: window.latest },
+    notice: {
+      leadWorkingDays: settings.noticeLeadWorkingDays,
+      latestOnTimeDate: window.latest,
+      late: window.late,
+      workingDaysLeft: window.given,
+    },
+    lateNoticeRequest,
+    checkIn: {
+      opensAt: opensAt.toISOString(),
+      open:
+        (meeting.recordedAfterwards || now >= opensAt) &&
+        (meeting.status === 'noticeSent' || meeting.status === 'held'),
+    },
     notices: notices.map((n) => ({ ...n, sentAt: n.sentAt.toISOString(), changes: n.changes ?? [] })),
     myAttendeeId,
     myPermissions: [
@@ -508,9 +604,18 @@ async function notifyAttendees(
   }
 }
 
+/** A notice can go out for a draft meeting still to come; not for one recorded afterwards or already started. */
+export function assertNoticeable(m: MeetingRow) {
+  if (m.recordedAfterwards) throw new AppError('meeting.recordedAfterwards');
+  if (m.status === 'cancelled') throw new AppError('meeting.locked');
+  if (m.status !== 'draft') throw new AppError('meeting.noticeAlreadySent');
+  if (hasStarted(m, clock.now())) throw new AppError('meeting.alreadyStarted');
+}
+
 /**
  * Sends the notice (R9): freezes the agenda as version 1 and records when. A notice later than the committee's
- * lead time (default 2 working days) needs the chair's reason, which is recorded and shown on the meeting.
+ * lead time (default 2 working days) goes out only by the chair's decision, with a reason that is recorded and
+ * shown on the meeting; the secretary asks the chair instead (late-notice.service.ts).
  */
 export async function sendNotice(
   db: Db,
@@ -521,56 +626,100 @@ export async function sendNotice(
 ) {
   const { meeting, access } = await loadMeeting(db, actor, meetingId);
   assertManage(actor, access);
-  if (meeting.status !== 'draft') throw new AppError('meeting.noticeAlreadySent');
-  const settings = await getSettings(db, meeting.committeeId);
-  const window = await noticeWindow(db, meeting, settings.noticeLeadWorkingDays);
+  assertNoticeable(meeting);
+  const window = await lateNoticeWindow(db, meeting);
   if (window.late) {
-    const shortfall = `Giấy mời phải gửi chậm nhất ngày ${formatDate(window.latest)} (trước ${settings.noticeLeadWorkingDays} ngày làm việc); hôm nay chỉ còn ${window.given} ngày làm việc.`;
-    if (!body.lateReason) throw new AppError('meeting.lateNoticeReasonRequired', { detail: shortfall });
     if (!(await actorChairs(db, actor, meeting))) {
       throw new AppError('meeting.lateNoticeNeedsChair', {
-        detail: `${shortfall} Người chủ trì phải nêu lý do.`,
+        detail: `${window.shortfall} Chỉ người chủ trì quyết định gửi giấy mời muộn: hãy gửi đề nghị kèm lý do tới người chủ trì.`,
       });
     }
+    if (!body.lateReason)
+      throw new AppError('meeting.lateNoticeReasonRequired', { detail: window.shortfall });
   }
-  await db.transaction(async (tx) => {
-    const [locked] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
-    if (locked?.status !== 'draft') throw new AppError('meeting.noticeAlreadySent');
-    const [updated] = await tx
-      .update(meetings)
-      .set({
-        status: 'noticeSent',
-        noticeVersion: 1,
-        noticeSentAt: clock.now(),
-        ...(window.late
-          ? {
-              lateNoticeRequiredBy: window.latest,
-              lateNoticeWorkingDays: window.given,
-              lateNoticeReason: body.lateReason ?? null,
-            }
-          : {}),
-        updatedAt: sql`now()`,
-      })
-      .where(eq(meetings.id, meetingId))
-      .returning();
-    await tx.insert(meetingNotices).values({
-      id: uuidv7(),
+  await db.transaction((tx) =>
+    deliverNotice(
+      tx,
+      actor.userId,
       meetingId,
-      version: 1,
-      kind: 'notice',
-      sentBy: actor.userId,
-      snapshot: snapshotOf(updated!, await agendaOf(tx, meetingId)),
-    });
-    await notifyAttendees(tx, updated!, 'meeting.notice', mailer);
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      action: 'meeting.noticeSent',
-      entityType: 'meeting',
-      entityId: meetingId,
-      data: { late: window.late },
-    });
-  });
+      window.late ? { requiredBy: window.latest, given: window.given, reason: body.lateReason! } : null,
+      mailer,
+    ),
+  );
   return getMeeting(db, actor, meetingId);
+}
+
+/**
+ * The notice going out, whoever decided it (the secretary on time, the chair late, or the chair's answer to a
+ * late-notice request): the meeting noticed as of now, version 1 of the agenda frozen, everyone invited, and a
+ * request still waiting closed as approved.
+ */
+export async function deliverNotice(
+  tx: Tx,
+  byUserId: string,
+  meetingId: string,
+  late: { requiredBy: string; given: number; reason: string } | null,
+  mailer: InvitationMailer | null,
+) {
+  const [locked] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for('update');
+  if (!locked) throw new AppError('meeting.notFound');
+  assertNoticeable(locked);
+  const now = clock.now();
+  const [updated] = await tx
+    .update(meetings)
+    .set({
+      status: 'noticeSent',
+      noticeVersion: 1,
+      noticeSentAt: now,
+      ...(late
+        ? {
+            lateNoticeRequiredBy: late.requiredBy,
+            lateNoticeWorkingDays: late.given,
+            lateNoticeReason: late.reason,
+          }
+        : {}),
+      updatedAt: sql`now()`,
+    })
+    .where(eq(meetings.id, meetingId))
+    .returning();
+  await tx.insert(meetingNotices).values({
+    id: uuidv7(),
+    meetingId,
+    version: 1,
+    kind: 'notice',
+    sentAt: now,
+    sentBy: byUserId,
+    snapshot: snapshotOf(updated!, await agendaOf(tx, meetingId)),
+  });
+  await notifyAttendees(tx, updated!, 'meeting.notice', mailer);
+  const pending = await pendingLateNoticeRequest(tx, meetingId);
+  if (pending && late) {
+    await decideLateNoticeRequest(tx, pending.id, {
+      status: 'approved',
+      decidedBy: byUserId,
+      decidedAt: now,
+      comment: null,
+    });
+  }
+  await recordAudit(tx, {
+    actorId: byUserId,
+    action: 'meeting.noticeSent',
+    entityType: 'meeting',
+    entityId: meetingId,
+    data: { late: !!late },
+  });
+  return updated!;
+}
+
+/**
+ * Time, place, agenda and attendees change only before the meeting: a draft, or noticed and not yet started (a
+ * draft whose time has passed may still be moved to a new date, or cancelled). The agenda of a meeting recorded
+ * afterwards is entered until its minutes are approved, so that they follow it.
+ */
+export function assertChangeable(m: MeetingRow, opts: { agenda?: boolean } = {}) {
+  if (opts.agenda && m.recordedAfterwards && m.status === 'held') return;
+  if (m.status !== 'draft' && m.status !== 'noticeSent') throw new AppError('meeting.locked');
+  if (m.status === 'noticeSent' && hasStarted(m, clock.now())) throw new AppError('meeting.locked');
 }
 
 /** After the notice, any change of time, place or agenda is sent to everyone as an amended notice. */
@@ -592,6 +741,7 @@ async function amendIfNoticed(tx: Tx, actor: Actor, meetingId: string, mailer: I
     meetingId,
     version,
     kind: 'amendment',
+    sentAt: clock.now(),
     sentBy: actor.userId,
     snapshot: now,
     changes,
@@ -608,7 +758,7 @@ export async function updateMeeting(
 ) {
   const { meeting, access } = await loadMeeting(db, actor, meetingId);
   assertManage(actor, access);
-  if (meeting.status !== 'draft' && meeting.status !== 'noticeSent') throw new AppError('meeting.locked');
+  assertChangeable(meeting);
   const startsAt = body.startsAt ? new Date(body.startsAt) : meeting.startsAt;
   const endsAt = body.endsAt ? new Date(body.endsAt) : meeting.endsAt;
   if (endsAt <= startsAt)
@@ -618,6 +768,18 @@ export async function updateMeeting(
     body.chairMembershipId !== undefined || body.startsAt
       ? await resolveChair(db, meeting.committeeId, body.chairMembershipId ?? meeting.chairMembershipId, date)
       : meeting.chairMembershipId;
+  // A new time is checked like a new meeting's: in the future, a day off only as the chair confirms.
+  const schedule =
+    body.startsAt || body.endsAt || body.dayOffReason
+      ? await scheduleFields(db, actor, {
+          committeeId: meeting.committeeId,
+          chairMembershipId: chair,
+          startsAt,
+          endsAt,
+          dayOffReason: body.dayOffReason,
+          previous: meeting,
+        })
+      : {};
   await db.transaction(async (tx) => {
     await tx
       .update(meetings)
@@ -627,6 +789,7 @@ export async function updateMeeting(
         ...(body.onlineLink !== undefined ? { onlineLink: body.onlineLink } : {}),
         startsAt,
         endsAt,
+        ...schedule,
         chairMembershipId: chair,
         ...(body.attendeeUserIds ? { partial: true } : {}),
         updatedAt: sql`now()`,
@@ -655,7 +818,7 @@ export async function cancelMeeting(
 ) {
   const { meeting, access } = await loadMeeting(db, actor, meetingId);
   assertManage(actor, access);
-  if (meeting.status !== 'draft' && meeting.status !== 'noticeSent') throw new AppError('meeting.locked');
+  assertChangeable(meeting);
   await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(meetings)
@@ -674,6 +837,7 @@ export async function cancelMeeting(
         meetingId,
         version: (last?.version ?? 0) + 1,
         kind: 'cancellation',
+        sentAt: clock.now(),
         sentBy: actor.userId,
         snapshot: snapshotOf(updated!, await agendaOf(tx, meetingId)),
         changes: [`Hủy cuộc họp: ${reason}`],
@@ -702,7 +866,7 @@ export async function addAgendaItem(
 ) {
   const { meeting, access } = await loadMeeting(db, actor, meetingId);
   assertManage(actor, access);
-  if (meeting.status !== 'draft' && meeting.status !== 'noticeSent') throw new AppError('meeting.locked');
+  assertChangeable(meeting, { agenda: true });
   await db.transaction(async (tx) => {
     const [last] = await tx
       .select({ n: sql<number>`coalesce(max(${agendaItems.position}), 0)::int` })
@@ -731,7 +895,7 @@ export async function removeAgendaItem(
 ) {
   const { meeting, access } = await loadMeeting(db, actor, meetingId);
   assertManage(actor, access);
-  if (meeting.status !== 'draft' && meeting.status !== 'noticeSent') throw new AppError('meeting.locked');
+  assertChangeable(meeting, { agenda: true });
   await db.transaction(async (tx) => {
     const deleted = await tx
       .delete(agendaItems)
@@ -784,13 +948,16 @@ async function applyAnswer(
   body: RespondBody,
   by: { respondedBy: string | null; mayAnswerLate: boolean },
 ) {
-  if (meeting.status !== 'noticeSent') throw new AppError('meeting.notOpenForAnswers');
+  // The standing agency records absences until the minutes are approved, also for a meeting recorded
+  // afterwards; attendees answer themselves only between the notice and the deadline.
+  const open = meeting.status === 'noticeSent' || (meeting.status === 'held' && by.mayAnswerLate);
+  if (!open) throw new AppError('meeting.notOpenForAnswers');
   const settings = await getSettings(db, meeting.committeeId);
-  const deadline = confirmationDeadline(meeting, settings.confirmationLeadDays);
-  const late = clock.now() > deadline;
+  const deadline = await confirmationDeadlineOf(db, meeting);
+  const late = !meeting.recordedAfterwards && clock.now() > deadline;
   if (late && !by.mayAnswerLate) {
     throw new AppError('meeting.confirmationClosed', {
-      detail: `Hạn xác nhận tham dự là ${formatDateTime(deadline)} (R10). Vui lòng báo trực tiếp cơ quan thường trực.`,
+      detail: `Hạn xác nhận tham dự là ${formatDateTime(deadline)}. Vui lòng báo trực tiếp cơ quan thường trực.`,
     });
   }
   const [target] = await db
@@ -821,7 +988,7 @@ async function applyAnswer(
       if (!sub || sub.unitId !== target.unitId || !isDeputyHeadTitle(position)) {
         throw new AppError('meeting.substituteNotAllowed', {
           detail:
-            'Theo Quy chế, người dự thay phải là cấp phó của người đứng đầu đơn vị mình, không cử lãnh đạo cấp phòng (R11).',
+            'Theo Quy chế của Ban, người dự thay phải là cấp phó của người đứng đầu đơn vị mình, không cử lãnh đạo cấp phòng.',
         });
       }
     }
@@ -899,14 +1066,14 @@ async function attendeeFromToken(db: Db, token: string) {
 /** What the link's page shows: the meeting, the person, their answer so far, and the deadline. */
 export async function getRsvp(db: Db, token: string) {
   const { a, fullName, m } = await attendeeFromToken(db, token);
-  const settings = await getSettings(db, m.committeeId);
-  const deadline = confirmationDeadline(m, settings.confirmationLeadDays);
+  const deadline = await confirmationDeadlineOf(db, m);
   return {
+    meetingId: m.id,
     meetingTitle: m.title,
     startsAt: m.startsAt.toISOString(),
     endsAt: m.endsAt.toISOString(),
     place: m.place,
-    status: m.status,
+    status: effectiveStatus(m, clock.now()),
     fullName,
     response: a.response,
     deadline: deadline.toISOString(),
@@ -945,7 +1112,7 @@ export async function decideAttendance(
   const { meeting } = await loadMeeting(db, actor, meetingId);
   if (!(await actorChairs(db, actor, meeting))) {
     throw new AppError('permission.denied', {
-      detail: 'Chỉ người chủ trì, Trưởng Ban hoặc người được ủy quyền mới duyệt vắng mặt (R11).',
+      detail: 'Chỉ người chủ trì, Trưởng Ban hoặc người được ủy quyền mới duyệt vắng mặt.',
     });
   }
   await db.transaction(async (tx) => {
@@ -1003,7 +1170,8 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
 /**
  * Drafts the year's periodic meetings from the committee's settings (R8): one per quarter, the second being
  * the six-month review and the fourth the annual review, on the first working day from the 20th of the
- * quarter's last month, 14:00. Quarters that already have a periodic meeting are left alone.
+ * quarter's last month, 14:00. Quarters that already have a periodic meeting, or whose day has passed, are left
+ * alone.
  */
 export async function generateYearCalendar(db: Db, actor: Actor, committeeId: string, year: number) {
   const { access } = await loadCommitteeAccess(db, actor, committeeId);
@@ -1033,6 +1201,8 @@ export async function generateYearCalendar(db: Db, actor: Actor, committeeId: st
     if (!wanted) continue;
     const twentieth = `${year}-${String(plan.month).padStart(2, '0')}-20`;
     const day = calendar.addWorkingDays(twentieth, 0);
+    // A quarter whose meeting day has passed is not planned: a meeting held then is recorded afterwards.
+    if (new Date(`${day}T14:00:00+07:00`) <= clock.now()) continue;
     const label = {
       quarterly: `Họp định kỳ quý ${ROMAN[plan.quarter - 1]} năm ${year}`,
       halfYearReview: `Sơ kết 6 tháng đầu năm ${year}`,
@@ -1054,7 +1224,9 @@ export async function generateYearCalendar(db: Db, actor: Actor, committeeId: st
 export async function remindMeeting(db: Db, actor: Actor, meetingId: string, mailer: InvitationMailer) {
   const { meeting, access } = await loadMeeting(db, actor, meetingId);
   assertManage(actor, access);
-  if (meeting.status !== 'noticeSent') throw new AppError('meeting.notNoticed');
+  if (meeting.recordedAfterwards) throw new AppError('meeting.recordedAfterwards');
+  if (meeting.status !== 'noticeSent' || hasStarted(meeting, clock.now()))
+    throw new AppError('meeting.notNoticed');
   const reminded = await db.transaction(async (tx) => {
     const count = await remindNonResponders(tx, mailer, meeting, (attendeeId) =>
       rsvpLink(tx, mailer.publicUrl, attendeeId, meeting),

@@ -1,7 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_NOW } from '../../../test/clock-setup.ts';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
 import { createUser } from '../../../test/factories.ts';
+import {
+  addDays,
+  clockAt,
+  dayOffAfter,
+  meetingAt,
+  vnDateOf,
+  workCalendar,
+  workingDay,
+} from '../../../test/meeting-times.ts';
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
 import * as clock from '../../clock.ts';
 import { createLinkToken } from '../../http/signed-links.ts';
@@ -14,14 +24,14 @@ beforeAll(async () => {
   org = await committeeWithRoles(ctx.app, ctx.db, 'hop');
 });
 afterAll(() => ctx.close());
+afterEach(() => clock.setClock(TEST_NOW));
 
 const DAY = 86_400_000;
-const at = (msFromNow: number, hours = 2) => ({
-  startsAt: new Date(clock.now().getTime() + msFromNow).toISOString(),
-  endsAt: new Date(clock.now().getTime() + msFromNow + hours * 3_600_000).toISOString(),
-});
+const count = async (table: string) =>
+  (await ctx.db.execute(sql.raw(`select count(*)::int as n from ${table}`))).rows[0]!.n as number;
 
-async function draft(msFromNow = 30 * DAY, extra: Record<string, unknown> = {}) {
+/** A draft meeting `workingDays` working days ahead, at 08:00, scheduled by the secretary. */
+async function draft(workingDays = 20, extra: Record<string, unknown> = {}) {
   const res = await call(
     ctx.app,
     org.seats.secretary.session,
@@ -32,7 +42,7 @@ async function draft(msFromNow = 30 * DAY, extra: Record<string, unknown> = {}) 
       kind: 'quarterly',
       title: 'Họp định kỳ quý',
       place: 'Phòng họp tầng 2',
-      ...at(msFromNow),
+      ...meetingAt(workingDay(workingDays)),
       ...extra,
     },
     201,
@@ -44,8 +54,14 @@ const url = (m: { id: string }) => `/api/v1/meetings/${m.id}`;
 describe('scheduling (R8)', () => {
   it('drafts a meeting chaired by the head with every member invited, guests apart', async () => {
     const guest = await createUser(ctx.db, { fullName: 'Khách mời chuyên gia' });
-    const m = await draft(30 * DAY, { guestUserIds: [guest.id] });
-    expect(m).toMatchObject({ status: 'draft', chairName: expect.stringContaining('head'), partial: false });
+    const m = await draft(20, { guestUserIds: [guest.id] });
+    expect(m).toMatchObject({
+      status: 'draft',
+      chairName: expect.stringContaining('head'),
+      partial: false,
+      recordedAfterwards: null,
+      dayOff: null,
+    });
     expect(m.attendees.filter((a: { kind: string }) => a.kind === 'member')).toHaveLength(5); // not the guest seat
     expect(m.attendees.find((a: { kind: string }) => a.kind === 'guest').fullName).toBe(
       'Khách mời chuyên gia',
@@ -53,11 +69,15 @@ describe('scheduling (R8)', () => {
   });
 
   it('refuses an end before the start, an ended member, and a chair without delegation — nothing written', async () => {
-    const before = (await ctx.db.execute(sql`select count(*)::int as n from meetings`)).rows[0]!.n;
+    const before = await count('meetings');
     const base = { committeeId: org.committee.id, kind: 'adHoc', title: 'Họp đột xuất' };
-    const reversed = { startsAt: at(10 * DAY).endsAt, endsAt: at(10 * DAY).startsAt };
+    const day = meetingAt(workingDay(7));
     expectProblem(
-      await call(ctx.app, org.seats.secretary.session, 'POST', '/api/v1/meetings', { ...base, ...reversed }),
+      await call(ctx.app, org.seats.secretary.session, 'POST', '/api/v1/meetings', {
+        ...base,
+        startsAt: day.endsAt,
+        endsAt: day.startsAt,
+      }),
       422,
       'validation.dateOrder',
     );
@@ -83,22 +103,22 @@ describe('scheduling (R8)', () => {
     );
     const ended = await call(ctx.app, org.seats.secretary.session, 'POST', '/api/v1/meetings', {
       ...base,
-      ...at(10 * DAY),
+      ...day,
       attendeeUserIds: [org.seats.member.userId, leaver.id],
     });
     expectProblem(ended, 422, 'meeting.notMember');
 
     const chair = await call(ctx.app, org.seats.secretary.session, 'POST', '/api/v1/meetings', {
       ...base,
-      ...at(10 * DAY),
+      ...day,
       chairMembershipId: org.seats.deputyHead.membershipId,
     });
     expectProblem(chair, 422, 'meeting.invalidChair');
-    expect((await ctx.db.execute(sql`select count(*)::int as n from meetings`)).rows[0]!.n).toBe(before);
+    expect(await count('meetings')).toBe(before);
   });
 
   it('lets a deputy chair only under a delegation to chair meetings (R4)', async () => {
-    const date = new Date(clock.now().getTime() + 12 * DAY).toISOString().slice(0, 10);
+    const date = workingDay(12);
     await call(
       ctx.app,
       org.seats.head.session,
@@ -112,7 +132,7 @@ describe('scheduling (R8)', () => {
       },
       201,
     );
-    const m = await draft(12 * DAY, { chairMembershipId: org.seats.deputyHead.membershipId });
+    const m = await draft(12, { chairMembershipId: org.seats.deputyHead.membershipId });
     expect(m.chairName).toContain('deputyHead');
   });
 
@@ -144,6 +164,17 @@ describe('scheduling (R8)', () => {
       'annualReview',
     ]);
     expect(list.items[1].title).toBe(`Sơ kết 6 tháng đầu năm ${year}`);
+    for (const m of list.items) expect(workCalendar.isWorkingDay(vnDateOf(m.startsAt))).toBe(true);
+  });
+
+  it('does not plan the quarters of the year whose day has passed', async () => {
+    const year = Number(clock.today().slice(0, 4)) + 3;
+    // In the middle of August of that year: the first two quarters are behind us.
+    clock.setClock(`${year}-08-15T09:00:00+07:00`);
+    const made = (
+      await call(ctx.app, org.seats.secretary.session, 'POST', `${org.url}/meetings/generate`, { year }, 200)
+    ).json();
+    expect(made.created).toHaveLength(2);
   });
 
   it('is refused to plain members', async () => {
@@ -151,15 +182,163 @@ describe('scheduling (R8)', () => {
       committeeId: org.committee.id,
       kind: 'adHoc',
       title: 'X',
-      ...at(5 * DAY),
+      ...meetingAt(workingDay(5)),
     });
     expectProblem(res, 403, 'permission.denied');
+  });
+
+  it('schedules only in the future: a time already past is refused, nothing written', async () => {
+    const before = await count('meetings');
+    const past = await call(ctx.app, org.seats.secretary.session, 'POST', '/api/v1/meetings', {
+      committeeId: org.committee.id,
+      kind: 'adHoc',
+      title: 'Họp đã qua',
+      startsAt: new Date(clock.now().getTime() - 3_600_000).toISOString(),
+      endsAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
+    });
+    const problem = expectProblem(past, 422, 'meeting.startsInPast');
+    expect(problem.detail).toContain('ghi nhận sau');
+    expect(await count('meetings')).toBe(before);
+  });
+});
+
+describe('days off (R8: the chair decides the time)', () => {
+  const base = () => ({ committeeId: org.committee.id, kind: 'thematic', title: 'Họp chuyên đề ngày nghỉ' });
+
+  it('refuses a weekend unless the chair confirms it with a reason, which is recorded and shown', async () => {
+    const saturday = (() => {
+      let d = clock.today();
+      do d = addDays(d, 1);
+      while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 6 || workCalendar.isWorkingDay(d));
+      return d;
+    })();
+    const before = await count('meetings');
+    const missing = expectProblem(
+      await call(ctx.app, org.seats.secretary.session, 'POST', '/api/v1/meetings', {
+        ...base(),
+        ...meetingAt(saturday),
+      }),
+      422,
+      'meeting.dayOffReasonRequired',
+    );
+    expect(missing.detail).toContain('là ngày nghỉ (Thứ Bảy)');
+    expect(missing.errors?.[0]?.path).toBe('body.dayOffReason');
+    // The secretary cannot decide it, even with a reason.
+    expectProblem(
+      await call(ctx.app, org.seats.secretary.session, 'POST', '/api/v1/meetings', {
+        ...base(),
+        ...meetingAt(saturday),
+        dayOffReason: 'Kịp tiến độ',
+      }),
+      403,
+      'meeting.dayOffNeedsChair',
+    );
+    expect(await count('meetings')).toBe(before);
+
+    const m = (
+      await call(
+        ctx.app,
+        org.seats.head.session,
+        'POST',
+        '/api/v1/meetings',
+        { ...base(), ...meetingAt(saturday), dayOffReason: 'Kiểm tra trước đợt cao điểm cấp căn cước' },
+        201,
+      )
+    ).json();
+    expect(m.dayOff).toMatchObject({
+      name: 'Thứ Bảy',
+      reason: 'Kiểm tra trước đợt cao điểm cấp căn cước',
+      confirmedBy: expect.stringContaining('head'),
+    });
+    const listed = (
+      await call(ctx.app, org.seats.member.session, 'GET', `/api/v1/meetings?committeeId=${org.committee.id}`)
+    ).json();
+    expect(listed.items.find((x: { id: string }) => x.id === m.id).dayOff.name).toBe('Thứ Bảy');
+
+    // Moved to a working day, the confirmation goes; moved to a holiday, it is needed again.
+    const moved = (
+      await call(ctx.app, org.seats.secretary.session, 'PATCH', url(m), meetingAt(workingDay(8)), 200)
+    ).json();
+    expect(moved.dayOff).toBeNull();
+    const holiday = workCalendar
+      .holidays(Number(clock.today().slice(0, 4)) + 1)
+      .find((h) => h.kind === 'holiday')!.date;
+    expectProblem(
+      await call(ctx.app, org.seats.secretary.session, 'PATCH', url(m), meetingAt(holiday)),
+      422,
+      'meeting.dayOffReasonRequired',
+    );
+    const onHoliday = (
+      await call(
+        ctx.app,
+        org.seats.head.session,
+        'PATCH',
+        url(m),
+        { ...meetingAt(holiday), dayOffReason: 'Ứng trực dịp lễ' },
+        200,
+      )
+    ).json();
+    expect(onHoliday.dayOff.reason).toBe('Ứng trực dịp lễ');
+    expect(onHoliday.dayOff.name).not.toMatch(/^Thứ|Chủ nhật/);
+  });
+
+  it("counts a local day off (the calendar's override) like a holiday", async () => {
+    const day = workingDay(15);
+    const override = (
+      await call(
+        ctx.app,
+        org.admin.session,
+        'POST',
+        '/api/v1/calendar/overrides',
+        { date: day, kind: 'dayOff', name: 'Nghỉ lễ hội truyền thống phường' },
+        201,
+      )
+    ).json();
+    try {
+      const refused = expectProblem(
+        await call(ctx.app, org.seats.secretary.session, 'POST', '/api/v1/meetings', {
+          ...base(),
+          ...meetingAt(day),
+        }),
+        422,
+        'meeting.dayOffReasonRequired',
+      );
+      expect(refused.detail).toContain('Nghỉ lễ hội truyền thống phường');
+    } finally {
+      await call(
+        ctx.app,
+        org.admin.session,
+        'DELETE',
+        `/api/v1/calendar/overrides/${override.id}`,
+        undefined,
+        204,
+      );
+    }
+  });
+
+  it('never puts the confirmation deadline on a day off: the last working day before the meeting', async () => {
+    // The first working day after a day off: the deadline is the working day before that day off.
+    const off = dayOffAfter(workingDay(3));
+    const after = workCalendar.addWorkingDays(off, 1);
+    const m = await call(
+      ctx.app,
+      org.seats.secretary.session,
+      'POST',
+      '/api/v1/meetings',
+      { ...base(), ...meetingAt(after, '14:00') },
+      201,
+    );
+    const deadline = m.json().confirmationDeadline as string;
+    expect(vnDateOf(deadline)).toBe(workCalendar.previousWorkingDay(after));
+    expect(workCalendar.isWorkingDay(vnDateOf(deadline))).toBe(true);
+    expect(new Date(deadline).getTime()).toBe(new Date(`${vnDateOf(deadline)}T14:00:00+07:00`).getTime());
   });
 });
 
 describe('notice (R9)', () => {
   it('goes out on time without a reason, freezes agenda version 1 and notifies every attendee', async () => {
-    const m = await draft(30 * DAY);
+    const m = await draft(20);
+    expect(m.notice.late).toBe(false);
     await call(
       ctx.app,
       org.seats.secretary.session,
@@ -183,17 +362,25 @@ describe('notice (R9)', () => {
     );
   });
 
-  it('when late, needs the chair and a reason, which are recorded and shown', async () => {
-    const m = await draft(DAY / 2);
-    const noReason = await call(ctx.app, org.seats.secretary.session, 'POST', `${url(m)}/notice`, {});
-    const problem = expectProblem(noReason, 422, 'meeting.lateNoticeReasonRequired');
-    expect(problem.detail).toMatch(/chậm nhất ngày \d\d\/\d\d\/\d{4}/);
-    expectProblem(
+  it('when late, tells the secretary at once that only the chair may send it; the chair gives the reason', async () => {
+    const m = await draft(1);
+    expect(m.notice).toMatchObject({ late: true, workingDaysLeft: 0 });
+    const secretary = expectProblem(
       await call(ctx.app, org.seats.secretary.session, 'POST', `${url(m)}/notice`, {
         lateReason: 'Chỉ đạo khẩn của quận',
       }),
       403,
       'meeting.lateNoticeNeedsChair',
+    );
+    expect(secretary.detail).toMatch(/chậm nhất ngày \d\d\/\d\d\/\d{4}/);
+    expect(secretary.detail).toContain('gửi đề nghị kèm lý do tới người chủ trì');
+    expectProblem(
+      await call(ctx.app, org.seats.head.session, 'POST', `${url(m)}/notice`, {}),
+      422,
+      'meeting.lateNoticeReasonRequired',
+    );
+    expect((await ctx.db.execute(sql`select status from meetings where id = ${m.id}`)).rows[0]!.status).toBe(
+      'draft',
     );
     const sent = (
       await call(
@@ -208,8 +395,22 @@ describe('notice (R9)', () => {
     expect(sent.lateNotice).toMatchObject({ reason: 'Chỉ đạo khẩn của quận', workingDaysGiven: 0 });
   });
 
+  it('is refused for a meeting whose start has passed (R9), nothing sent', async () => {
+    const m = await draft(3);
+    clockAt(m, 10);
+    expectProblem(
+      await call(ctx.app, org.seats.head.session, 'POST', `${url(m)}/notice`, { lateReason: 'Quên gửi' }),
+      409,
+      'meeting.alreadyStarted',
+    );
+    expect(
+      (await ctx.db.execute(sql`select count(*)::int as n from meeting_notices where meeting_id = ${m.id}`))
+        .rows[0]!.n,
+    ).toBe(0);
+  });
+
   it('sends an amended notice with what changed when time, place or agenda change', async () => {
-    const m = await draft(40 * DAY);
+    const m = await draft(25);
     await call(ctx.app, org.seats.secretary.session, 'POST', `${url(m)}/notice`, {}, 200);
     const moved = (
       await call(
@@ -217,7 +418,7 @@ describe('notice (R9)', () => {
         org.seats.secretary.session,
         'PATCH',
         url(m),
-        { place: 'Hội trường UBND', ...at(41 * DAY) },
+        { place: 'Hội trường UBND', ...meetingAt(workingDay(26)) },
         200,
       )
     ).json();
@@ -245,9 +446,38 @@ describe('notice (R9)', () => {
   });
 });
 
+describe('the meeting follows the clock', () => {
+  it('is "held" only from its start time; before, nothing after the meeting can change it', async () => {
+    const m = await draft(4);
+    await call(ctx.app, org.seats.secretary.session, 'POST', `${url(m)}/notice`, {}, 200);
+    // Minutes drafted the day before do not make it held.
+    clockAt(m, -DAY / 60_000);
+    await call(ctx.app, org.seats.secretary.session, 'PUT', `${url(m)}/minutes`, { notes: [] }, 200);
+    let now = (await call(ctx.app, org.seats.member.session, 'GET', url(m), undefined, 200)).json();
+    expect(now.status).toBe('noticeSent');
+    expect((await ctx.db.execute(sql`select status from meetings where id = ${m.id}`)).rows[0]!.status).toBe(
+      'noticeSent',
+    );
+    clockAt(m, 1);
+    now = (await call(ctx.app, org.seats.member.session, 'GET', url(m), undefined, 200)).json();
+    expect(now.status).toBe('held');
+    // Once started, its time, place and agenda no longer change.
+    expectProblem(
+      await call(ctx.app, org.seats.secretary.session, 'PATCH', url(m), { place: 'Hội trường' }),
+      409,
+      'meeting.locked',
+    );
+    expectProblem(
+      await call(ctx.app, org.seats.secretary.session, 'POST', `${url(m)}/cancel`, { reason: 'Hoãn' }),
+      409,
+      'meeting.locked',
+    );
+  });
+});
+
 describe('confirmation (R10) and approval (R11)', () => {
   it('takes answers before the deadline; after it only the standing agency records one, marked late', async () => {
-    const soon = await draft(DAY / 2);
+    const soon = await draft(2);
     await call(
       ctx.app,
       org.seats.head.session,
@@ -256,6 +486,8 @@ describe('confirmation (R10) and approval (R11)', () => {
       { lateReason: 'Họp khẩn' },
       200,
     );
+    // The deadline passes (the last working day before the meeting, at its start time).
+    clockAt({ startsAt: soon.confirmationDeadline }, 1);
     expectProblem(
       await call(ctx.app, org.seats.member.session, 'POST', `${url(soon)}/response`, { response: 'attend' }),
       409,
@@ -276,8 +508,9 @@ describe('confirmation (R10) and approval (R11)', () => {
       response: 'attend',
       respondedLate: true,
     });
+    clock.setClock(TEST_NOW);
 
-    const later = await draft(20 * DAY);
+    const later = await draft(20);
     await call(ctx.app, org.seats.secretary.session, 'POST', `${url(later)}/notice`, {}, 200);
     const ok = (
       await call(
@@ -298,7 +531,7 @@ describe('confirmation (R10) and approval (R11)', () => {
   });
 
   it('absences and substitutes wait for the chair; only the chair, the head or a delegate decides', async () => {
-    const m = await draft(20 * DAY);
+    const m = await draft(20);
     await call(ctx.app, org.seats.secretary.session, 'POST', `${url(m)}/notice`, {}, 200);
     const answered = (
       await call(
@@ -347,7 +580,7 @@ describe('confirmation (R10) and approval (R11)', () => {
       sql`select title from notifications where user_id = ${org.seats.residentialGroupHead.userId} and kind = 'meeting.approvalDecided'`,
     );
     expect(note.rows[0]!.title).toContain('Đồng ý người dự thay');
-    expectProblem(
+    const notBriefed = expectProblem(
       await call(ctx.app, org.seats.residentialGroupHead.session, 'POST', `${url(m)}/response`, {
         response: 'substitute',
         substitute: { name: 'X', briefed: false },
@@ -355,6 +588,8 @@ describe('confirmation (R10) and approval (R11)', () => {
       400,
       'request.validation',
     );
+    // The rule in words, without an internal code.
+    expect(JSON.stringify(notBriefed)).not.toMatch(/\bR\d{1,2}\b/);
   });
 
   it("applies Bình Định's substitute rule: only a deputy head of the member's own unit (seed 004)", async () => {
@@ -379,7 +614,7 @@ describe('confirmation (R10) and approval (R11)', () => {
     await ctx.db.execute(
       sql`update users set position = 'Phó Trưởng phòng Tổng hợp' where id = ${divisionHead.id}`,
     );
-    const m = await draft(20 * DAY);
+    const m = await draft(20);
     await call(ctx.app, org.seats.secretary.session, 'POST', `${url(m)}/notice`, {}, 200);
     const send = (userId: string, name: string) =>
       call(ctx.app, org.seats.member.session, 'POST', `${url(m)}/response`, {
@@ -392,13 +627,14 @@ describe('confirmation (R10) and approval (R11)', () => {
       'meeting.substituteNotAllowed',
     );
     expect(refused.detail).toContain('không cử lãnh đạo cấp phòng');
+    expect(refused.detail).not.toMatch(/\bR\d{1,2}\b/);
     expect((await send(deputy.id, 'Cấp phó đơn vị')).statusCode).toBe(200);
   });
 });
 
 describe('the personal link in the invitation (R10)', () => {
-  it('shows the meeting and confirms attendance in one click, without signing in', async () => {
-    const m = await draft(20 * DAY);
+  it('shows the meeting and confirms attendance in one click, without signing in; the answer names the meeting', async () => {
+    const m = await draft(20);
     await call(ctx.app, org.seats.secretary.session, 'POST', `${url(m)}/notice`, {}, 200);
     const attendee = m.attendees.find((a: { userId: string }) => a.userId === org.seats.member.userId);
     const [row] = (await ctx.db.execute(sql`select * from meetings where id = ${m.id}`)).rows;
@@ -414,13 +650,18 @@ describe('the personal link in the invitation (R10)', () => {
       url: `/api/v1/rsvp?token=${encodeURIComponent(token)}`,
     });
     expect(shown.statusCode, shown.body).toBe(200);
-    expect(shown.json()).toMatchObject({ meetingTitle: 'Họp định kỳ quý', open: true, response: null });
+    expect(shown.json()).toMatchObject({
+      meetingId: m.id,
+      meetingTitle: 'Họp định kỳ quý',
+      open: true,
+      response: null,
+    });
     const answered = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/rsvp',
       payload: { token, response: 'attend' },
     });
-    expect(answered.json().response).toBe('attend');
+    expect(answered.json()).toMatchObject({ response: 'attend', meetingId: m.id });
     const detail = (await call(ctx.app, org.seats.secretary.session, 'GET', url(m), undefined, 200)).json();
     expect(detail.attendees.find((a: { id: string }) => a.id === attendee.id)).toMatchObject({
       response: 'attend',
@@ -451,14 +692,14 @@ describe('the personal link in the invitation (R10)', () => {
   });
 
   it('names a briefed substitute from the link too, waiting for the chair (R11)', async () => {
-    const m = await draft(20 * DAY);
+    const m = await draft(20);
     await call(ctx.app, org.seats.secretary.session, 'POST', `${url(m)}/notice`, {}, 200);
     const attendee = m.attendees.find((a: { userId: string }) => a.userId === org.seats.member.userId);
     const token = await createLinkToken(
       ctx.db,
       'rsvp',
       attendee.id,
-      new Date(clock.now().getTime() + 30 * DAY),
+      new Date(clock.now().getTime() + 60 * DAY),
     );
     const post = (payload: object) =>
       ctx.app.inject({ method: 'POST', url: '/api/v1/rsvp', payload: { token, ...payload } });

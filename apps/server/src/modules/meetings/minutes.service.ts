@@ -1,4 +1,5 @@
-import type { TaskProposal } from '@steerco/contract/meetings';
+import { formatDateTime } from '@steerco/contract/datetime';
+import type { AttendanceStatus, TaskProposal } from '@steerco/contract/meetings';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
@@ -15,6 +16,7 @@ import { notify } from '../notifications/notifications.service.ts';
 import { administrativeUnits } from '../units/units.schema.ts';
 import { users } from '../users/users.schema.ts';
 import { findConclusions } from './conclusions.repo.ts';
+import { checkInOpensAt, hasStarted, isOver } from './meeting-time.ts';
 import {
   agendaItems,
   conclusions,
@@ -143,24 +145,42 @@ export async function listOpinions(db: Db, actor: Actor, meetingId: string) {
 
 // ——— Check-in and quorum ———
 
-const CHECK_IN_OPENS_MS = 2 * 3_600_000;
+/**
+ * When check-in is allowed: on the meeting day, from the committee's window before the start (default 60
+ * minutes) — for the standing agency checking people in as for members checking themselves in. Members check
+ * themselves in until the end; the standing agency keeps the list until the minutes are approved. A meeting
+ * recorded afterwards takes its attendance directly.
+ */
+export async function assertCheckInOpen(
+  db: DbOrTx,
+  meeting: Awaited<ReturnType<typeof loadMeeting>>['meeting'],
+  self: boolean,
+) {
+  if (meeting.status !== 'noticeSent' && meeting.status !== 'held')
+    throw new AppError('meeting.notOpenForAnswers');
+  if (meeting.recordedAfterwards) {
+    if (self) throw new AppError('meeting.checkInClosed');
+    return;
+  }
+  const settings = await getSettings(db, meeting.committeeId);
+  const opensAt = checkInOpensAt(meeting.startsAt, settings.checkInOpensMinutes ?? 60);
+  const now = clock.now();
+  if (now < opensAt) {
+    throw new AppError('meeting.checkInNotOpen', {
+      detail: `Điểm danh mở từ ${formatDateTime(opensAt)}, ${settings.checkInOpensMinutes ?? 60} phút trước giờ họp.`,
+    });
+  }
+  if (self && now > meeting.endsAt) throw new AppError('meeting.checkInClosed');
+}
 
-/** Check-in: by the attendee from two hours before the start until the end, or by the standing agency. */
+/** Check-in: by the attendee on the meeting day until the end, or by the standing agency (R5). */
 export async function checkIn(db: Db, actor: Actor, meetingId: string, attendeeId: string | null) {
   const loaded = await loadMeeting(db, actor, meetingId);
   const target = attendeeId ?? loaded.myAttendeeId;
   if (!target) throw new AppError('meeting.notInvited');
   if (target !== loaded.myAttendeeId) assertManage(actor, loaded.access);
   const { meeting } = loaded;
-  if (meeting.status !== 'noticeSent' && meeting.status !== 'held')
-    throw new AppError('meeting.notOpenForAnswers');
-  const now = clock.now().getTime();
-  if (
-    target === loaded.myAttendeeId &&
-    (now < meeting.startsAt.getTime() - CHECK_IN_OPENS_MS || now > meeting.endsAt.getTime())
-  ) {
-    throw new AppError('meeting.checkInClosed');
-  }
+  await assertCheckInOpen(db, meeting, target === loaded.myAttendeeId && !canManage(actor, loaded));
   const updated = await db
     .update(meetingAttendees)
     .set({
@@ -173,39 +193,58 @@ export async function checkIn(db: Db, actor: Actor, meetingId: string, attendeeI
   return getAttendance(db, actor, meetingId);
 }
 
-/** The attendance list with each person's status, and the quorum (share of members present, in person or by substitute). */
+const canManage = (actor: Actor, loaded: Awaited<ReturnType<typeof loadMeeting>>) =>
+  !!loaded.access && can(actor, 'meeting.manage', { committee: loaded.access });
+
+/**
+ * Where a person stands (R10, R11): present (in person, by substitute, as a guest, or as the minute-taker);
+ * excused; and for the others, until the meeting is over, "not answered", "coming" or "absence waiting for the
+ * chair" — only once it is over are they absent without leave (a guest: did not come).
+ */
+export function attendanceStatusOf(a: AttendeeRow, over: boolean): AttendanceStatus {
+  const present = !!a.checkedInAt || a.minuteTaker;
+  if (a.kind === 'guest') {
+    if (present) return 'guestPresent';
+    return over ? 'guestAbsent' : a.response ? 'notArrived' : 'notAnswered';
+  }
+  if (present) return a.response === 'substitute' && !a.minuteTaker ? 'substitutePresent' : 'present';
+  // An approved substitute is awaited until the end; if none came, the member's absence was excused.
+  if (a.response === 'substitute' && a.approval === 'approved' && !over) return 'notArrived';
+  const asksLeave = a.response === 'absent' || a.response === 'substitute';
+  if (asksLeave && a.approval === 'approved') return 'absentApproved';
+  if (over) return 'absentNotApproved';
+  if (asksLeave && a.approval === 'pending') return 'absencePending';
+  return a.response ? 'notArrived' : 'notAnswered';
+}
+
+/**
+ * The attendance list with each person's status, the quorum (share of members present, in person or by
+ * substitute) and the headcount the minutes and the conclusion notice state (members, substitutes, guests).
+ */
 export async function getAttendance(db: DbOrTx, actor: Actor, meetingId: string) {
   const loaded = await loadMeeting(db, actor, meetingId);
   const settings = await getSettings(db, loaded.meeting.committeeId);
-  const rows = (await attendeeRows(db, meetingId)).map(({ a, fullName }) => {
-    const present = !!a.checkedInAt;
-    const status =
-      a.kind === 'guest'
-        ? present
-          ? 'guestPresent'
-          : 'notArrived'
-        : a.response === 'substitute' && present
-          ? 'substitutePresent'
-          : present
-            ? 'present'
-            : a.response === 'absent' || a.response === 'substitute'
-              ? a.approval === 'approved'
-                ? 'absentApproved'
-                : 'absentNotApproved'
-              : 'notArrived';
-    return {
-      attendeeId: a.id,
-      fullName,
-      kind: a.kind,
-      status,
-      substituteName: a.substituteName,
-      checkedInAt: a.checkedInAt?.toISOString() ?? null,
-    } as const;
-  });
+  const over = isOver(loaded.meeting, clock.now());
+  const rows = (await attendeeRows(db, meetingId)).map(({ a, fullName }) => ({
+    attendeeId: a.id,
+    fullName,
+    kind: a.kind,
+    status: attendanceStatusOf(a, over),
+    substituteName: a.substituteName,
+    checkedInAt: a.checkedInAt?.toISOString() ?? null,
+    minuteTaker: a.minuteTaker,
+  }));
   const members = rows.filter((r) => r.kind === 'member').length;
-  const present = rows.filter((r) => r.status === 'present' || r.status === 'substitutePresent').length;
+  const count = (status: AttendanceStatus, kind?: 'member' | 'guest') =>
+    rows.filter((r) => r.status === status && (!kind || r.kind === kind)).length;
+  const headcount = {
+    members: count('present', 'member'),
+    substitutes: count('substitutePresent'),
+    guests: count('guestPresent') + count('present', 'guest'),
+  };
+  const present = headcount.members + headcount.substitutes;
   const required = Math.ceil(members * settings.quorumFraction);
-  return { rows, quorum: { members, present, required, reached: present >= required } };
+  return { rows, quorum: { members, present, required, reached: present >= required }, headcount, over };
 }
 
 // ——— Minutes and conclusions (R5, R13) ———
@@ -283,10 +322,13 @@ export async function saveMinutes(
         target: meetingMinutes.meetingId,
         set: { summary: body.summary ?? null, notes: body.notes, updatedAt: sql`now()` },
       });
-    await tx
-      .update(meetings)
-      .set({ status: 'held', updatedAt: sql`now()` })
-      .where(and(eq(meetings.id, meetingId), eq(meetings.status, 'noticeSent')));
+    // Minutes may be drafted before the meeting; it is held only from its start time.
+    if (hasStarted(loaded.meeting, clock.now())) {
+      await tx
+        .update(meetings)
+        .set({ status: 'held', updatedAt: sql`now()` })
+        .where(and(eq(meetings.id, meetingId), eq(meetings.status, 'noticeSent')));
+    }
   });
   return getMinutes(db, actor, meetingId);
 }
@@ -375,7 +417,14 @@ export async function decideMinutes(
   if (action === 'submit') assertManage(actor, loaded.access);
   else if (!(await actorChairs(db, actor, loaded.meeting))) {
     throw new AppError('permission.denied', {
-      detail: 'Chỉ người chủ trì (hoặc Trưởng Ban, người được ủy quyền) duyệt biên bản và kết luận (R13).',
+      detail: 'Chỉ người chủ trì (hoặc Trưởng Ban, người được ủy quyền) duyệt biên bản và kết luận.',
+    });
+  }
+  // Drafted before, perhaps, but submitted and approved only once the meeting has started.
+  const now = clock.now();
+  if (action !== 'return' && !hasStarted(loaded.meeting, now)) {
+    throw new AppError('meeting.notStarted', {
+      detail: `Cuộc họp bắt đầu lúc ${formatDateTime(loaded.meeting.startsAt)}: biên bản và kết luận chỉ được trình, duyệt sau giờ họp.`,
     });
   }
   await db.transaction(async (tx) => {
@@ -391,7 +440,7 @@ export async function decideMinutes(
         .set({
           status: 'submitted',
           submittedBy: actor.userId,
-          submittedAt: clock.now(),
+          submittedAt: now,
           returnComment: null,
         })
         .where(eq(meetingMinutes.meetingId, meetingId));
@@ -403,8 +452,9 @@ export async function decideMinutes(
     } else {
       await tx
         .update(meetingMinutes)
-        .set({ status: 'approved', approvedBy: actor.userId, approvedAt: clock.now() })
+        .set({ status: 'approved', approvedBy: actor.userId, approvedAt: now })
         .where(eq(meetingMinutes.meetingId, meetingId));
+      // Submitted only once started, so approving holds and closes it.
       await tx
         .update(meetings)
         .set({ status: 'closed', updatedAt: sql`now()` })

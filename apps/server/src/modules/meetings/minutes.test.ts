@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_NOW } from '../../../test/clock-setup.ts';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
+import { createUser } from '../../../test/factories.ts';
+import { addDays, clockAt, meetingAt, workingDay } from '../../../test/meeting-times.ts';
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
 import * as clock from '../../clock.ts';
 
@@ -11,16 +14,18 @@ beforeAll(async () => {
   org = await committeeWithRoles(ctx.app, ctx.db, 'bien-ban');
 });
 afterAll(() => ctx.close());
+afterEach(() => clock.setClock(TEST_NOW));
 
-const DAY = 86_400_000;
 type Detail = {
   id: string;
+  startsAt: string;
+  endsAt: string;
   agenda: { id: string; takesOpinions: boolean }[];
   attendees: { id: string; userId: string }[];
 };
 
-/** A meeting with two agenda items (the second takes opinions, R12), notice sent. */
-async function noticedMeeting(msFromNow = 20 * DAY): Promise<Detail> {
+/** A meeting `workingDays` ahead with two agenda items (the second takes opinions, R12), notice sent. */
+async function noticedMeeting(workingDays = 10, extra: Record<string, unknown> = {}): Promise<Detail> {
   const created = await call(
     ctx.app,
     org.seats.secretary.session,
@@ -30,8 +35,8 @@ async function noticedMeeting(msFromNow = 20 * DAY): Promise<Detail> {
       committeeId: org.committee.id,
       kind: 'quarterly',
       title: 'Họp quý III',
-      startsAt: new Date(clock.now().getTime() + msFromNow).toISOString(),
-      endsAt: new Date(clock.now().getTime() + msFromNow + 2 * 3_600_000).toISOString(),
+      ...meetingAt(workingDay(workingDays), '14:00'),
+      ...extra,
     },
     201,
   );
@@ -151,35 +156,71 @@ describe('written opinions (R12)', () => {
 });
 
 describe('check-in, minutes and conclusions (R5, R13)', () => {
-  it('checks people in, shows the quorum, drafts minutes with attendance and opinions, and locks approved conclusions', async () => {
-    const m = await noticedMeeting(DAY / 24); // starts in an hour: check-in is open
+  it('checks people in only from the window before the start on the meeting day, nothing written before', async () => {
+    const m = await noticedMeeting(3);
+    const url = `/api/v1/meetings/${m.id}`;
+    const checkedIn = async () =>
+      (
+        await ctx.db.execute(
+          sql`select count(*)::int as n from meeting_attendees where meeting_id = ${m.id} and (checked_in_at is not null or minute_taker)`,
+        )
+      ).rows[0]!.n;
+    // The day before, and 61 minutes before the start: closed for the secretary and for members.
+    for (const minutes of [-24 * 60, -61]) {
+      clockAt(m, minutes);
+      const early = expectProblem(
+        await call(
+          ctx.app,
+          org.seats.secretary.session,
+          'POST',
+          `${url}/attendees/${seatOf(m, org.seats.head.userId).id}/check-in`,
+        ),
+        409,
+        'meeting.checkInNotOpen',
+      );
+      expect(early.detail).toContain('60 phút trước giờ họp');
+      expectProblem(
+        await call(ctx.app, org.seats.member.session, 'POST', `${url}/check-in`),
+        409,
+        'meeting.checkInNotOpen',
+      );
+      expectProblem(
+        await call(ctx.app, org.seats.secretary.session, 'PUT', `${url}/minute-taker`, {
+          attendeeId: seatOf(m, org.seats.secretary.userId).id,
+        }),
+        409,
+        'meeting.checkInNotOpen',
+      );
+    }
+    expect(await checkedIn()).toBe(0);
+    const detail = (await call(ctx.app, org.seats.member.session, 'GET', url, undefined, 200)).json();
+    expect(detail.checkIn).toMatchObject({ open: false });
+    expect(new Date(detail.checkIn.opensAt).getTime()).toBe(new Date(m.startsAt).getTime() - 3_600_000);
+
+    // From 60 minutes before (the committee's setting), both may.
+    clockAt(m, -59);
+    await call(ctx.app, org.seats.member.session, 'POST', `${url}/check-in`, undefined, 200);
+    await call(
+      ctx.app,
+      org.seats.secretary.session,
+      'POST',
+      `${url}/attendees/${seatOf(m, org.seats.head.userId).id}/check-in`,
+      undefined,
+      200,
+    );
+    expect(await checkedIn()).toBe(2);
+  });
+
+  it('takes minutes and conclusions drafted before, submitted and approved only after the start; the minute-taker is present', async () => {
+    const m = await noticedMeeting(4);
     const url = `/api/v1/meetings/${m.id}`;
     expectProblem(
       await call(ctx.app, org.seats.member.session, 'GET', `${url}/minutes`),
       403,
       'permission.denied',
     );
-    await call(ctx.app, org.seats.member.session, 'POST', `${url}/check-in`, undefined, 200);
-    for (const role of ['head', 'secretary'] as const) {
-      await call(
-        ctx.app,
-        org.seats.secretary.session,
-        'POST',
-        `${url}/attendees/${seatOf(m, org.seats[role].userId).id}/check-in`,
-        undefined,
-        200,
-      );
-    }
-    const attendance = (
-      await call(ctx.app, org.seats.secretary.session, 'GET', `${url}/attendance`, undefined, 200)
-    ).json();
-    expect(attendance.quorum).toEqual({ members: 5, present: 3, required: 3, reached: true });
-    expect(
-      attendance.rows.find(
-        (r: { attendeeId: string }) => r.attendeeId === seatOf(m, org.seats.deputyHead.userId).id,
-      ).status,
-    ).toBe('notArrived');
-
+    // Drafted the day before.
+    clockAt(m, -24 * 60);
     await call(
       ctx.app,
       org.seats.secretary.session,
@@ -197,8 +238,10 @@ describe('check-in, minutes and conclusions (R5, R13)', () => {
       ],
     });
     const problem = expectProblem(badLead, 400, 'request.validation');
-    expect(problem.errors?.[0]?.message).toContain('R1');
-
+    // The rule in words, never its internal number.
+    expect(problem.errors?.[0]?.message).toContain('không giao cho cả Ban Chỉ đạo');
+    expect(problem.errors?.[0]?.message).not.toMatch(/\bR\d/);
+    const deadline = addDays(workingDay(4), 60);
     const saved = (
       await call(
         ctx.app,
@@ -214,7 +257,7 @@ describe('check-in, minutes and conclusions (R5, R13)', () => {
                 {
                   title: 'Hướng dẫn người dân nộp hồ sơ trực tuyến',
                   leadMembershipId: org.seats.member.membershipId,
-                  deadline: '2026-12-31',
+                  deadline,
                 },
               ],
             },
@@ -229,13 +272,65 @@ describe('check-in, minutes and conclusions (R5, R13)', () => {
       )
     ).json();
     expect(saved.conclusions).toHaveLength(2);
-    expect(saved.attendance.quorum.present).toBe(3);
 
-    expectProblem(
-      await call(ctx.app, org.seats.head.session, 'POST', `${url}/minutes/approve`),
-      409,
-      'meeting.minutesWrongState',
+    // R13: submitting (and so approving) waits for the meeting to start; nothing changes before.
+    const minutesState = async () =>
+      (await ctx.db.execute(sql`select status from meeting_minutes where meeting_id = ${m.id}`)).rows[0]!
+        .status;
+    for (const minutes of [-24 * 60, -30]) {
+      clockAt(m, minutes);
+      const early = expectProblem(
+        await call(ctx.app, org.seats.secretary.session, 'POST', `${url}/minutes/submit`),
+        409,
+        'meeting.notStarted',
+      );
+      expect(early.title).toBe('Cuộc họp chưa bắt đầu');
+      expectProblem(
+        await call(ctx.app, org.seats.head.session, 'POST', `${url}/minutes/approve`),
+        409,
+        'meeting.notStarted',
+      );
+    }
+    expect(await minutesState()).toBe('draft');
+    expect((await ctx.db.execute(sql`select status from meetings where id = ${m.id}`)).rows[0]!.status).toBe(
+      'noticeSent',
     );
+
+    // On the day: the secretary checks people in and marks himself as the minute-taker.
+    for (const role of ['head', 'member'] as const) {
+      await call(
+        ctx.app,
+        org.seats.secretary.session,
+        'POST',
+        `${url}/attendees/${seatOf(m, org.seats[role].userId).id}/check-in`,
+        undefined,
+        200,
+      );
+    }
+    const marked = (
+      await call(
+        ctx.app,
+        org.seats.secretary.session,
+        'PUT',
+        `${url}/minute-taker`,
+        { attendeeId: seatOf(m, org.seats.secretary.userId).id },
+        200,
+      )
+    ).json();
+    const secretaryRow = marked.rows.find(
+      (r: { attendeeId: string }) => r.attendeeId === seatOf(m, org.seats.secretary.userId).id,
+    );
+    expect(secretaryRow).toMatchObject({ minuteTaker: true, status: 'present' });
+    expect(marked.quorum).toEqual({ members: 5, present: 3, required: 3, reached: true });
+    expect(marked.headcount).toEqual({ members: 3, substitutes: 0, guests: 0 });
+    // Before the end, those who have not answered are "not answered yet", not absent.
+    const deputy = marked.rows.find(
+      (r: { attendeeId: string }) => r.attendeeId === seatOf(m, org.seats.deputyHead.userId).id,
+    );
+    expect(deputy.status).toBe('notAnswered');
+    expect(marked.over).toBe(false);
+
+    clockAt(m, 5);
     await call(ctx.app, org.seats.secretary.session, 'POST', `${url}/minutes/submit`, undefined, 200);
     expectProblem(
       await call(ctx.app, org.seats.secretary.session, 'POST', `${url}/minutes/approve`),
@@ -258,6 +353,7 @@ describe('check-in, minutes and conclusions (R5, R13)', () => {
       await call(ctx.app, org.seats.head.session, 'POST', `${url}/minutes/approve`, undefined, 200)
     ).json();
     expect(approved).toMatchObject({ status: 'approved', approvedBy: expect.stringContaining('head') });
+    expect(new Date(approved.approvedAt).getTime()).toBeGreaterThanOrEqual(new Date(m.startsAt).getTime());
 
     // Approved conclusions are immutable, and published to every member.
     expectProblem(
@@ -281,5 +377,92 @@ describe('check-in, minutes and conclusions (R5, R13)', () => {
     expect((await call(ctx.app, org.seats.member.session, 'GET', url, undefined, 200)).json().status).toBe(
       'closed',
     );
+
+    // Once over, whoever neither came nor was excused is absent without leave.
+    clockAt({ startsAt: m.endsAt }, 1);
+    const after = (
+      await call(ctx.app, org.seats.secretary.session, 'GET', `${url}/attendance`, undefined, 200)
+    ).json();
+    expect(after.over).toBe(true);
+    expect(
+      after.rows.find(
+        (r: { attendeeId: string }) => r.attendeeId === seatOf(m, org.seats.deputyHead.userId).id,
+      ).status,
+    ).toBe('absentNotApproved');
+  });
+
+  it('counts members, substitutes and guests apart, before and after the meeting', async () => {
+    const guest = await createUser(ctx.db, { fullName: 'Khách mời Sở Nội vụ' });
+    const m = await noticedMeeting(6, { guestUserIds: [guest.id] });
+    const url = `/api/v1/meetings/${m.id}`;
+    await call(
+      ctx.app,
+      org.seats.residentialGroupHead.session,
+      'POST',
+      `${url}/response`,
+      { response: 'substitute', substitute: { name: 'Tổ phó Lê Văn Phó', briefed: true } },
+      200,
+    );
+    await call(
+      ctx.app,
+      org.seats.deputyHead.session,
+      'POST',
+      `${url}/response`,
+      { response: 'absent', reason: 'Đi công tác' },
+      200,
+    );
+    let rows = (
+      await call(ctx.app, org.seats.secretary.session, 'GET', `${url}/attendance`, undefined, 200)
+    ).json().rows;
+    const statusOf = (list: { attendeeId: string; status: string }[], userId: string) =>
+      list.find((r) => r.attendeeId === seatOf(m, userId).id)!.status;
+    expect(statusOf(rows, org.seats.deputyHead.userId)).toBe('absencePending');
+    expect(statusOf(rows, org.seats.member.userId)).toBe('notAnswered');
+    await call(
+      ctx.app,
+      org.seats.head.session,
+      'POST',
+      `${url}/attendees/${seatOf(m, org.seats.residentialGroupHead.userId).id}/decision`,
+      { decision: 'approve' },
+      200,
+    );
+    clockAt(m, -10);
+    for (const userId of [
+      org.seats.head.userId,
+      org.seats.member.userId,
+      org.seats.residentialGroupHead.userId,
+      guest.id,
+    ]) {
+      await call(
+        ctx.app,
+        org.seats.secretary.session,
+        'POST',
+        `${url}/attendees/${seatOf(m, userId).id}/check-in`,
+        undefined,
+        200,
+      );
+    }
+    const attendance = (
+      await call(
+        ctx.app,
+        org.seats.secretary.session,
+        'PUT',
+        `${url}/minute-taker`,
+        { attendeeId: seatOf(m, org.seats.secretary.userId).id },
+        200,
+      )
+    ).json();
+    // Head, member and the minute-taker in person; the substitute for the residential group head; a guest.
+    expect(attendance.headcount).toEqual({ members: 3, substitutes: 1, guests: 1 });
+    expect(attendance.quorum.present).toBe(4);
+    rows = attendance.rows;
+    expect(statusOf(rows, org.seats.residentialGroupHead.userId)).toBe('substitutePresent');
+    expect(statusOf(rows, org.seats.deputyHead.userId)).toBe('absencePending');
+    clockAt({ startsAt: m.endsAt }, 1);
+    rows = (
+      await call(ctx.app, org.seats.secretary.session, 'GET', `${url}/attendance`, undefined, 200)
+    ).json().rows;
+    // The absence the chair never approved: without leave, once the meeting is over.
+    expect(statusOf(rows, org.seats.deputyHead.userId)).toBe('absentNotApproved');
   });
 });

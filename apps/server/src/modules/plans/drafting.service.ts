@@ -46,7 +46,7 @@ async function validateItems(db: DbOrTx, committeeId: string, year: number, item
     if (!domains.has(item.domain))
       at('domain', `lĩnh vực “${item.domain}” không thuộc Ban Chỉ đạo`, 'domain');
     if (!!item.leadUnitId === !!item.leadMembershipId)
-      at('leadUnitId', 'phải có đúng một đơn vị hoặc một thành viên chủ trì (R1)', 'lead');
+      at('leadUnitId', 'phải có đúng một đơn vị hoặc một thành viên chủ trì', 'lead');
     if (item.leadUnitId && !units.has(item.leadUnitId))
       at('leadUnitId', 'đơn vị chủ trì không tồn tại', 'unit');
     if (item.leadMembershipId && !seats.has(item.leadMembershipId))

@@ -130,7 +130,7 @@ describe('editing the items of a draft', () => {
     };
     // R1: neither a unit nor a member, or both — the committee itself cannot lead.
     const neither = await bad({ leadUnitId: null }, 400, 'request.validation');
-    expect(neither.errors?.[0]?.message).toContain('R1');
+    expect(neither.errors?.[0]?.message).toContain('không giao cho cả Ban Chỉ đạo');
     await bad({ leadMembershipId: org.seats.member.membershipId }, 400, 'request.validation');
     await bad({ quarter: 5 }, 400, 'request.validation');
     await bad({ quarter: 0 }, 400, 'request.validation');

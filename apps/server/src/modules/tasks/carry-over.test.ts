@@ -5,15 +5,14 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
+import { meetingAt, workingDay } from '../../../test/meeting-times.ts';
 import { call } from '../../../test/org-fixtures.ts';
-import * as clock from '../../clock.ts';
 import { CARRY_OVER_TITLE } from './carry-over.service.ts';
 import { act, newTask, plusDays, type TaskOrg, taskOrg, today } from './tasks.fixtures.ts';
 
 let ctx: TestContext;
 let org: TaskOrg;
 let other: TaskOrg;
-const DAY = 86_400_000;
 
 beforeAll(async () => {
   ctx = await createTestContext({ seed: true });
@@ -22,8 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function meeting(kind: string, daysAhead: number) {
-  const start = clock.now().getTime() + daysAhead * DAY;
+/** A meeting `workingDaysAhead` working days on (never on a day off, whatever day the clock says). */
+async function meeting(kind: string, workingDaysAhead: number) {
   return (
     await call(
       ctx.app,
@@ -35,8 +34,7 @@ async function meeting(kind: string, daysAhead: number) {
         kind,
         title: kind === 'quarterly' ? 'Họp Ban Chỉ đạo quý IV' : 'Họp đột xuất',
         place: 'Phòng họp UBND',
-        startsAt: new Date(start).toISOString(),
-        endsAt: new Date(start + 2 * 3_600_000).toISOString(),
+        ...meetingAt(workingDay(workingDaysAhead)),
       },
       201,
     )

@@ -110,7 +110,7 @@ export async function insertTask(tx: DbOrTx, actor: Actor, input: NewTask, reaso
   await assertTaskPeople(tx, input.committeeId, input);
   if (input.dutyId && !(await isDutyOf(tx, input.dutyId, input.committeeId)))
     throw new AppError('task.invalidReference', {
-      detail: 'Nhiệm vụ thành viên (R7) không thuộc Ban Chỉ đạo.',
+      detail: 'Nhiệm vụ được phân công của thành viên không thuộc Ban Chỉ đạo.',
     });
   let deadline = input.deadline ?? null;
   if (!deadline) {

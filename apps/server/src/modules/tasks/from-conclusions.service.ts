@@ -1,16 +1,18 @@
-import { todayInVietnam } from '@steerco/contract/datetime';
+import { DEFAULT_CONCLUSION_TASK_WORKING_DAYS } from '@steerco/contract/meetings';
+import * as clock from '../../clock.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { ConclusionsApproved } from '../meetings/meetings.events.ts';
 import { insertTask } from './creation.service.ts';
 import { findConclusionsWithTasks } from './tasks.repo.ts';
 
-/** A conclusion's task without a deadline is due this many working days after the meeting. */
-export const DEFAULT_CONCLUSION_TASK_WORKING_DAYS = 10;
+/** A conclusion's task without a deadline is due this many working days after it is assigned. */
+export { DEFAULT_CONCLUSION_TASK_WORKING_DAYS };
 
 /**
  * R13/R5: the reaction to approved conclusions (src/wiring.ts) — each task proposal becomes a task linked to
- * its conclusion and meeting, counted from the meeting date. Runs inside the approval transaction: a bad
- * proposal (e.g. a deadline before the meeting) fails the approval with a 4xx and nothing is written.
+ * its conclusion and meeting, assigned on the approval date ("Ngày giao") and counted from it. Runs inside the
+ * approval transaction: a bad proposal (e.g. a deadline before that date) fails the approval with a 4xx and
+ * nothing is written.
  */
 export async function createTasksFromConclusions(
   tx: DbOrTx,
@@ -21,7 +23,8 @@ export async function createTasksFromConclusions(
     tx,
     conclusions.map((c) => c.id),
   );
-  const meetingDate = todayInVietnam(meeting.startsAt);
+  // Approved now, after the meeting started: the day the tasks are given.
+  const assignedOn = clock.today();
   for (const c of conclusions) {
     if (done.has(c.id)) continue;
     for (const p of c.tasks) {
@@ -37,7 +40,7 @@ export async function createTasksFromConclusions(
           sourceKind: 'conclusion',
           conclusionId: c.id,
           meetingId: meeting.id,
-          sourceDate: meetingDate,
+          sourceDate: assignedOn,
           leadUnitId: p.leadUnitId ?? null,
           leadMembershipId: p.leadMembershipId ?? null,
           cooperatingUnitIds: p.cooperatingUnitIds ?? [],

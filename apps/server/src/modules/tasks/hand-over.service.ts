@@ -15,7 +15,7 @@ export async function moveOpenTasks(tx: DbOrTx, h: SeatReplaced) {
     moved.map((taskId) => ({
       taskId,
       kind: 'handedOver' as const,
-      reason: `Chuyển giao theo thay đổi nhân sự từ ngày ${h.effectiveDate.split('-').reverse().join('/')} (R14)`,
+      reason: `Chuyển giao theo thay đổi nhân sự từ ngày ${h.effectiveDate.split('-').reverse().join('/')}`,
       data: { fromMembershipId: h.fromMembershipId, toMembershipId: h.toMembershipId },
     })),
   );

@@ -1,12 +1,14 @@
 import type { TaskEventKind, TaskStatus } from '@steerco/contract/tasks';
 import { asc, eq, inArray } from 'drizzle-orm';
+import * as clock from '../../clock.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { unitsView } from '../units/units.service.ts';
 import { usersView } from '../users/users.service.ts';
 import { taskComments, taskEvents, taskProgress } from './tasks.schema.ts';
 
-// A task's history: the events of its state machine, the progress reports and the comments.
+// A task's history: the events of its state machine, the progress reports and the comments. Each keeps the
+// server clock's time (the approval's, for a conclusion's task), as the task's dates do.
 
 export interface NewTaskEvent {
   taskId: string;
@@ -21,7 +23,8 @@ export interface NewTaskEvent {
 }
 
 export async function insertTaskEvents(tx: DbOrTx, events: NewTaskEvent[]) {
-  if (events.length) await tx.insert(taskEvents).values(events.map((e) => ({ id: uuidv7(), ...e })));
+  if (events.length)
+    await tx.insert(taskEvents).values(events.map((e) => ({ id: uuidv7(), createdAt: clock.now(), ...e })));
 }
 
 export async function insertProgress(
@@ -36,14 +39,14 @@ export async function insertProgress(
     unitId: string | null;
   },
 ) {
-  await tx.insert(taskProgress).values({ id: uuidv7(), ...p });
+  await tx.insert(taskProgress).values({ id: uuidv7(), createdAt: clock.now(), ...p });
 }
 
 export async function insertComment(
   tx: DbOrTx,
   c: { taskId: string; userId: string; text: string; mentions: string[] },
 ) {
-  await tx.insert(taskComments).values({ id: uuidv7(), ...c });
+  await tx.insert(taskComments).values({ id: uuidv7(), createdAt: clock.now(), ...c });
 }
 
 const eventActor = usersView('event_actor');

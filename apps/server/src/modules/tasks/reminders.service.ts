@@ -229,7 +229,7 @@ function messageOf(calendar: WorkingCalendar, today: string, task: Candidate, ki
     task,
     kind,
     title: `Nhiệm vụ quá hạn ${late} ngày làm việc: ${task.title}`,
-    body: `Hạn hoàn thành ${deadline}.${lead} Đã báo cáo cơ quan thường trực và lãnh đạo Ban Chỉ đạo để đôn đốc (R5).`,
+    body: `Hạn hoàn thành ${deadline}.${lead} Đã báo cáo cơ quan thường trực và lãnh đạo Ban Chỉ đạo để đôn đốc.`,
   };
 }
 

@@ -1,9 +1,11 @@
 import { DEFAULT_RULE_SETTINGS } from '@steerco/contract/regulation';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_NOW } from '../../../test/clock-setup.ts';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
 import { createUser } from '../../../test/factories.ts';
+import { clockAt, meetingAt, vnDateOf, workingDay } from '../../../test/meeting-times.ts';
 import { call } from '../../../test/org-fixtures.ts';
 import * as clock from '../../clock.ts';
 import { DEFAULT_CONCLUSION_TASK_WORKING_DAYS } from './from-conclusions.service.ts';
@@ -16,14 +18,17 @@ beforeAll(async () => {
   org = await taskOrg(ctx.app, ctx.db, 'theo-doi');
 });
 afterAll(() => ctx.close());
+afterEach(() => clock.setClock(TEST_NOW));
 
-const DAY = 86_400_000;
 type Item = { id: string; title: string; deadline: string; status: string; derivedStatus: string };
 
-/** A held meeting of the committee with conclusions saved and the minutes submitted to the chair. */
+/**
+ * A meeting of the committee two working days on, minutes and conclusions drafted before it; on the day, half an
+ * hour after the start (the clock moved there), the minutes submitted to the chair.
+ */
 async function submittedMinutes(conclusions: unknown[]) {
   const sec = org.seats.secretary.session;
-  const startsAt = new Date(clock.now().getTime() + 2 * DAY);
+  const { startsAt, endsAt } = meetingAt(workingDay(2), '08:00');
   const m = (
     await call(
       ctx.app,
@@ -34,8 +39,8 @@ async function submittedMinutes(conclusions: unknown[]) {
         committeeId: org.committee.id,
         kind: 'quarterly',
         title: 'Họp quý III',
-        startsAt: startsAt.toISOString(),
-        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+        startsAt,
+        endsAt,
       },
       201,
     )
@@ -52,16 +57,13 @@ async function submittedMinutes(conclusions: unknown[]) {
   );
   await call(ctx.app, sec, 'PUT', `${url}/minutes`, { summary: 'Đánh giá quý III', notes: [] }, 200);
   await call(ctx.app, sec, 'PUT', `${url}/conclusions`, { items: conclusions }, 200);
+  clockAt({ startsAt }, 30);
   await call(ctx.app, sec, 'POST', `${url}/minutes/submit`, undefined, 200);
-  return {
-    id: m.id as string,
-    url,
-    meetingDate: startsAt.toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' }),
-  };
+  return { id: m.id as string, url, meetingDate: vnDateOf(startsAt) };
 }
 
 describe('tasks from approved conclusions', () => {
-  it('turns every task proposal into a task linked to its conclusion when the chair approves (R13)', async () => {
+  it('turns every task proposal into a task linked to its conclusion when the chair approves, assigned that day (R13)', async () => {
     const deadline = plusDays(today(), 45);
     const m = await submittedMinutes([
       {
@@ -98,7 +100,12 @@ describe('tasks from approved conclusions', () => {
     );
     expect(before.json().total).toBe(0);
 
-    await call(ctx.app, org.seats.head.session, 'POST', `${m.url}/minutes/approve`, undefined, 200);
+    // The chair approves the next morning: that is the tasks' assigned date ("Ngày giao").
+    clock.advanceClock(24 * 3_600_000);
+    const approvedOn = today();
+    const approved = (
+      await call(ctx.app, org.seats.head.session, 'POST', `${m.url}/minutes/approve`, undefined, 200)
+    ).json();
     const list = (
       await call(
         ctx.app,
@@ -120,24 +127,40 @@ describe('tasks from approved conclusions', () => {
       sourceKind: 'conclusion',
       conclusionId: conclusionIds[0],
       meetingId: m.id,
-      sourceDate: m.meetingDate,
+      sourceDate: approvedOn,
       domain: 'CDS',
       deadline,
       leadMember: { membershipId: org.seats.member.membershipId },
       responsible: { membershipId: org.seats.member.membershipId },
       status: 'new',
     });
-    // N working days from the meeting date, by the calendar; the lead unit's only member answers for it.
+    expect(approvedOn).not.toBe(m.meetingDate);
+    // N working days from the assigned date, by the calendar; the lead unit's only member answers for it.
     expect(byTitle['Làm sạch dữ liệu dân cư']).toMatchObject({
-      deadline: calendar.addWorkingDays(m.meetingDate, 5),
+      deadline: calendar.addWorkingDays(approvedOn, 5),
       leadUnit: { id: org.police.id },
       responsible: { membershipId: org.officer.membershipId },
       cooperators: [{ unitId: org.unit.id }],
     });
     expect(byTitle['Tuyên truyền VNeID']).toMatchObject({
       conclusionId: conclusionIds[1],
-      deadline: calendar.addWorkingDays(m.meetingDate, DEFAULT_CONCLUSION_TASK_WORKING_DAYS),
+      deadline: calendar.addWorkingDays(approvedOn, DEFAULT_CONCLUSION_TASK_WORKING_DAYS),
     });
+    // The history agrees: the task was created at the approval.
+    const task = (
+      await call(
+        ctx.app,
+        org.seats.secretary.session,
+        'GET',
+        `/api/v1/tasks/${byTitle['Tuyên truyền VNeID'].id}`,
+        undefined,
+        200,
+      )
+    ).json();
+    expect(task.events[0]).toMatchObject({ kind: 'created' });
+    expect(
+      Math.abs(new Date(task.events[0].at).getTime() - new Date(approved.approvedAt).getTime()),
+    ).toBeLessThan(5_000);
     // The members find them in "my tasks", and were notified.
     const mine = (
       await call(ctx.app, org.officer.session, 'GET', '/api/v1/tasks/mine?role=responsible', undefined, 200)
@@ -149,7 +172,7 @@ describe('tasks from approved conclusions', () => {
     expect(notified.rows[0]!.n).toBe(1);
   });
 
-  it('fails the approval with a 4xx and writes nothing when a proposal’s deadline is before the meeting', async () => {
+  it('fails the approval with a 4xx and writes nothing when a proposal’s deadline is before the assigned date', async () => {
     const m = await submittedMinutes([
       {
         text: 'Kết luận có hạn sai.',
@@ -233,7 +256,10 @@ describe('personnel change (R14)', () => {
       leadMember: { membershipId: newSeat },
       responsible: { membershipId: newSeat },
     });
-    expect(moved.events.at(-1)).toMatchObject({ kind: 'handedOver', reason: expect.stringContaining('R14') });
+    expect(moved.events.at(-1)).toMatchObject({
+      kind: 'handedOver',
+      reason: expect.stringContaining('Chuyển giao theo thay đổi nhân sự'),
+    });
     const coopAfter = (
       await call(ctx.app, org.seats.secretary.session, 'GET', `/api/v1/tasks/${coop.id}`, undefined, 200)
     ).json();

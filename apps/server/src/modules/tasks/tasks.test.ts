@@ -48,7 +48,7 @@ describe('creating a task: R1 lead and bad input', () => {
       400,
       'request.validation',
     );
-    expect(neither.errors?.[0]?.message).toContain('R1');
+    expect(neither.errors?.[0]?.message).toContain('không giao cho cả Ban Chỉ đạo');
     const both = expectProblem(
       await call(ctx.app, s, 'POST', `${org.url}/tasks`, {
         ...base,
@@ -58,7 +58,7 @@ describe('creating a task: R1 lead and bad input', () => {
       400,
       'request.validation',
     );
-    expect(both.errors?.[0]?.message).toContain('R1');
+    expect(both.errors?.[0]?.message).toContain('không giao cho cả Ban Chỉ đạo');
     expectProblem(
       await call(ctx.app, s, 'POST', `${org.url}/tasks`, {
         ...base,
@@ -695,7 +695,7 @@ describe('correcting and reassigning a task', () => {
       400,
       'request.validation',
     );
-    expect(r1.errors?.[0]?.message).toContain('R1');
+    expect(r1.errors?.[0]?.message).toContain('không giao cho cả Ban Chỉ đạo');
     expectProblem(await call(ctx.app, s, 'PATCH', url, { title: 'Thiếu lý do' }), 400, 'request.validation');
     expectProblem(
       await call(ctx.app, s, 'PATCH', url, {

@@ -50,6 +50,9 @@ export const parseRsvpSearch = (search: Record<string, unknown>): { token?: stri
   token: typeof search.token === 'string' && search.token.length >= 10 ? search.token : undefined,
 });
 
+/** The chair's page for a late-notice request: the same signed `?token=` (from the request e-mail). */
+export const parseLateNoticeSearch = parseRsvpSearch;
+
 /** What the signed-in person may do on a meeting, as the server computed it (it enforces the same anyway). */
 export type MeetingPermission = 'meeting.manage' | 'meeting.chair' | 'absence.approve';
 export const canOnMeeting = (meeting: Pick<MeetingDetail, 'myPermissions'>, action: MeetingPermission) =>
@@ -67,6 +70,7 @@ const meetingKeys = {
   attendance: (id: string) => ['meetings', id, 'attendance'] as const,
   minutes: (id: string) => ['meetings', id, 'minutes'] as const,
   rsvp: (token: string) => ['rsvp', token] as const,
+  lateLink: (token: string) => ['late-notice-link', token] as const,
 };
 
 // ——— Lists ———
@@ -151,6 +155,26 @@ export const useSendNotice = (id: string) =>
     async (lateReason: string | null) =>
       dataOf(
         await api.POST('/api/v1/meetings/{id}/notice', { ...path(id), body: { lateReason } }),
+      ) as MeetingView,
+  );
+
+/** R9: the secretary asks the chair to send a late notice, with the reason it will carry. */
+export const useRequestLateNotice = (id: string) =>
+  useMeetingMutation(
+    id,
+    async (reason: string) =>
+      dataOf(
+        await api.POST('/api/v1/meetings/{id}/late-notice-request', { ...path(id), body: { reason } }),
+      ) as MeetingView,
+  );
+
+/** R9: the chair approves the request (the notice goes out now) or refuses it with a comment. */
+export const useDecideLateNotice = (id: string) =>
+  useMeetingMutation(
+    id,
+    async (body: { decision: 'approve' | 'refuse'; comment?: string | null }) =>
+      dataOf(
+        await api.POST('/api/v1/meetings/{id}/late-notice-request/decision', { ...path(id), body }),
       ) as MeetingView,
   );
 
@@ -314,6 +338,12 @@ export const useCheckIn = (id: string) =>
     ),
   );
 
+/** Marks the minute-taker (thư ký cuộc họp), who is then present. */
+export const useMarkMinuteTaker = (id: string) =>
+  useMeetingMutation(id, async (attendeeId: string) =>
+    dataOf(await api.PUT('/api/v1/meetings/{id}/minute-taker', { ...path(id), body: { attendeeId } })),
+  );
+
 // ——— Minutes and conclusions (R5, R13) ———
 
 async function fetchMinutes(id: string) {
@@ -377,3 +407,38 @@ export function useAnswerRsvp(token: string) {
     onSuccess: (data) => queryClient.setQueryData(meetingKeys.rsvp(token), data),
   });
 }
+
+// ——— The chair's link in the late-notice request e-mail (public) ———
+
+async function fetchLateNoticeLink(token: string) {
+  return dataOf(await api.GET('/api/v1/late-notice', { params: { query: { token } } }));
+}
+export type LateNoticeLinkView = Awaited<ReturnType<typeof fetchLateNoticeLink>>;
+
+export const lateNoticeLinkQueryOptions = (token: string) =>
+  queryOptions({
+    queryKey: meetingKeys.lateLink(token),
+    queryFn: () => fetchLateNoticeLink(token),
+    retry: false,
+  });
+
+export function useDecideLateNoticeLink(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { decision: 'approve' | 'refuse'; comment?: string | null }) =>
+      dataOf(await api.POST('/api/v1/late-notice', { body: { token, ...body } })),
+    onSuccess: (data) => queryClient.setQueryData(meetingKeys.lateLink(token), data),
+  });
+}
+
+// ——— The day a meeting is set on: a working day or a day off (the working-day calendar) ———
+
+export const calendarDayQueryOptions = (date: string | null) =>
+  queryOptions({
+    queryKey: ['calendar', 'day', date] as const,
+    queryFn: async () =>
+      dataOf(await api.GET('/api/v1/calendar/days', { params: { query: { from: date!, to: date! } } }))
+        .days[0] ?? null,
+    enabled: !!date,
+    staleTime: 60 * 60_000,
+  });

@@ -3,8 +3,11 @@ import { parseMeetingSearch, parseMeetingsSearch, parseRsvpSearch } from './api.
 import {
   agendaMinutes,
   answersOpen,
+  checkInOpen,
+  dayOffLabel,
   formatFileSize,
   formatVietnamDateTime,
+  headcountParts,
   orderMeetings,
   owesOpinions,
   parseVietnamDateTime,
@@ -142,5 +145,42 @@ describe('small formats', () => {
     expect(formatFileSize(820)).toBe('820 B');
     expect(formatFileSize(14_541)).toBe('14,2 KB');
     expect(formatFileSize(3_250_000)).toBe('3,1 MB');
+  });
+});
+
+describe('the meeting day and the room', () => {
+  it('names a day off by the calendar’s name, else by its weekday', () => {
+    expect(dayOffLabel({ date: '2026-10-17' })).toMatch(/^Thứ [Bb]ảy$/);
+    expect(dayOffLabel({ date: '2026-02-17', name: 'Tết Nguyên đán (Mùng 1)' })).toBe(
+      'Tết Nguyên đán (Mùng 1)',
+    );
+  });
+
+  it('counts members, then substitutes and guests only when there are any', () => {
+    expect(headcountParts({ members: 5, substitutes: 1, guests: 1 })).toEqual([
+      { key: 'headcountMembers', count: 5 },
+      { key: 'headcountSubstitutes', count: 1 },
+      { key: 'headcountGuests', count: 1 },
+    ]);
+    expect(headcountParts({ members: 3, substitutes: 0, guests: 0 })).toEqual([
+      { key: 'headcountMembers', count: 3 },
+    ]);
+  });
+
+  it('opens check-in from the window before the start, or at once for a meeting recorded afterwards', () => {
+    const m = {
+      status: 'noticeSent' as const,
+      recordedAfterwards: null,
+      checkIn: { opensAt: '2026-10-20T06:00:00Z' },
+    };
+    expect(checkInOpen(m, Date.parse('2026-10-20T05:59:00Z'))).toBe(false);
+    expect(checkInOpen(m, Date.parse('2026-10-20T06:00:00Z'))).toBe(true);
+    expect(checkInOpen({ ...m, status: 'draft' }, Date.parse('2026-10-20T07:00:00Z'))).toBe(false);
+    const recorded = {
+      ...m,
+      status: 'held' as const,
+      recordedAfterwards: { reason: 'Họp trên giấy', recordedAt: '2026-10-21T02:00:00Z', recordedBy: null },
+    };
+    expect(checkInOpen(recorded, Date.parse('2026-10-01T00:00:00Z'))).toBe(true);
   });
 });

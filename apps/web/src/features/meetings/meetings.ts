@@ -119,3 +119,37 @@ export const owesOpinions = (a: Pick<Attendee, 'kind' | 'response' | 'approval'>
   a.kind === 'member' &&
   ((a.response === 'absent' && a.approval === 'approved') ||
     (a.response === 'substitute' && a.approval !== 'rejected'));
+
+/** What a day off is called: the calendar's name (a holiday, a local day off), else its weekday. */
+export function dayOffLabel(day: { date: string; name?: string }, locale = 'vi-VN'): string {
+  if (day.name) return day.name;
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day.date}T00:00:00Z`),
+  );
+  return weekday.charAt(0).toUpperCase() + weekday.slice(1);
+}
+
+/** The parts of a headcount people read: members, then substitutes and guests when there are any. */
+export function headcountParts(h: {
+  members: number;
+  substitutes: number;
+  guests: number;
+}): { key: 'headcountMembers' | 'headcountSubstitutes' | 'headcountGuests'; count: number }[] {
+  return [
+    { key: 'headcountMembers', count: h.members },
+    ...(h.substitutes ? [{ key: 'headcountSubstitutes' as const, count: h.substitutes }] : []),
+    ...(h.guests ? [{ key: 'headcountGuests' as const, count: h.guests }] : []),
+  ];
+}
+
+/** Check-in is open: a meeting recorded afterwards always (for the secretary); otherwise from the window on. */
+export const checkInOpen = (
+  m: Pick<Meeting, 'status' | 'recordedAfterwards'> & { checkIn: { opensAt: string } },
+  now = Date.now(),
+) =>
+  (m.status === 'noticeSent' || m.status === 'held') &&
+  (!!m.recordedAfterwards || now >= new Date(m.checkIn.opensAt).getTime());
+
+/** The meeting has started: its minutes may be submitted to the chair. */
+export const hasStarted = (m: Pick<Meeting, 'startsAt'>, now = Date.now()) =>
+  now >= new Date(m.startsAt).getTime();

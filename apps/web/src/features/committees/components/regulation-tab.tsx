@@ -256,6 +256,7 @@ function RegulationVersionModal({
 interface SettingsValues {
   noticeLeadWorkingDays: number | string;
   confirmationLeadDays: number | string;
+  checkInOpensMinutes: number | string;
   substitutePolicy: string;
   meetingCadence: { quarterly: boolean; halfYearReview: boolean; annualReview: boolean };
   absenteeWrittenOpinionRequired: boolean;
@@ -269,7 +270,7 @@ interface SettingsValues {
 
 const REMINDER_DAY_OPTIONS = Array.from({ length: 10 }, (_, i) => String(i + 1));
 
-/** The rules the rest of the system reads from the regulation (R8–R12), with the rule each one cites. */
+/** The rules the rest of the system reads from the regulation (R8–R12), each explained in words. */
 function SettingsForm({
   committeeId,
   settings,
@@ -286,6 +287,7 @@ function SettingsForm({
       values.noticeLeadWorkingDays === '' ? undefined : Number(values.noticeLeadWorkingDays),
     confirmationLeadDays:
       values.confirmationLeadDays === '' ? undefined : Number(values.confirmationLeadDays),
+    checkInOpensMinutes: values.checkInOpensMinutes === '' ? undefined : Number(values.checkInOpensMinutes),
     substitutePolicy: values.substitutePolicy,
     meetingCadence: values.meetingCadence,
     absenteeWrittenOpinionRequired: values.absenteeWrittenOpinionRequired,
@@ -300,6 +302,7 @@ function SettingsForm({
     initialValues: {
       noticeLeadWorkingDays: settings.noticeLeadWorkingDays,
       confirmationLeadDays: settings.confirmationLeadDays,
+      checkInOpensMinutes: settings.checkInOpensMinutes ?? 60,
       substitutePolicy: settings.substitutePolicy,
       meetingCadence: { ...settings.meetingCadence },
       absenteeWrittenOpinionRequired: settings.absenteeWrittenOpinionRequired,
@@ -332,7 +335,7 @@ function SettingsForm({
             {canEdit ? t('regulation.settings.subtitle') : t('regulation.settings.readOnly')}
           </Text>
         </Stack>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
           <NumberInput
             label={t('regulation.settings.notice')}
             description={t('regulation.settings.noticeHint')}
@@ -350,6 +353,15 @@ function SettingsForm({
             allowDecimal={false}
             disabled={!canEdit}
             {...form.getInputProps('confirmationLeadDays')}
+          />
+          <NumberInput
+            label={t('regulation.settings.checkIn')}
+            description={t('regulation.settings.checkInHint')}
+            min={0}
+            max={240}
+            allowDecimal={false}
+            disabled={!canEdit}
+            {...form.getInputProps('checkInOpensMinutes')}
           />
         </SimpleGrid>
         <Radio.Group label={t('regulation.settings.substitute')} {...form.getInputProps('substitutePolicy')}>

@@ -1,41 +1,65 @@
-import { Badge, Button, Center, Group, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Paper,
+  Progress,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { formatDateTime } from '@steerco/contract/datetime';
-import { IconUserCheck } from '@tabler/icons-react';
+import { formatDate, formatDateTime } from '@steerco/contract/datetime';
+import type { AttendanceStatus } from '@steerco/contract/meetings';
+import { IconNotes, IconUserCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { attendanceQueryOptions, canOnMeeting, type MeetingView, useCheckIn } from '../api.ts';
-import { vietnamTime } from '../meetings.ts';
+import {
+  attendanceQueryOptions,
+  canOnMeeting,
+  type MeetingView,
+  useCheckIn,
+  useMarkMinuteTaker,
+} from '../api.ts';
+import { checkInOpen, headcountParts, vietnamTime } from '../meetings.ts';
 import { CheckInQr } from './check-in-qr.tsx';
 
-const STATUS_COLORS = {
+const STATUS_COLORS: Record<AttendanceStatus, string> = {
   present: 'green',
   substitutePresent: 'teal',
   guestPresent: 'blue',
   absentApproved: 'gray',
   absentNotApproved: 'red',
   notArrived: 'yellow',
-} as const;
-
-/** Self check-in opens two hours before the start and closes at the end (the server's rule). */
-const CHECK_IN_OPENS_MS = 2 * 3_600_000;
+  notAnswered: 'gray',
+  absencePending: 'orange',
+  guestAbsent: 'gray',
+};
 
 /**
- * Điểm danh: the secretary checks people in (or they check themselves in on their phone), the attendance list
- * with member / substitute / guest / absent with or without approval, and the quorum.
+ * Điểm danh: from the committee's window before the start on the meeting day, the secretary checks people in
+ * and marks the minute-taker (members check themselves in on their phone until the end); the list reads true —
+ * "not confirmed" and "not arrived" until the meeting is over, "absent without leave" only after — with the
+ * headcount of members, substitutes and guests, and the quorum.
  */
 export function AttendanceTab({ meeting }: { meeting: MeetingView }) {
   const { t } = useTranslation();
   const attendance = useQuery(attendanceQueryOptions(meeting.id));
   const checkIn = useCheckIn(meeting.id);
+  const markMinuteTaker = useMarkMinuteTaker(meeting.id);
   const manage = canOnMeeting(meeting, 'meeting.manage');
-  const open = meeting.status === 'noticeSent' || meeting.status === 'held';
   const now = Date.now();
-  const selfOpen =
-    open &&
-    now >= new Date(meeting.startsAt).getTime() - CHECK_IN_OPENS_MS &&
-    now <= new Date(meeting.endsAt).getTime();
+  const open = checkInOpen(meeting, now);
+  const selfOpen = open && !meeting.recordedAfterwards && now <= new Date(meeting.endsAt).getTime();
+  const windowMinutes = Math.round(
+    (new Date(meeting.startsAt).getTime() - new Date(meeting.checkIn.opensAt).getTime()) / 60_000,
+  );
+  const notYet =
+    (meeting.status === 'noticeSent' || meeting.status === 'held') && !meeting.recordedAfterwards && !open;
 
   if (attendance.isPending) {
     return (
@@ -46,9 +70,14 @@ export function AttendanceTab({ meeting }: { meeting: MeetingView }) {
   }
   if (attendance.isError)
     return <ProblemAlert error={attendance.error} onRetry={() => void attendance.refetch()} />;
-  const { rows, quorum } = attendance.data;
+  const { rows, quorum, headcount } = attendance.data;
   const mine = rows.find((r) => r.attendeeId === meeting.myAttendeeId);
+  // One minute-taker: offered on every row until someone is marked.
+  const minuteTakerMarked = rows.some((r) => r.minuteTaker);
   const share = quorum.members ? Math.round((quorum.present / quorum.members) * 100) : 0;
+  const headcountText = headcountParts(headcount)
+    .map((part) => t(`meetings.attendance.${part.key}`, { count: part.count }))
+    .join(', ');
 
   return (
     <Stack gap="md">
@@ -67,6 +96,9 @@ export function AttendanceTab({ meeting }: { meeting: MeetingView }) {
             {quorum.reached ? t('meetings.attendance.reached') : t('meetings.attendance.notReached')}
           </Badge>
         </Group>
+        <Text size="sm" fw={600} mb={4} data-testid="attendance-headcount">
+          {t('meetings.attendance.headcount', { text: headcountText })}
+        </Text>
         <Text size="sm" mb="xs">
           {t('meetings.attendance.quorumLine', {
             present: quorum.present,
@@ -86,17 +118,27 @@ export function AttendanceTab({ meeting }: { meeting: MeetingView }) {
           </Group>
         )}
       </Paper>
-      {mine && !mine.checkedInAt && open && (
+      {meeting.recordedAfterwards && (
+        <Alert color="grape" variant="light">
+          {t('meetings.recorded.attendanceHint')}
+        </Alert>
+      )}
+      {notYet && (
+        <Alert color="blue" variant="light">
+          {t('meetings.attendance.notOpen', {
+            from: vietnamTime(meeting.checkIn.opensAt),
+            date: formatDate(meeting.checkIn.opensAt),
+            minutes: windowMinutes,
+          })}
+        </Alert>
+      )}
+      {mine && !mine.checkedInAt && !mine.minuteTaker && !meeting.recordedAfterwards && !notYet && (
         <Paper withBorder radius="md" p="sm">
           <Group justify="space-between" gap="sm">
             <Text size="sm">
               {selfOpen
                 ? t('meetings.attendance.selfOpen')
-                : t('meetings.attendance.selfClosed', {
-                    from: vietnamTime(
-                      new Date(new Date(meeting.startsAt).getTime() - CHECK_IN_OPENS_MS).toISOString(),
-                    ),
-                  })}
+                : t('meetings.attendance.selfClosed', { from: vietnamTime(meeting.checkIn.opensAt) })}
             </Text>
             <Button
               leftSection={<IconUserCheck size={16} />}
@@ -114,7 +156,7 @@ export function AttendanceTab({ meeting }: { meeting: MeetingView }) {
           </Group>
         </Paper>
       )}
-      <ProblemAlert error={checkIn.error} />
+      <ProblemAlert error={checkIn.error ?? markMinuteTaker.error} />
       <Stack
         gap="xs"
         component="ul"
@@ -132,6 +174,11 @@ export function AttendanceTab({ meeting }: { meeting: MeetingView }) {
                   <Badge color={STATUS_COLORS[row.status]} variant="light">
                     {t(`meetings.attendance.status.${row.status}`)}
                   </Badge>
+                  {row.minuteTaker && (
+                    <Badge color="indigo" variant="outline" leftSection={<IconNotes size={12} aria-hidden />}>
+                      {t('meetings.attendance.minuteTaker')}
+                    </Badge>
+                  )}
                 </Group>
                 {row.substituteName && (
                   <Text size="xs" c="dimmed">
@@ -144,19 +191,41 @@ export function AttendanceTab({ meeting }: { meeting: MeetingView }) {
                   </Text>
                 )}
               </Stack>
-              {/* One's own check-in follows the self check-in hours (the server's rule), above. */}
-              {manage && open && !row.checkedInAt && row.attendeeId !== meeting.myAttendeeId && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  leftSection={<IconUserCheck size={14} />}
-                  loading={checkIn.isPending && checkIn.variables === row.attendeeId}
-                  aria-label={t('meetings.attendance.checkInOf', { name: row.fullName })}
-                  onClick={() => checkIn.mutate(row.attendeeId)}
-                >
-                  {t('meetings.attendance.checkIn')}
-                </Button>
-              )}
+              <Group gap="xs">
+                {manage && open && !row.checkedInAt && row.attendeeId !== meeting.myAttendeeId && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconUserCheck size={14} />}
+                    loading={checkIn.isPending && checkIn.variables === row.attendeeId}
+                    aria-label={t('meetings.attendance.checkInOf', { name: row.fullName })}
+                    onClick={() => checkIn.mutate(row.attendeeId)}
+                  >
+                    {t('meetings.attendance.checkIn')}
+                  </Button>
+                )}
+                {/* The one who takes the minutes (often the secretary himself) is marked, and so present. */}
+                {manage && open && !minuteTakerMarked && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    leftSection={<IconNotes size={14} />}
+                    loading={markMinuteTaker.isPending && markMinuteTaker.variables === row.attendeeId}
+                    aria-label={t('meetings.attendance.markMinuteTakerOf', { name: row.fullName })}
+                    onClick={() =>
+                      markMinuteTaker.mutate(row.attendeeId, {
+                        onSuccess: () =>
+                          notifications.show({
+                            color: 'green',
+                            message: t('meetings.attendance.minuteTakerDone', { name: row.fullName }),
+                          }),
+                      })
+                    }
+                  >
+                    {t('meetings.attendance.markMinuteTaker')}
+                  </Button>
+                )}
+              </Group>
             </Group>
           </Paper>
         ))}

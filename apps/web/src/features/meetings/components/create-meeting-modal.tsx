@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Checkbox,
   CloseButton,
@@ -7,6 +8,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Textarea,
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -19,10 +21,12 @@ import { useTranslation } from 'react-i18next';
 import { ModalForm } from '../../../components/modal-form.tsx';
 import { problemOutsideFields, setFieldErrorsFromProblem } from '../../../lib/form-problem.ts';
 import { schemaErrors, textOrNull, textOrUndefined } from '../../../lib/schema-errors.ts';
+import { useSession } from '../../auth/api.ts';
 import { membersQueryOptions } from '../../committees/api.ts';
 import { type PersonOption, UserPicker } from '../../users/components/user-picker.tsx';
 import { useCreateMeeting } from '../api.ts';
 import { parseVietnamDateTime } from '../meetings.ts';
+import { DayOffField } from './day-off-field.tsx';
 import { DateTimeField } from './meeting-badges.tsx';
 
 const fieldOfCode = {
@@ -30,6 +34,8 @@ const fieldOfCode = {
   'meeting.invalidChair': 'chairMembershipId',
   'meeting.notMember': 'attendeeUserIds',
   'user.notFound': 'guests',
+  'meeting.startsInPast': 'startsAt',
+  'meeting.recordedNotPast': 'endsAt',
 } as const;
 
 interface CreateMeetingValues {
@@ -44,11 +50,18 @@ interface CreateMeetingValues {
   attendeeUserIds: string[];
   /** People from outside the committee the head decided to invite (R3). */
   guests: PersonOption[];
+  /** The chair's reason for a meeting on a day off. */
+  dayOffReason: string;
+  /** A meeting already held, entered afterwards with its reason. */
+  recordedAfterwards: boolean;
+  recordedReason: string;
 }
 
 /**
  * Tạo cuộc họp (R8): a draft with its kind, chair (the head unless a deputy chairs under delegation), place or
- * online link and time in Viet Nam; a partial ad-hoc meeting invites only the members chosen.
+ * online link and time in Viet Nam; a partial ad-hoc meeting invites only the members chosen. A day off is
+ * flagged at once (only the chair decides it, with a reason); a time already past is only for a meeting held
+ * earlier, recorded afterwards with a reason.
  */
 export function CreateMeetingModal({
   committee,
@@ -60,6 +73,7 @@ export function CreateMeetingModal({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateMeeting();
+  const session = useSession();
   const members = useQuery(membersQueryOptions(committee.id));
   const seats = (members.data ?? []).filter((m) => m.role !== 'guest');
   const chairs = seats.filter((m) => m.role === 'head' || m.role === 'deputyHead');
@@ -75,6 +89,11 @@ export function CreateMeetingModal({
     endsAt: parseVietnamDateTime(v.endsAt) ?? undefined,
     ...(v.kind === 'adHoc' && v.partial ? { attendeeUserIds: v.attendeeUserIds } : {}),
     ...(v.guests.length ? { guestUserIds: v.guests.map((g) => g.id) } : {}),
+    ...(v.recordedAfterwards
+      ? { recordedAfterwards: { reason: v.recordedReason.trim() } }
+      : v.dayOffReason.trim()
+        ? { dayOffReason: v.dayOffReason.trim() }
+        : {}),
   });
 
   const form = useForm<CreateMeetingValues>({
@@ -89,6 +108,9 @@ export function CreateMeetingModal({
       partial: false,
       attendeeUserIds: [],
       guests: [],
+      dayOffReason: '',
+      recordedAfterwards: false,
+      recordedReason: '',
     },
     validate: (values) => {
       const errors = schemaErrors(CreateMeetingBody, bodyOf(values), t);
@@ -103,9 +125,23 @@ export function CreateMeetingModal({
       if (values.kind === 'adHoc' && values.partial && values.attendeeUserIds.length === 0) {
         errors.attendeeUserIds = t('validation.minItems', { min: 1 });
       }
+      if (values.recordedAfterwards) {
+        if (!values.recordedReason.trim()) errors.recordedReason = t('common.required');
+        if (end && new Date(end).getTime() > Date.now()) errors.endsAt = t('meetings.form.futureRecorded');
+      } else if (start && new Date(start).getTime() <= Date.now()) {
+        errors.startsAt = t('meetings.form.pastTime');
+      }
       return errors;
     },
   });
+
+  const startsAt = parseVietnamDateTime(form.values.startsAt);
+  const past = !!startsAt && new Date(startsAt).getTime() <= Date.now();
+  // The chair: the one chosen, else the head; only they decide a meeting on a day off.
+  const chairSeat = form.values.chairMembershipId
+    ? seats.find((m) => m.id === form.values.chairMembershipId)
+    : seats.find((m) => m.role === 'head');
+  const mayDecide = !!session && chairSeat?.userId === session.user.id;
 
   const submit = form.onSubmit((values) =>
     create.mutate(bodyOf(values) as CreateMeetingBody, {
@@ -166,6 +202,34 @@ export function CreateMeetingModal({
           {...form.getInputProps('endsAt')}
         />
       </SimpleGrid>
+      {past && !form.values.recordedAfterwards && (
+        <Alert color="orange" variant="light" role="status">
+          {t('meetings.form.pastTime')}
+        </Alert>
+      )}
+      {(past || form.values.recordedAfterwards) && (
+        <Checkbox
+          label={t('meetings.form.recordedAfterwards')}
+          description={t('meetings.form.recordedHint')}
+          {...form.getInputProps('recordedAfterwards', { type: 'checkbox' })}
+        />
+      )}
+      {form.values.recordedAfterwards ? (
+        <Textarea
+          label={t('meetings.form.recordedReason')}
+          description={t('meetings.form.recordedReasonHint')}
+          withAsterisk
+          autosize
+          minRows={2}
+          {...form.getInputProps('recordedReason')}
+        />
+      ) : (
+        <DayOffField
+          startsAt={past ? null : startsAt}
+          mayDecide={mayDecide}
+          reasonProps={form.getInputProps('dayOffReason')}
+        />
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <TextInput label={t('meetings.form.place')} {...form.getInputProps('place')} />
         <TextInput

@@ -31,7 +31,10 @@ export function InvitationsTab({ meeting }: { meeting: MeetingView }) {
   const [deciding, setDeciding] = useState<{ attendee: Attendee; decision: 'approve' | 'reject' } | null>(
     null,
   );
-  const open = meeting.status === 'noticeSent';
+  // Answers are taken once the notice is out (the secretary records them, late ones marked); a meeting recorded
+  // afterwards takes its absences from the secretary directly. Reminders only before the meeting.
+  const open = meeting.status === 'noticeSent' || (!!meeting.recordedAfterwards && meeting.status === 'held');
+  const remindOpen = meeting.status === 'noticeSent' && Date.now() < new Date(meeting.startsAt).getTime();
   const pending = meeting.attendees.filter((a) => a.approval === 'pending').length;
   const counts: Record<RollGroup, number> = {
     confirmed: meeting.roll.attend,
@@ -45,6 +48,11 @@ export function InvitationsTab({ meeting }: { meeting: MeetingView }) {
       {meeting.status === 'draft' && (
         <Text size="sm" c="dimmed">
           {t('meetings.roll.draftHint', { count: meeting.attendees.length })}
+        </Text>
+      )}
+      {meeting.recordedAfterwards && (
+        <Text size="sm" c="dimmed">
+          {t('meetings.recorded.noNotice')}
         </Text>
       )}
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" role="list" aria-label={t('meetings.roll.summary')}>
@@ -73,7 +81,7 @@ export function InvitationsTab({ meeting }: { meeting: MeetingView }) {
             : t('meetings.roll.pendingForOthers', { count: pending })}
         </Text>
       )}
-      {manage && open && (
+      {manage && remindOpen && (
         <Group gap="sm">
           <Button
             variant="light"

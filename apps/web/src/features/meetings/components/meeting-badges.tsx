@@ -1,6 +1,6 @@
 import { Badge, TextInput, type TextInputProps } from '@mantine/core';
-import type { MeetingKind, MeetingStatus } from '@steerco/contract/meetings';
-import { IconCalendarTime } from '@tabler/icons-react';
+import type { Meeting, MeetingKind, MeetingStatus } from '@steerco/contract/meetings';
+import { IconCalendarOff, IconCalendarTime, IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { type RollState, rollStateOf } from '../meetings.ts';
 
@@ -35,6 +35,25 @@ export function MeetingKindBadge({ kind }: { kind: MeetingKind }) {
     <Badge color={KIND_COLORS[kind]} variant="outline">
       {t(`meetings.kinds.${kind}`)}
     </Badge>
+  );
+}
+
+/** How a meeting departs from the usual: recorded afterwards, or held on a day off as the chair decided. */
+export function MeetingFlagBadges({ meeting }: { meeting: Pick<Meeting, 'recordedAfterwards' | 'dayOff'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {meeting.recordedAfterwards && (
+        <Badge color="grape" variant="light" leftSection={<IconHistory size={12} aria-hidden />}>
+          {t('meetings.recorded.badge')}
+        </Badge>
+      )}
+      {meeting.dayOff && (
+        <Badge color="orange" variant="light" leftSection={<IconCalendarOff size={12} aria-hidden />}>
+          {t('meetings.dayOff.badge')}
+        </Badge>
+      )}
+    </>
   );
 }
 

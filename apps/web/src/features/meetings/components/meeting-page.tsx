@@ -13,7 +13,7 @@ import { AgendaTab } from './agenda-tab.tsx';
 import { AttendanceTab } from './attendance-tab.tsx';
 import { InfoTab } from './info-tab.tsx';
 import { InvitationsTab } from './invitations-tab.tsx';
-import { MeetingKindBadge, MeetingStatusBadge } from './meeting-badges.tsx';
+import { MeetingFlagBadges, MeetingKindBadge, MeetingStatusBadge } from './meeting-badges.tsx';
 import { MinutesTab } from './minutes-tab.tsx';
 import { MyAnswer } from './my-answer.tsx';
 import { OpinionsTab } from './opinions-tab.tsx';
@@ -51,6 +51,7 @@ export function MeetingPage({ meeting, tab, onTabChange }: MeetingPageProps) {
           <Group gap={6}>
             <MeetingKindBadge kind={meeting.kind} />
             <MeetingStatusBadge status={meeting.status} />
+            <MeetingFlagBadges meeting={meeting} />
           </Group>
         }
       />
@@ -72,7 +73,11 @@ export function MeetingPage({ meeting, tab, onTabChange }: MeetingPageProps) {
             )}
           </Fact>
           <Fact label={t('meetings.facts.chair')}>{meeting.chairName ?? t('common.notSet')}</Fact>
-          <Fact label={t('meetings.facts.deadline')}>{formatDateTime(meeting.confirmationDeadline)}</Fact>
+          <Fact label={t('meetings.facts.deadline')}>
+            {meeting.recordedAfterwards
+              ? t('meetings.recorded.badge')
+              : formatDateTime(meeting.confirmationDeadline)}
+          </Fact>
         </SimpleGrid>
       </Paper>
       <MyAnswer meeting={meeting} />

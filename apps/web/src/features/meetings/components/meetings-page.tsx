@@ -27,7 +27,7 @@ import { type MeetingsSearch, meetingsQueryOptions } from '../api.ts';
 import { formatVietnamDateTime, orderMeetings, vietnamTime, vietnamYear } from '../meetings.ts';
 import { CreateMeetingModal } from './create-meeting-modal.tsx';
 import { GenerateCalendarModal } from './generate-calendar-modal.tsx';
-import { MeetingKindBadge, MeetingStatusBadge } from './meeting-badges.tsx';
+import { MeetingFlagBadges, MeetingKindBadge, MeetingStatusBadge } from './meeting-badges.tsx';
 
 interface MeetingsPageProps {
   search: MeetingsSearch;
@@ -196,6 +196,7 @@ function MeetingRow({ meeting }: { meeting: Meeting }) {
           <Group gap={6} wrap="wrap">
             <MeetingKindBadge kind={meeting.kind} />
             <MeetingStatusBadge status={meeting.status} />
+            <MeetingFlagBadges meeting={meeting} />
           </Group>
           <Group gap="md" wrap="wrap">
             <Info icon={<IconClock size={14} />}>

@@ -38,6 +38,7 @@ import {
   useSaveConclusions,
   useSaveMinutes,
 } from '../api.ts';
+import { hasStarted, headcountParts } from '../meetings.ts';
 
 const MINUTES_COLORS = { draft: 'gray', submitted: 'blue', returned: 'orange', approved: 'green' } as const;
 
@@ -133,8 +134,18 @@ function MinutesDecision({
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string | null>(null);
-  const canSubmit = manage && (minutes.status === 'draft' || minutes.status === 'returned');
+  const draftable = manage && (minutes.status === 'draft' || minutes.status === 'returned');
+  // Drafted before the meeting perhaps, but submitted and approved only once it has started (the server's rule).
+  const started = hasStarted(meeting);
+  const canSubmit = draftable && started;
   const canDecide = chair && minutes.status === 'submitted';
+  if (draftable && !started) {
+    return (
+      <Alert color="blue" variant="light">
+        {t('meetings.minutes.beforeStart', { date: formatDateTime(meeting.startsAt) })}
+      </Alert>
+    );
+  }
   if (!canSubmit && !canDecide) return null;
   const done = (key: 'submitted' | 'approved' | 'returned') => () => {
     notifications.show({ color: 'green', message: t(`meetings.minutes.done.${key}`) });
@@ -316,10 +327,11 @@ function MinutesReadOnly({ minutes }: { minutes: MinutesView }) {
   );
 }
 
-/** The attendance as the minutes print it (inserted automatically). */
+/** The attendance as the minutes print it (inserted automatically), with the headcount and the minute-taker. */
 function AttendanceSummary({ minutes }: { minutes: MinutesView }) {
   const { t } = useTranslation();
-  const { rows, quorum } = minutes.attendance;
+  const { rows, quorum, headcount } = minutes.attendance;
+  const minuteTaker = rows.find((r) => r.minuteTaker);
   const names = (statuses: string[]) =>
     rows
       .filter((r) => statuses.includes(r.status))
@@ -334,7 +346,8 @@ function AttendanceSummary({ minutes }: { minutes: MinutesView }) {
     ['present', names(['present', 'substitutePresent'])],
     ['guests', names(['guestPresent'])],
     ['absentApproved', names(['absentApproved'])],
-    ['absentNotApproved', names(['absentNotApproved', 'notArrived'])],
+    ['absentNotApproved', names(['absentNotApproved'])],
+    ['notYet', names(['notArrived', 'notAnswered', 'absencePending'])],
   ] as const;
   return (
     <Paper
@@ -347,6 +360,13 @@ function AttendanceSummary({ minutes }: { minutes: MinutesView }) {
       <Title order={2} fz="h5" mb={4}>
         {t('meetings.minutes.attendance')}
       </Title>
+      <Text size="sm" fw={600} mb={2} data-testid="minutes-headcount">
+        {t('meetings.attendance.headcount', {
+          text: headcountParts(headcount)
+            .map((part) => t(`meetings.attendance.${part.key}`, { count: part.count }))
+            .join(', '),
+        })}
+      </Text>
       <Text size="sm" c="dimmed" mb="xs">
         {t('meetings.attendance.quorumLine', {
           present: quorum.present,
@@ -354,6 +374,11 @@ function AttendanceSummary({ minutes }: { minutes: MinutesView }) {
           required: quorum.required,
         })}
       </Text>
+      {minuteTaker && (
+        <Text size="sm" mb="xs">
+          {t('meetings.minutes.minuteTaker', { name: minuteTaker.fullName })}
+        </Text>
+      )}
       <Stack gap={4}>
         {lines.map(([key, list]) =>
           list.length ? (

@@ -1,7 +1,19 @@
-import { Alert, Button, Center, Checkbox, Loader, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Checkbox,
+  Loader,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { formatDateTime } from '@steerco/contract/datetime';
-import { IconCheck, IconCircleCheck, IconUserShare, IconX } from '@tabler/icons-react';
+import { IconArrowRight, IconCheck, IconCircleCheck, IconUserShare, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
@@ -81,6 +93,13 @@ export function RsvpPage({ token }: { token: string | undefined }) {
           >
             {t(`meetings.rsvp.answered.${answered}`)}
           </Alert>
+        )}
+        {answered && (
+          // The answer names the meeting: its page, for whoever is signed in (or signs in).
+          <Anchor component={Link} to={`/cuoc-hop/${data.meetingId}`} size="sm">
+            <IconArrowRight size={14} aria-hidden style={{ verticalAlign: 'middle' }} />{' '}
+            {t('meetings.rsvp.openMeeting')}
+          </Anchor>
         )}
         {data.status === 'cancelled' && (
           <Alert color="red" variant="light">
