@@ -531,8 +531,8 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
 
     await actions(district).getByRole('button', { name: 'Giao cho Ban Chỉ đạo cấp dưới' }).click();
     const dialog = district.getByRole('dialog', { name: 'Giao cho Ban Chỉ đạo cấp dưới' });
-    // Phúc La is Hà Đông's only active committee below (its three predecessors were merged into it).
-    await dialog.getByText('Tất cả Ban Chỉ đạo cấp dưới trực tiếp (1)').waitFor();
+    // Hà Đông has five active wards below: Phúc La (its three predecessors merged into it) and four sample wards.
+    await dialog.getByText('Tất cả Ban Chỉ đạo cấp dưới trực tiếp (5)').waitFor();
     await dialog.getByText('Chọn một số Ban Chỉ đạo').click();
     await dialog.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
     await dialog.getByText('Chọn ít nhất một Ban Chỉ đạo.').waitFor();
@@ -565,6 +565,8 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
     // Handing it down again creates nothing: Phúc La already holds its copy.
     j.current = district;
     await actions(district).getByRole('button', { name: 'Giao cho Ban Chỉ đạo cấp dưới' }).click();
+    await dialog.getByText('Chọn một số Ban Chỉ đạo').click();
+    await dialog.getByLabel(COMMITTEE).check();
     await dialog.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
     await toast(district, 'Các Ban Chỉ đạo đã chọn đều đã nhận nhiệm vụ này.');
 

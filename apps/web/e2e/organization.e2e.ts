@@ -91,7 +91,9 @@ describe('the organisation of BCĐ phường Phúc La', () => {
     await admin.waitForURL(/\/ban-chi-dao$/);
     const tree = admin.getByRole('list', { name: 'Cây Ban Chỉ đạo các cấp' });
     await tree.getByRole('link', { name: /tỉnh Bình Định$/ }).waitFor();
+    await tree.getByRole('button', { name: 'Mở các Ban Chỉ đạo cấp dưới của BCĐ thành phố Hà Nội' }).click();
     await tree.getByRole('button', { name: 'Mở các Ban Chỉ đạo cấp dưới của BCĐ quận Hà Đông' }).click();
+    await tree.getByRole('link', { name: /phường Văn Quán$/ }).waitFor();
     await tree.getByRole('link', { name: COMMITTEE }).waitFor();
     expect(await tree.getByText('Đã hợp nhất').count()).toBe(3);
     await noToasts(admin);

@@ -178,7 +178,7 @@ export async function seedDemo(db: Db, log?: Logger) {
     await tx.insert(users).values(rows);
     await seedOrganization(tx, {
       passwordHash,
-      units: { haDong, phucLa, office, police, culture, binhDinh },
+      units: { haNoi, haDong, phucLa, office, police, culture, binhDinh },
       userIds: Object.fromEntries(rows.map((r) => [r.username, r.id])),
     });
   });

@@ -18,6 +18,7 @@ import {
 } from '../modules/committees/committees.schema.ts';
 import { administrativeUnits } from '../modules/units/units.schema.ts';
 import { users } from '../modules/users/users.schema.ts';
+import { addCommuneUnit, SAMPLE_WARDS, seedWardRecords } from './hierarchy.ts';
 
 const dataFile = (name: string) => new URL(`./data/${name}`, import.meta.url);
 const PHUC_LA_DUTIES = JSON.parse(readFileSync(dataFile('phuc-la-duties.json'), 'utf8')) as Record<
@@ -157,7 +158,8 @@ const withDomains = (texts: string[], domains: (string | null)[]) =>
   texts.map((text, i) => ({ text, domain: domains[i] ?? null }));
 
 /**
- * Phúc La (seed 000) complete, Hà Đông district as its parent (sample), and the Bình Định provincial
+ * Phúc La (seed 000) complete, Hà Đông district as its parent and Hà Nội city above (sample), four sample wards
+ * beside Phúc La, and the Bình Định provincial
  * committee's skeleton (seed 004). Names not given by the seeds are sample data, marked as such.
  */
 export async function seedOrganization(
@@ -165,6 +167,7 @@ export async function seedOrganization(
   ctx: {
     passwordHash: string;
     units: {
+      haNoi: SeedUnit;
       haDong: SeedUnit;
       phucLa: SeedUnit;
       office: SeedUnit;
@@ -177,6 +180,42 @@ export async function seedOrganization(
 ) {
   const { units, userIds: u } = ctx;
 
+  // ——— Hà Nội city (sample): the level above Hà Đông ———
+  const haNoiHead = await addUser(tx, ctx.passwordHash, {
+    username: 'tp.hn',
+    fullName: 'Trần Quốc Hưng',
+    position: 'Chủ tịch UBND thành phố Hà Nội (dữ liệu mẫu)',
+    unitId: units.haNoi.id,
+  });
+  const haNoiSecretary = await addUser(tx, ctx.passwordHash, {
+    username: 'vp.hn',
+    fullName: 'Nguyễn Thị Vân',
+    position: 'Chuyên viên Văn phòng UBND thành phố (dữ liệu mẫu)',
+    unitId: units.haNoi.id,
+  });
+  const haNoi = await addCommittee(tx, {
+    name: 'Ban Chỉ đạo Cải cách hành chính, Chuyển đổi số và Đề án 06 thành phố Hà Nội',
+    shortName: 'BCĐ thành phố Hà Nội',
+    unit: units.haNoi,
+    isSample: true,
+  });
+  await addSeats(tx, haNoi.id, '2024-03-01', null, [
+    {
+      userId: haNoiHead,
+      role: 'head',
+      position: 'Chủ tịch UBND thành phố',
+      unitId: units.haNoi.id,
+      isSample: true,
+    },
+    {
+      userId: haNoiSecretary,
+      role: 'secretary',
+      position: 'Chuyên viên Văn phòng UBND thành phố',
+      unitId: units.haNoi.id,
+      isSample: true,
+    },
+  ]);
+
   // ——— Hà Đông district (sample) ———
   const haDongHead = await addUser(tx, ctx.passwordHash, {
     username: 'quan.hd',
@@ -188,6 +227,7 @@ export async function seedOrganization(
     name: 'Ban Chỉ đạo Cải cách hành chính, Chuyển đổi số và Đề án 06 quận Hà Đông',
     shortName: 'BCĐ quận Hà Đông',
     unit: units.haDong,
+    parent: haNoi,
     isSample: true,
   });
   await addSeats(tx, haDong.id, '2024-03-01', null, [
@@ -348,8 +388,36 @@ export async function seedOrganization(
     changeNote: 'Ban hành lần đầu',
   });
 
+  // ——— Four sample wards under Hà Đông beside Phúc La, each with its head, meetings and tasks ———
+  for (const [i, w] of SAMPLE_WARDS.entries()) {
+    const unit = await addCommuneUnit(tx, units.haDong, w.code, `Phường ${w.name}`);
+    const head = await addUser(tx, ctx.passwordHash, {
+      username: `${w.key}.hd`,
+      fullName: w.head,
+      position: `Chủ tịch UBND phường ${w.name} (dữ liệu mẫu)`,
+      unitId: unit.id,
+    });
+    const ward = await addCommittee(tx, {
+      name: `Ban Chỉ đạo Cải cách hành chính, Chuyển đổi số và Đề án 06 phường ${w.name}`,
+      shortName: `BCĐ phường ${w.name}`,
+      unit,
+      parent: haDong,
+      isSample: true,
+    });
+    const [headSeatId] = await addSeats(tx, ward.id, '2024-06-01', null, [
+      { userId: head, role: 'head', position: 'Chủ tịch UBND phường', unitId: unit.id, isSample: true },
+    ]);
+    await seedWardRecords(tx, {
+      committeeId: ward.id,
+      unitId: unit.id,
+      headSeatId: headSeatId!,
+      headUserId: head,
+      i,
+    });
+  }
+
   await seedBinhDinh(tx, ctx.passwordHash, units.binhDinh);
-  return { phucLaCommitteeId: phucLa.id, haDongCommitteeId: haDong.id };
+  return { phucLaCommitteeId: phucLa.id, haDongCommitteeId: haDong.id, haNoiCommitteeId: haNoi.id };
 }
 
 // ——— Bình Định provincial committee (seed 004): 27 members, 4 standing agencies, 3 working groups ———

@@ -50,8 +50,8 @@ describe('administrative unit tree', () => {
       headers: admin.headers,
       payload: {
         level: 'commune',
-        code: 'MAU-VANQUAN',
-        name: 'Phường Văn Quán',
+        code: 'MAU-YENNGHIA',
+        name: 'Phường Yên Nghĩa',
         parentId: haDong.id,
         isSample: true,
       },
