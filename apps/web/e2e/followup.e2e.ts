@@ -293,7 +293,7 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
       .waitFor();
     await dialog.getByRole('alert').getByText('Nhiệm vụ đang ở trạng thái “Hoàn thành”.').waitFor();
     await saveScreenshot(secretary, 'followup-refused-return', { fullPage: false });
-    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
     await secretary.reload();
     await secretary.getByRole('main').getByText('Hoàn thành', { exact: true }).waitFor();
     await expect.poll(() => actions(secretary).getByRole('button').count()).toBe(0);
@@ -562,13 +562,21 @@ describe('follow-up of the Q3 conclusions of BCĐ phường Phúc La', () => {
       .waitFor();
     await saveScreenshot(phone, 'followup-cascade-rollup-phone');
 
-    // Handing it down again creates nothing: Phúc La already holds its copy.
+    // Phúc La already holds its copy: shown ticked and locked, and handing it to Phúc La again creates nothing.
     j.current = district;
     await actions(district).getByRole('button', { name: 'Giao cho Ban Chỉ đạo cấp dưới' }).click();
     await dialog.getByText('Chọn một số Ban Chỉ đạo').click();
-    await dialog.getByLabel(COMMITTEE).check();
-    await dialog.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
-    await toast(district, 'Các Ban Chỉ đạo đã chọn đều đã nhận nhiệm vụ này.');
+    expect(await dialog.getByLabel(COMMITTEE).isChecked()).toBe(true);
+    expect(await dialog.getByLabel(COMMITTEE).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Hủy', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const phucLaId = (
+      (await apiAs(district, 'GET', `/api/v1/tasks/${task.id}/rollup`)) as { rows: { committeeId: string }[] }
+    ).rows[0]!.committeeId;
+    const again = (await apiAs(district, 'POST', `/api/v1/tasks/${task.id}/cascade`, {
+      committeeIds: [phucLaId],
+    })) as { created: number };
+    expect(again.created).toBe(0);
 
     // The ward's copy: led by its People's Committee (R1), its source leads back to the district's task.
     j.current = secretary;
