@@ -119,6 +119,13 @@ export type Config = z.infer<typeof ConfigSchema> & {
   cookieSecure: boolean;
 };
 
+/** The address people reach the app at, for links in e-mails and calendar invitations (no trailing slash). */
+export function publicUrlOf(config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>) {
+  return (
+    config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`
+  ).replace(/\/$/, '');
+}
+
 /** The repository root, so default paths do not depend on the directory npm runs a script from. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 

@@ -5,8 +5,6 @@ import { type Actor, assertCan, can, type Resource } from '../../http/permission
 import { findCommitteeStanding } from './access.repo.ts';
 import type { CommitteeAccess, CommitteeAction } from './committees.policy.ts';
 
-/** @deprecated Temporary, for the meetings module until its split (issue #14 step 5): use seats.service.ts. */
-export { findSeat, seatInForce } from './access.repo.ts';
 export type { CommitteeAccess } from './committees.policy.ts';
 
 /**

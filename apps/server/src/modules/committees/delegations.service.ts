@@ -5,7 +5,8 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, can } from '../../http/permissions.ts';
-import { assertCommittee, findSeat, loadCommitteeAccess } from './access.service.ts';
+import { findSeat } from './access.repo.ts';
+import { assertCommittee, loadCommitteeAccess } from './access.service.ts';
 import { ACTION_OF_SCOPE, type CommitteeAccess } from './committees.policy.ts';
 import { assertDomains } from './committees.service.ts';
 import {

@@ -8,7 +8,7 @@ import type { Actor } from '../../http/permissions.ts';
 import { assertCommittee } from '../committees/access.service.ts';
 import { mayActForHead } from '../committees/delegations.service.ts';
 import { seatHolders } from '../committees/seats.service.ts';
-import { meetingTimeline } from '../meetings/meeting-facts.service.ts';
+import { meetingTimeline } from '../meetings/meetings.service.ts';
 import { claimForIssue, moveStatus, recordIssue, takeNumber } from './documents.repo.ts';
 import { getDocument, loadDocument } from './registry.service.ts';
 

@@ -6,14 +6,20 @@ import type { Actor } from '../../http/permissions.ts';
 import { getWorkingCalendar } from '../calendar/calendar.service.ts';
 import { committeeWithUnit } from '../committees/committees.service.ts';
 import { seatHolders } from '../committees/seats.service.ts';
-import { meetingTimeline } from '../meetings/meeting-facts.service.ts';
-import { agendaOf, assertManage, loadMeeting } from '../meetings/meetings.service.ts';
-import { getAttendance, getMinutes } from '../meetings/minutes.service.ts';
+import {
+  agendaOf,
+  attendanceFacts,
+  attendanceOf,
+  conclusionsOf,
+  loadMeetingToManage,
+  meetingTimeline,
+  minutesOf,
+  minutesSubmitter,
+} from '../meetings/meetings.service.ts';
 import { unitNames } from '../units/units.service.ts';
 import { findPersons } from '../users/users.service.ts';
 import { conclusionNoticeBody, invitationBody, meetingPhrase, minutesBody } from './documents.templates.ts';
 import { insertDraft } from './drafts.service.ts';
-import { findAttendance, findConclusionsOf, findMinutesSubmitter } from './meeting-drafts.repo.ts';
 import { getDocument } from './registry.service.ts';
 
 // The documents of a meeting, drafted from its records: the invitation, the minutes (Mẫu 1.9) and the
@@ -26,8 +32,7 @@ export async function createFromMeeting(
   meetingId: string,
   template: 'invitation' | 'conclusionNotice' | 'minutes',
 ) {
-  const loaded = await loadMeeting(db, actor, meetingId);
-  assertManage(actor, loaded.access);
+  const loaded = await loadMeetingToManage(db, actor, meetingId);
   const m = loaded.meeting;
   const committee = await committeeWithUnit(db, m.committeeId);
   const chair = m.chairMembershipId
@@ -36,7 +41,7 @@ export async function createFromMeeting(
   const timeline = await meetingTimeline(db, meetingId);
   // A meeting recorded afterwards had no invitation.
   if (template === 'invitation' && timeline.recordedAfterwards) throw new AppError('document.notApplicable');
-  const people = await findAttendance(db, meetingId);
+  const people = await attendanceFacts(db, meetingId);
   const facts = {
     title: m.title,
     committeeName: committee!.name,
@@ -64,8 +69,8 @@ export async function createFromMeeting(
   };
   if (template === 'minutes') {
     // Mẫu 1.9, from the minutes record the standing agency keeps (R5): attendance, notes, opinions, conclusions.
-    const record = await getMinutes(db, actor, meetingId);
-    const submitter = await findMinutesSubmitter(db, meetingId);
+    const record = await minutesOf(db, actor, loaded);
+    const submitter = await minutesSubmitter(db, meetingId);
     const me = (await findPersons(db, [actor.userId])).get(actor.userId);
     // The minute-taker marked at the meeting, else whoever submitted the minutes, else the drafter.
     const secretaryName = timeline.minuteTaker ?? submitter ?? me?.fullName ?? null;
@@ -98,14 +103,14 @@ export async function createFromMeeting(
       recipients: ['Như thành phần mời', 'Lưu: VT, VP'],
     };
   } else {
-    const items = await findConclusionsOf(db, meetingId);
+    const items = await conclusionsOf(db, meetingId);
     if (!items.length) throw new AppError('document.noConclusions');
     const names = await leadNames(
       db,
       items.flatMap((c) => c.tasks),
     );
     // Who was in the room, as the attendance list counts them: members, substitutes, guests.
-    const { headcount } = await getAttendance(db, actor, meetingId);
+    const { headcount } = await attendanceOf(db, loaded);
     // Every deadline as a date: N working days (or the default) from the day the tasks are assigned.
     const calendar = await getWorkingCalendar(db);
     const deadlineOf = (t: { deadline?: string | null; deadlineWorkingDays?: number | null }) =>

@@ -4,6 +4,8 @@ import { insertEmail, insertEmails } from './mail.repo.ts';
 import type { EmailAttachment } from './mail.schema.ts';
 
 export type { EmailAttachment };
+/** A meeting's calendar file (iCalendar REQUEST or CANCEL) and its attachment, for invitations. */
+export { buildMeetingIcs, icsAttachment } from './ics.ts';
 /** The e-mail layout every module's messages use (HTML and plain text). */
 export { renderEmail } from './render-email.ts';
 

@@ -1,13 +1,18 @@
 import type { StoredFile as FileDto } from '@steerco/contract/files';
-import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
 import type { FileStore } from '../files/file-store.service.ts';
 import { storeFile, toFileDto } from '../files/files.service.ts';
-import { agendaItemDocuments, agendaItems } from './meetings.schema.ts';
-import { assertChangeable, assertManage, loadMeeting } from './meetings.service.ts';
+import {
+  countAgendaDocuments,
+  deleteAgendaDocument,
+  findAgendaItem,
+  insertAgendaDocument,
+} from './agenda.repo.ts';
+import { loadMeeting } from './meeting-access.service.ts';
+import { assertChangeable, assertManage } from './meetings.policy.ts';
 
 /** Members read these before the meeting; twenty per item is far more than any real agenda item carries. */
 const MAX_DOCUMENTS_PER_ITEM = 20;
@@ -21,11 +26,7 @@ async function editableItem(db: Db, actor: Actor, meetingId: string, itemId: str
   const { meeting, access } = await loadMeeting(db, actor, meetingId);
   assertManage(actor, access);
   assertChangeable(meeting, { agenda: true });
-  const [item] = await db
-    .select({ id: agendaItems.id })
-    .from(agendaItems)
-    .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)));
-  if (!item) throw new AppError('meeting.agendaItemNotFound');
+  if (!(await findAgendaItem(db, meetingId, itemId))) throw new AppError('meeting.agendaItemNotFound');
   return meeting;
 }
 
@@ -44,17 +45,11 @@ export async function addAgendaDocument(
 ): Promise<FileDto> {
   const meeting = await editableItem(db, actor, meetingId, itemId);
   const file = await db.transaction(async (tx) => {
-    await tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.id, itemId)).for('update');
-    const [{ n, last } = { n: 0, last: 0 }] = await tx
-      .select({
-        n: sql<number>`count(*)::int`,
-        last: sql<number>`coalesce(max(${agendaItemDocuments.position}), 0)::int`,
-      })
-      .from(agendaItemDocuments)
-      .where(eq(agendaItemDocuments.agendaItemId, itemId));
+    await findAgendaItem(tx, meetingId, itemId, { forUpdate: true });
+    const { n, last } = await countAgendaDocuments(tx, itemId);
     if (n >= MAX_DOCUMENTS_PER_ITEM) throw new AppError('meeting.tooManyDocuments');
     const row = await storeFile(tx, store, actor.userId, meeting.committeeId, upload, AGENDA_TYPES);
-    await tx.insert(agendaItemDocuments).values({
+    await insertAgendaDocument(tx, {
       agendaItemId: itemId,
       fileId: row.id,
       position: last + 1,
@@ -82,11 +77,7 @@ export async function removeAgendaDocument(
 ): Promise<void> {
   await editableItem(db, actor, meetingId, itemId);
   await db.transaction(async (tx) => {
-    const removed = await tx
-      .delete(agendaItemDocuments)
-      .where(and(eq(agendaItemDocuments.agendaItemId, itemId), eq(agendaItemDocuments.fileId, fileId)))
-      .returning({ fileId: agendaItemDocuments.fileId });
-    if (!removed.length) throw new AppError('meeting.documentNotFound');
+    if (!(await deleteAgendaDocument(tx, itemId, fileId))) throw new AppError('meeting.documentNotFound');
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'meeting.documentRemoved',

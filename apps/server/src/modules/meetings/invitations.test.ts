@@ -12,9 +12,9 @@ import { registerJobs } from '../../wiring.ts';
 import { parseIcs } from '../mail/ics.fixtures.ts';
 import { MAIL_SEND_JOB } from '../mail/mail.service.ts';
 import { users } from '../users/users.schema.ts';
-import { invitationMailer, runAutomaticReminders } from './invitations.ts';
+import { confirmationDeadlineOf } from './deadlines.service.ts';
+import { invitationMailer, rsvpLink, runAutomaticReminders } from './invitations.service.ts';
 import { meetingAttendees, meetings } from './meetings.schema.ts';
-import { confirmationDeadlineOf, rsvpLink } from './meetings.service.ts';
 
 let smtp: TestSmtpServer;
 let ctx: TestContext;

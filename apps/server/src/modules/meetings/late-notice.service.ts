@@ -6,30 +6,23 @@ import { uuidv7 } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
 import { createLinkToken, verifyLinkToken } from '../../http/signed-links.ts';
-import { enqueueEmails } from '../mail/mail.service.ts';
-import { renderEmail } from '../mail/render-email.ts';
+import { enqueueEmails, renderEmail } from '../mail/mail.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import type { InvitationMailer } from './invitations.ts';
+import { findPersons } from '../users/users.service.ts';
+import { lateNoticeWindow } from './deadlines.service.ts';
+import type { InvitationMailer } from './invitations.service.ts';
 import {
   decideLateNoticeRequest,
   findLateNoticeRequest,
-  findMeeting,
   insertLateNoticeRequest,
   lateNoticeRequestDto,
-  type MeetingRow,
   pendingLateNoticeRequest,
-  seatHolder,
-  userName,
-} from './meetings.repo.ts';
-import {
-  actorChairs,
-  assertManage,
-  assertNoticeable,
-  deliverNotice,
-  getMeeting,
-  lateNoticeWindow,
-  loadMeeting,
-} from './meetings.service.ts';
+} from './late-notice.repo.ts';
+import { actorChairs, loadMeeting } from './meeting-access.service.ts';
+import { assertManage, assertNoticeable } from './meetings.policy.ts';
+import { findMeeting, type MeetingRow, seatHolder } from './meetings.repo.ts';
+import { deliverNotice } from './notices.service.ts';
+import { getMeeting } from './reads.service.ts';
 
 /*
  * R9: a notice later than the committee's lead time goes out only by the chair's decision. The secretary who
@@ -164,7 +157,7 @@ async function applyDecision(
         mailer,
       );
     }
-    const chair = await userName(tx, chairUserId);
+    const chair = (await findPersons(tx, [chairUserId])).get(chairUserId)?.fullName ?? null;
     await notify(tx, [
       {
         userId: request.requestedBy,

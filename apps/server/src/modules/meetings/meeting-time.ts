@@ -10,6 +10,16 @@ import { todayInVietnam } from '@steerco/contract/datetime';
 const MINUTE = 60_000;
 const VN_OFFSET_MS = 7 * 3_600_000;
 
+const WEEKDAY_NAMES = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+
+/** What a day off is called, for people: "Chủ nhật", "Tết Nguyên đán (mùng 1)", "Nghỉ bù …"; null on a working day. */
+export function dayOffName(calendar: Pick<WorkingCalendar, 'dayInfo'>, date: string): string | null {
+  const info = calendar.dayInfo(date);
+  if (info.working) return null;
+  if (info.name) return info.name;
+  return WEEKDAY_NAMES[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
+}
+
 /** The calendar date of an instant in Viet Nam (meetings are held in UTC+7, no daylight saving). */
 export const vnDate = (d: Date) => todayInVietnam(d);
 

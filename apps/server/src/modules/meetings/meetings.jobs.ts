@@ -1,7 +1,6 @@
 import * as clock from '../../clock.ts';
 import type { JobDeps, JobQueue } from '../../jobs/queue.ts';
-import { invitationMailer, runAutomaticReminders } from './invitations.ts';
-import { rsvpLink } from './meetings.service.ts';
+import { invitationMailer, rsvpLink, runAutomaticReminders } from './invitations.service.ts';
 
 export const MEETING_REMINDER_JOB = 'meeting.reminders';
 

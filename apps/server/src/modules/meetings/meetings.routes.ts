@@ -38,7 +38,10 @@ import { AppError } from '../../http/errors.ts';
 import type { ModuleOptions } from '../../http/module.ts';
 import { createFileStore } from '../files/file-store.service.ts';
 import { addAgendaDocument, removeAgendaDocument } from './agenda-documents.service.ts';
-import { type InvitationMailer, invitationMailer } from './invitations.ts';
+import { answerRsvp, decideAttendance, getRsvp, respond } from './answers.service.ts';
+import { decideMinutes } from './approval.service.ts';
+import { checkIn, getAttendance, markMinuteTaker } from './attendance.service.ts';
+import { type InvitationMailer, invitationMailer } from './invitations.service.ts';
 import {
   decideLateNotice,
   decideLateNoticeLink,
@@ -47,31 +50,16 @@ import {
 } from './late-notice.service.ts';
 import {
   addAgendaItem,
-  answerRsvp,
   cancelMeeting,
   createMeeting,
-  decideAttendance,
-  generateYearCalendar,
-  getMeeting,
-  getRsvp,
-  listMeetings,
-  remindMeeting,
   removeAgendaItem,
-  respond,
-  sendNotice,
   updateMeeting,
-} from './meetings.service.ts';
-import { markMinuteTaker } from './minute-taker.service.ts';
-import {
-  checkIn,
-  decideMinutes,
-  getAttendance,
-  getMinutes,
-  listOpinions,
-  saveConclusions,
-  saveMinutes,
-  submitOpinion,
-} from './minutes.service.ts';
+} from './lifecycle.service.ts';
+import { getMinutes, saveConclusions, saveMinutes } from './minutes.service.ts';
+import { remindMeeting, sendNotice } from './notices.service.ts';
+import { listOpinions, submitOpinion } from './opinions.service.ts';
+import { getMeeting, listMeetings } from './reads.service.ts';
+import { generateYearCalendar } from './year-calendar.service.ts';
 
 const M = z.object({ id: Id }).strict();
 const MA = z.object({ id: Id, attendeeId: Id }).strict();

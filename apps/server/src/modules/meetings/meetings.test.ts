@@ -15,7 +15,7 @@ import {
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
 import * as clock from '../../clock.ts';
 import { createLinkToken } from '../../http/signed-links.ts';
-import { rsvpLink } from './meetings.service.ts';
+import { rsvpLink } from './invitations.service.ts';
 
 let ctx: TestContext;
 let org: Awaited<ReturnType<typeof committeeWithRoles>>;

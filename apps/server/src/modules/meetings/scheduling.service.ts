@@ -1,4 +1,3 @@
-import type { WorkingCalendar } from '@steerco/calendar';
 import { formatDate, formatDateTime } from '@steerco/contract/datetime';
 import * as clock from '../../clock.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -6,7 +5,7 @@ import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
 import { getWorkingCalendar } from '../calendar/calendar.service.ts';
 import { mayActForHead } from '../committees/delegations.service.ts';
-import { vnDate } from './meeting-time.ts';
+import { dayOffName, vnDate } from './meeting-time.ts';
 import { seatHolder } from './meetings.repo.ts';
 
 /*
@@ -14,16 +13,6 @@ import { seatHolder } from './meetings.repo.ts';
  * "recorded afterwards", with a reason, and must lie in the past); a day off (weekend, holiday, local override)
  * needs the chair's confirmation with a reason (R8: the chair decides the time).
  */
-
-const WEEKDAY_NAMES = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
-
-/** What a day off is called, for people: "Chủ nhật", "Tết Nguyên đán (mùng 1)", "Nghỉ bù …". */
-export function dayOffName(calendar: WorkingCalendar, date: string): string | null {
-  const info = calendar.dayInfo(date);
-  if (info.working) return null;
-  if (info.name) return info.name;
-  return WEEKDAY_NAMES[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
-}
 
 /** May the actor decide as the meeting's chair: the chair's seat holder, or someone acting for the head in chairing. */
 async function actsAsChair(

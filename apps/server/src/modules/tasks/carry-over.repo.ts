@@ -1,8 +1,6 @@
 import type { CarriedTask } from '@steerco/contract/tasks';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { uuidv7 } from '../../db/ids.ts';
-import { agendaItems } from '../meetings/meetings.schema.ts';
 import { agendaCarriedTasks } from './carry-over.schema.ts';
 import { OPEN_SQL, selectTasks } from './tasks.repo.ts';
 import { tasks } from './tasks.schema.ts';
@@ -23,37 +21,12 @@ export async function findOpenTasksDueBy(db: DbOrTx, committeeId: string, day: s
     .limit(limit);
 }
 
-/**
- * One carried-over section per meeting: the old one goes (its links cascade), the new one (when tasks are
- * chosen) is first in the agenda, with each task as it stands now.
- */
-export async function replaceCarriedSection(
-  tx: DbOrTx,
-  meetingId: string,
-  section: { title: string; presenter: string },
-  chosen: CarriedTask[],
-) {
-  await tx
-    .delete(agendaItems)
-    .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.carriedOver, true)));
+/** The tasks carried into the meeting's carried-over agenda item, each as it stands now, in the chosen order. */
+export async function insertCarriedTasks(tx: DbOrTx, agendaItemId: string, chosen: CarriedTask[]) {
   if (!chosen.length) return;
-  const [first] = await tx
-    .select({ n: sql<number>`coalesce(min(${agendaItems.position}), 1)::int` })
-    .from(agendaItems)
-    .where(eq(agendaItems.meetingId, meetingId));
-  const itemId = uuidv7();
-  await tx.insert(agendaItems).values({
-    id: itemId,
-    meetingId,
-    position: (first?.n ?? 1) - 1,
-    title: section.title,
-    presenter: section.presenter,
-    takesOpinions: false,
-    carriedOver: true,
-  });
   await tx.insert(agendaCarriedTasks).values(
     chosen.map((c, i) => ({
-      agendaItemId: itemId,
+      agendaItemId,
       taskId: c.taskId,
       position: i + 1,
       status: c.status,

@@ -4,8 +4,8 @@ import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
-import { assertManage, getMeeting, loadMeeting } from '../meetings/meetings.service.ts';
-import { findOpenTasksDueBy, MAX_CARRIED, replaceCarriedSection } from './carry-over.repo.ts';
+import { getMeeting, loadMeetingToManage, replaceCarriedOverSection } from '../meetings/meetings.service.ts';
+import { findOpenTasksDueBy, insertCarriedTasks, MAX_CARRIED } from './carry-over.repo.ts';
 import { windowOf } from './standing.service.ts';
 import { derivedStatusOf } from './tasks.repo.ts';
 
@@ -18,8 +18,7 @@ const PERIODIC = new Set(['quarterly', 'halfYearReview', 'annualReview']);
  * periodic meeting must review — oldest deadline first.
  */
 export async function proposeCarryOver(db: Db, actor: Actor, meetingId: string): Promise<CarriedTask[]> {
-  const { meeting, access } = await loadMeeting(db, actor, meetingId);
-  assertManage(actor, access);
+  const { meeting } = await loadMeetingToManage(db, actor, meetingId);
   const meetingDay = todayInVietnam(meeting.startsAt);
   const rows = await findOpenTasksDueBy(db, meeting.committeeId, meetingDay, MAX_CARRIED);
   const window = await windowOf(db, meeting.committeeId);
@@ -40,8 +39,7 @@ export async function proposeCarryOver(db: Db, actor: Actor, meetingId: string):
  * the agenda is frozen (R9) and changes go through an amended notice.
  */
 export async function applyCarryOver(db: Db, actor: Actor, meetingId: string, body: { taskIds?: string[] }) {
-  const { meeting, access } = await loadMeeting(db, actor, meetingId);
-  assertManage(actor, access);
+  const { meeting } = await loadMeetingToManage(db, actor, meetingId);
   if (meeting.status !== 'draft') throw new AppError('meeting.noticeAlreadySent');
   if (!PERIODIC.has(meeting.kind)) throw new AppError('task.carryOverPeriodicOnly');
   const proposed = await proposeCarryOver(db, actor, meetingId);
@@ -57,12 +55,13 @@ export async function applyCarryOver(db: Db, actor: Actor, meetingId: string, bo
       })
     : proposed;
   await db.transaction(async (tx) => {
-    await replaceCarriedSection(
+    // One carried-over section per meeting: the old one goes, the new one (when tasks are chosen) comes first.
+    const itemId = await replaceCarriedOverSection(
       tx,
       meetingId,
-      { title: CARRY_OVER_TITLE, presenter: 'Cơ quan thường trực' },
-      chosen,
+      chosen.length ? { title: CARRY_OVER_TITLE, presenter: 'Cơ quan thường trực' } : null,
     );
+    if (itemId) await insertCarriedTasks(tx, itemId, chosen);
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'meeting.carryOver',

@@ -1,7 +1,7 @@
 import * as clock from '../../clock.ts';
+import { publicUrlOf } from '../../config.ts';
 import type { Job, JobDeps, JobQueue } from '../../jobs/queue.ts';
 import { dispatchEmails } from '../mail/mail.service.ts';
-import { publicUrlOf } from '../meetings/invitations.ts';
 import { runTaskDigest } from './digest.service.ts';
 import { runTaskReminders } from './reminders.service.ts';
 

@@ -1,22 +1,28 @@
 import { formatDate, formatDateTime } from '@steerco/contract/datetime';
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import * as clock from '../../clock.ts';
-import type { Config } from '../../config.ts';
+import { type Config, publicUrlOf } from '../../config.ts';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
+import { createLinkToken } from '../../http/signed-links.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { getWorkingCalendar } from '../calendar/calendar.service.ts';
-import { committees } from '../committees/committees.schema.ts';
-import { getSettings } from '../committees/committees.service.ts';
-import { buildMeetingIcs, icsAttachment } from '../mail/ics.ts';
-import { dispatchEmails, enqueueEmails, type OutgoingEmail } from '../mail/mail.service.ts';
-import { renderEmail } from '../mail/render-email.ts';
+import { committeeWithUnit, getSettings } from '../committees/committees.service.ts';
+import {
+  buildMeetingIcs,
+  dispatchEmails,
+  enqueueEmails,
+  icsAttachment,
+  type OutgoingEmail,
+  renderEmail,
+} from '../mail/mail.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { users } from '../users/users.schema.ts';
+import { findAgendaItems } from './agenda.repo.ts';
+import { findInvitees, markNonRespondersReminded } from './attendees.repo.ts';
 import { confirmationDeadline } from './meeting-time.ts';
-import { agendaItems, meetingAttendees, meetings } from './meetings.schema.ts';
+import { claimAutoReminder, findReminderCandidates, type MeetingRow } from './meetings.repo.ts';
 
-type MeetingRow = typeof meetings.$inferSelect;
+// The invitations (R9, R10): the e-mails with the calendar file and each attendee's personal link, the reminders
+// to those who have not answered, and the automatic reminder before the confirmation deadline.
 export type InvitationKind = 'meeting.notice' | 'meeting.amended' | 'meeting.cancelled' | 'meeting.reminder';
 
 /**
@@ -34,12 +40,6 @@ export interface InvitationMailer {
 function parseFrom(from: string) {
   const m = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(from);
   return m ? { name: m[1] || 'steerco', email: m[2]! } : { name: 'steerco', email: from.trim() };
-}
-
-export function publicUrlOf(config: Config) {
-  return (
-    config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`
-  ).replace(/\/$/, '');
 }
 
 export function invitationMailer(config: Config): InvitationMailer {
@@ -71,31 +71,13 @@ export async function enqueueInvitationEmails(
   kind: InvitationKind,
   opts: { userIds?: string[]; changes?: string | null; rsvpLink: (attendeeId: string) => Promise<string> },
 ) {
-  const [committee] = await tx
-    .select({ name: committees.name })
-    .from(committees)
-    .where(eq(committees.id, m.committeeId));
-  const people = await tx
-    .select({
-      attendeeId: meetingAttendees.id,
-      userId: meetingAttendees.userId,
-      fullName: users.fullName,
-      email: users.email,
-      response: meetingAttendees.response,
-    })
-    .from(meetingAttendees)
-    .innerJoin(users, eq(users.id, meetingAttendees.userId))
-    .where(eq(meetingAttendees.meetingId, m.id))
-    .orderBy(asc(meetingAttendees.id));
+  const committee = await committeeWithUnit(tx, m.committeeId);
+  const people = await findInvitees(tx, m.id);
   const recipients = people.filter(
     (p): p is typeof p & { email: string } => !!p.email && (!opts.userIds || opts.userIds.includes(p.userId)),
   );
   if (!recipients.length) return;
-  const agenda = await tx
-    .select({ title: agendaItems.title, presenter: agendaItems.presenter })
-    .from(agendaItems)
-    .where(eq(agendaItems.meetingId, m.id))
-    .orderBy(asc(agendaItems.position));
+  const agenda = await findAgendaItems(tx, m.id);
   const settings = await getSettings(tx, m.committeeId);
   const deadline = confirmationDeadline(
     m.startsAt,
@@ -178,20 +160,8 @@ export async function remindNonResponders(
   rsvpLink: (attendeeId: string) => Promise<string>,
   quietMinutes = 10,
 ) {
-  const chased = await tx
-    .update(meetingAttendees)
-    .set({ remindedAt: clock.now() })
-    .where(
-      and(
-        eq(meetingAttendees.meetingId, m.id),
-        isNull(meetingAttendees.response),
-        sql`${meetingAttendees.membershipId} is distinct from ${m.chairMembershipId}`,
-        sql`(${meetingAttendees.remindedAt} is null or ${meetingAttendees.remindedAt} < ${clock.now()}::timestamptz - make_interval(mins => ${quietMinutes}))`,
-      ),
-    )
-    .returning({ userId: meetingAttendees.userId });
-  if (!chased.length) return 0;
-  const userIds = chased.map((c) => c.userId);
+  const userIds = await markNonRespondersReminded(tx, m, clock.now(), quietMinutes);
+  if (!userIds.length) return 0;
   await notify(
     tx,
     userIds.map((userId) => ({
@@ -203,7 +173,7 @@ export async function remindNonResponders(
     })),
   );
   await enqueueInvitationEmails(tx, mailer, m, 'meeting.reminder', { userIds, rsvpLink });
-  return chased.length;
+  return userIds.length;
 }
 
 /**
@@ -218,18 +188,7 @@ export async function runAutomaticReminders(
   opts: { now: Date; hoursBefore: number; logger?: Logger },
 ) {
   // Confirmation lead times are working days; a 60-day look-ahead covers any committee's setting.
-  const candidates = await db
-    .select()
-    .from(meetings)
-    .where(
-      and(
-        eq(meetings.status, 'noticeSent'),
-        isNull(meetings.autoReminderSentAt),
-        isNotNull(meetings.noticeSentAt),
-        sql`${meetings.startsAt} > ${opts.now.toISOString()}::timestamptz`,
-        sql`${meetings.startsAt} < ${opts.now.toISOString()}::timestamptz + interval '60 days'`,
-      ),
-    );
+  const candidates = await findReminderCandidates(db, opts.now);
   let meetingsReminded = 0;
   let people = 0;
   const calendar = await getWorkingCalendar(db);
@@ -239,13 +198,7 @@ export async function runAutomaticReminders(
     const remindAt = deadline - opts.hoursBefore * 3_600_000;
     if (opts.now.getTime() < remindAt || opts.now.getTime() > deadline) continue;
     const count = await db.transaction(async (tx) => {
-      const [claimed] = await tx
-        .update(meetings)
-        .set({ autoReminderSentAt: opts.now })
-        .where(
-          and(eq(meetings.id, m.id), isNull(meetings.autoReminderSentAt), eq(meetings.status, 'noticeSent')),
-        )
-        .returning();
+      const claimed = await claimAutoReminder(tx, m.id, opts.now);
       if (!claimed) return null;
       return remindNonResponders(tx, mailer, claimed, (attendeeId) => rsvpLink(tx, attendeeId, claimed), 0);
     });
@@ -255,4 +208,14 @@ export async function runAutomaticReminders(
   }
   opts.logger?.info({ meetings: meetingsReminded, people }, 'automatic meeting reminders');
   return { meetings: meetingsReminded, people };
+}
+
+// ——— The personal link in the invitation (one click to confirm) ———
+
+export const RSVP_LINK = 'rsvp';
+
+/** The invitation's personal link: signed, for one attendee, valid until the meeting ends. */
+export async function rsvpLink(db: DbOrTx, publicUrl: string, attendeeId: string, meeting: MeetingRow) {
+  const token = await createLinkToken(db, RSVP_LINK, attendeeId, meeting.endsAt);
+  return `${publicUrl.replace(/\/$/, '')}/xac-nhan?token=${encodeURIComponent(token)}`;
 }
