@@ -34,6 +34,7 @@ import { healthRoutes, VERSION } from './modules/health/health.routes.ts';
 import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
+import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { carryOverRoutes } from './modules/tasks/carry-over.routes.ts';
 import { cascadeRoutes } from './modules/tasks/cascade.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
@@ -64,6 +65,7 @@ const API_MODULES = [
   carryOverRoutes,
   cascadeRoutes,
   planRoutes,
+  reportRoutes,
 ];
 
 export async function buildApp({ db, config, logger, jobs = null }: AppDeps): Promise<FastifyInstance> {

@@ -4,11 +4,16 @@ import { type EventBus, events } from './events/bus.ts';
 import { registerPolicy } from './http/permissions.ts';
 import type { JobDeps, JobQueue } from './jobs/queue.ts';
 import { COMMITTEE_ACTIONS, canOnCommittee } from './modules/committees/committees.policy.ts';
+import { committeeFigureSource } from './modules/committees/report-figures.service.ts';
 import { registerDocumentJobs } from './modules/documents/documents.jobs.ts';
+import { documentFigureSource } from './modules/documents/report-figures.service.ts';
 import { registerMailJobs } from './modules/mail/mail.jobs.ts';
 import { registerMeetingJobs } from './modules/meetings/meetings.jobs.ts';
+import { meetingFigureSource } from './modules/meetings/report-figures.service.ts';
+import { registerFigureSource } from './modules/reports/figures.service.ts';
 import { createTasksFromConclusions } from './modules/tasks/from-conclusions.service.ts';
 import { moveOpenTasks } from './modules/tasks/hand-over.service.ts';
+import { taskFigureSource } from './modules/tasks/report-figures.service.ts';
 import {
   notifyTaskCommented,
   notifyTaskCreated,
@@ -38,10 +43,22 @@ export function wirePolicies(): void {
   registerPolicy(COMMITTEE_ACTIONS, canOnCommittee);
 }
 
+/**
+ * Where reports' pre-filled figures come from (R16): each module's own figures for a cut-off window. The
+ * Indicators module adds its indicator values here with `registerFigureSource` too.
+ */
+export function wireFigureSources(): void {
+  registerFigureSource(meetingFigureSource);
+  registerFigureSource(taskFigureSource);
+  registerFigureSource(documentFigureSource);
+  registerFigureSource(committeeFigureSource);
+}
+
 /** Wires the process's modules once (the app, the CLI and the tests may each ask). */
 export function wireModules(): void {
   if (events.sealed) return;
   wirePolicies();
+  wireFigureSources();
   wireReactions(events);
 }
 

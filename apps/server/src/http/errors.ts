@@ -205,6 +205,22 @@ export const ERRORS = {
     status: 422,
     title: 'Có nhiệm vụ trong kế hoạch đã quá hạn hoàn thành tại ngày phê duyệt',
   },
+  'report.regimeNotFound': { status: 404, title: 'Không tìm thấy chế độ báo cáo' },
+  'report.periodNotFound': { status: 404, title: 'Không tìm thấy kỳ báo cáo' },
+  'report.notFound': { status: 404, title: 'Không tìm thấy báo cáo' },
+  'report.invalidFields': { status: 422, title: 'Biểu số liệu của chế độ báo cáo không hợp lệ' },
+  'report.deadlineBeforeCutoff': { status: 422, title: 'Thời hạn gửi báo cáo phải sau ngày chốt số liệu' },
+  'report.invalidWindow': { status: 422, title: 'Kỳ chốt số liệu không hợp lệ' },
+  'report.noReporters': {
+    status: 422,
+    title: 'Ban Chỉ đạo chưa có Ban Chỉ đạo cấp dưới nào để giao báo cáo',
+  },
+  'report.notReporter': { status: 422, title: 'Ban Chỉ đạo này không thuộc đối tượng thực hiện báo cáo' },
+  'report.periodNotOpen': { status: 422, title: 'Kỳ báo cáo chưa đến ngày chốt số liệu' },
+  'report.unknownField': { status: 422, title: 'Chỉ tiêu không có trong biểu số liệu của chế độ báo cáo' },
+  'report.unknownSection': { status: 422, title: 'Mục không có trong đề cương của chế độ báo cáo' },
+  'report.alreadySubmitted': { status: 409, title: 'Báo cáo đã được gửi, đang chờ cấp trên xem xét' },
+  'report.wrongState': { status: 409, title: 'Báo cáo không ở trạng thái cho phép thao tác này' },
   internal: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -1,8 +1,11 @@
 import { addDays, defaultCalendar } from '@steerco/calendar';
+import { DEFAULT_REPORT_FIELDS, DEFAULT_REPORT_OUTLINE } from '@steerco/contract/reports';
 import { today } from '../clock.ts';
 import type { Tx } from '../db/client.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { conclusions, meetings } from '../modules/meetings/meetings.schema.ts';
+import { periodsOf } from '../modules/reports/periods.ts';
+import { reportPeriods, reportRegimeReporters, reportRegimes } from '../modules/reports/reports.schema.ts';
 import { tasks } from '../modules/tasks/tasks.schema.ts';
 import { administrativeUnits } from '../modules/units/units.schema.ts';
 
@@ -183,4 +186,53 @@ export async function seedWardRecords(
     });
   }
   await tx.insert(tasks).values(rows);
+}
+
+/**
+ * The sample regimes Hà Đông (the level above the wards) issued to its wards: the quarterly, 6-month and annual
+ * CCHC – CĐS – Đề án 06 reports, cut off as Decree 09 says, due on the 20th (quarterly and 6-month) or the 20th of
+ * December, with the periods of this year and the next.
+ */
+export async function seedSampleRegimes(
+  tx: Tx,
+  issuerId: string,
+  issuerUserId: string,
+  reporterIds: string[],
+) {
+  const year = Number(today().slice(0, 4));
+  for (const [frequency, name] of [
+    ['quarterly', 'Báo cáo quý về CCHC, CĐS và Đề án 06 (dữ liệu mẫu)'],
+    ['halfYear', 'Báo cáo 6 tháng về CCHC, CĐS và Đề án 06 (dữ liệu mẫu)'],
+    ['annual', 'Báo cáo năm về CCHC, CĐS và Đề án 06 (dữ liệu mẫu)'],
+  ] as const) {
+    const id = uuidv7();
+    const regime = { frequency, cutoffDay: 15, deadline: { kind: 'dayOfMonth' as const, day: 20 } };
+    await tx.insert(reportRegimes).values({
+      id,
+      committeeId: issuerId,
+      name,
+      ...regime,
+      outline: DEFAULT_REPORT_OUTLINE,
+      fields: DEFAULT_REPORT_FIELDS,
+      fromYear: year,
+      isSample: true,
+      createdBy: issuerUserId,
+    });
+    await tx
+      .insert(reportRegimeReporters)
+      .values(reporterIds.map((r) => ({ regimeId: id, reporterCommitteeId: r })));
+    await tx.insert(reportPeriods).values(
+      periodsOf(regime, year, year + 1, defaultCalendar).map((p) => ({
+        id: uuidv7(),
+        regimeId: id,
+        kind: 'periodic' as const,
+        code: p.code,
+        label: p.label,
+        fromDate: p.from,
+        toDate: p.to,
+        deadline: p.deadline,
+        opensOn: p.opensOn,
+      })),
+    );
+  }
 }

@@ -18,7 +18,7 @@ import {
 } from '../modules/committees/committees.schema.ts';
 import { administrativeUnits } from '../modules/units/units.schema.ts';
 import { users } from '../modules/users/users.schema.ts';
-import { addCommuneUnit, SAMPLE_WARDS, seedWardRecords } from './hierarchy.ts';
+import { addCommuneUnit, SAMPLE_WARDS, seedSampleRegimes, seedWardRecords } from './hierarchy.ts';
 
 const dataFile = (name: string) => new URL(`./data/${name}`, import.meta.url);
 const PHUC_LA_DUTIES = JSON.parse(readFileSync(dataFile('phuc-la-duties.json'), 'utf8')) as Record<
@@ -389,6 +389,7 @@ export async function seedOrganization(
   });
 
   // ——— Four sample wards under Hà Đông beside Phúc La, each with its head, meetings and tasks ———
+  const wardIds = [phucLa.id];
   for (const [i, w] of SAMPLE_WARDS.entries()) {
     const unit = await addCommuneUnit(tx, units.haDong, w.code, `Phường ${w.name}`);
     const head = await addUser(tx, ctx.passwordHash, {
@@ -407,6 +408,7 @@ export async function seedOrganization(
     const [headSeatId] = await addSeats(tx, ward.id, '2024-06-01', null, [
       { userId: head, role: 'head', position: 'Chủ tịch UBND phường', unitId: unit.id, isSample: true },
     ]);
+    wardIds.push(ward.id);
     await seedWardRecords(tx, {
       committeeId: ward.id,
       unitId: unit.id,
@@ -415,6 +417,9 @@ export async function seedOrganization(
       i,
     });
   }
+
+  // ——— The sample report regimes Hà Đông issued to its five wards (R16) ———
+  await seedSampleRegimes(tx, haDong.id, haDongHead, wardIds);
 
   await seedBinhDinh(tx, ctx.passwordHash, units.binhDinh);
   return { phucLaCommitteeId: phucLa.id, haDongCommitteeId: haDong.id, haNoiCommitteeId: haNoi.id };

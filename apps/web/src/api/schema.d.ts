@@ -12801,6 +12801,1226 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/report-figure-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các số liệu có thể tự điền vào biểu báo cáo, theo nguồn */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                source: string;
+                                keys: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/report-regimes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chế độ báo cáo Ban Chỉ đạo đã ban hành hoặc phải thực hiện */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                committeeName: string;
+                                name: string;
+                                /** @enum {string} */
+                                frequency: "monthly" | "quarterly" | "halfYear" | "annual";
+                                outline: string[];
+                                fields: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    type: "integer" | "decimal" | "percent";
+                                    unit?: string | null;
+                                    /** @enum {string} */
+                                    rollup: "sum" | "avg" | "ratio";
+                                    source?: string | null;
+                                    numerator?: string | null;
+                                    denominator?: string | null;
+                                }[];
+                                cutoffDay: number;
+                                deadline: {
+                                    /** @enum {string} */
+                                    kind: "dayOfMonth";
+                                    day: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "workingDaysAfterCutoff";
+                                    days: number;
+                                };
+                                fromYear: number;
+                                reporters: {
+                                    /** Format: uuid */
+                                    committeeId: string;
+                                    name: string;
+                                }[];
+                                isSample: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ban hành chế độ báo cáo cho các Ban Chỉ đạo cấp dưới trực tiếp */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        frequency: "monthly" | "quarterly" | "halfYear" | "annual";
+                        outline: string[];
+                        fields: {
+                            key: string;
+                            label: string;
+                            /** @enum {string} */
+                            type: "integer" | "decimal" | "percent";
+                            unit?: string | null;
+                            /** @enum {string} */
+                            rollup: "sum" | "avg" | "ratio";
+                            source?: string | null;
+                            numerator?: string | null;
+                            denominator?: string | null;
+                        }[];
+                        /** @default 15 */
+                        cutoffDay?: number;
+                        deadline: {
+                            /** @enum {string} */
+                            kind: "dayOfMonth";
+                            day: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "workingDaysAfterCutoff";
+                            days: number;
+                        };
+                        fromYear: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            committeeName: string;
+                            name: string;
+                            /** @enum {string} */
+                            frequency: "monthly" | "quarterly" | "halfYear" | "annual";
+                            outline: string[];
+                            fields: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "integer" | "decimal" | "percent";
+                                unit?: string | null;
+                                /** @enum {string} */
+                                rollup: "sum" | "avg" | "ratio";
+                                source?: string | null;
+                                numerator?: string | null;
+                                denominator?: string | null;
+                            }[];
+                            cutoffDay: number;
+                            deadline: {
+                                /** @enum {string} */
+                                kind: "dayOfMonth";
+                                day: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "workingDaysAfterCutoff";
+                                days: number;
+                            };
+                            fromYear: number;
+                            reporters: {
+                                /** Format: uuid */
+                                committeeId: string;
+                                name: string;
+                            }[];
+                            isSample: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/reports/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các kỳ báo cáo Ban Chỉ đạo phải gửi: hạn gửi và tình trạng */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                period: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    regimeId: string;
+                                    /** @enum {string} */
+                                    kind: "periodic" | "adHoc";
+                                    label: string;
+                                    /** Format: date */
+                                    from: string;
+                                    /** Format: date */
+                                    to: string;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** Format: date */
+                                    opensOn: string;
+                                };
+                                regimeName: string;
+                                recipientName: string;
+                                /** Format: uuid */
+                                reporterCommitteeId: string;
+                                reporterName: string;
+                                reportId: string | null;
+                                /** @enum {string} */
+                                status: "notStarted" | "drafting" | "submitted" | "returned" | "accepted";
+                                late: boolean;
+                                submittedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-regimes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chế độ báo cáo */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            committeeName: string;
+                            name: string;
+                            /** @enum {string} */
+                            frequency: "monthly" | "quarterly" | "halfYear" | "annual";
+                            outline: string[];
+                            fields: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "integer" | "decimal" | "percent";
+                                unit?: string | null;
+                                /** @enum {string} */
+                                rollup: "sum" | "avg" | "ratio";
+                                source?: string | null;
+                                numerator?: string | null;
+                                denominator?: string | null;
+                            }[];
+                            cutoffDay: number;
+                            deadline: {
+                                /** @enum {string} */
+                                kind: "dayOfMonth";
+                                day: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "workingDaysAfterCutoff";
+                                days: number;
+                            };
+                            fromYear: number;
+                            reporters: {
+                                /** Format: uuid */
+                                committeeId: string;
+                                name: string;
+                            }[];
+                            isSample: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-regimes/{id}/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các kỳ báo cáo: kỳ chốt số liệu và hạn gửi */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                regimeId: string;
+                                /** @enum {string} */
+                                kind: "periodic" | "adHoc";
+                                label: string;
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                opensOn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-regimes/{id}/ad-hoc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Yêu cầu báo cáo đột xuất tới mọi đơn vị báo cáo */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label: string;
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        /** Format: date */
+                        deadline: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            regimeId: string;
+                            /** @enum {string} */
+                            kind: "periodic" | "adHoc";
+                            label: string;
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            /** Format: date */
+                            deadline: string;
+                            /** Format: date */
+                            opensOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-periods/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mở báo cáo của kỳ: dự thảo tự điền số liệu từ hồ sơ trong kỳ chốt số liệu */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        reporterCommitteeId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            period: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                regimeId: string;
+                                /** @enum {string} */
+                                kind: "periodic" | "adHoc";
+                                label: string;
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                opensOn: string;
+                            };
+                            regime: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                committeeName: string;
+                            };
+                            fields: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "integer" | "decimal" | "percent";
+                                unit?: string | null;
+                                /** @enum {string} */
+                                rollup: "sum" | "avg" | "ratio";
+                                source?: string | null;
+                                numerator?: string | null;
+                                denominator?: string | null;
+                            }[];
+                            /** Format: uuid */
+                            reporterCommitteeId: string;
+                            reporterName: string;
+                            /** @enum {string} */
+                            status: "notStarted" | "drafting" | "submitted" | "returned" | "accepted";
+                            version: number;
+                            late: boolean;
+                            figures: {
+                                key: string;
+                                value: number | null;
+                                computed: number | null;
+                                override: {
+                                    value: number | null;
+                                    note: string;
+                                } | null;
+                            }[];
+                            narrative: {
+                                heading: string;
+                                text: string;
+                            }[];
+                            returnComment: string | null;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            documentId: string | null;
+                            versions: {
+                                version: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                outcome: string | null;
+                            }[];
+                            myRights: ("edit" | "submit" | "decide")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-periods/{id}/rollup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng tổng hợp: các đơn vị báo cáo × chỉ tiêu, ai chưa gửi, gửi muộn */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                regimeId: string;
+                                /** @enum {string} */
+                                kind: "periodic" | "adHoc";
+                                label: string;
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                opensOn: string;
+                            };
+                            regimeName: string;
+                            fields: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "integer" | "decimal" | "percent";
+                                unit?: string | null;
+                                /** @enum {string} */
+                                rollup: "sum" | "avg" | "ratio";
+                                source?: string | null;
+                                numerator?: string | null;
+                                denominator?: string | null;
+                            }[];
+                            rows: {
+                                /** Format: uuid */
+                                reporterCommitteeId: string;
+                                reporterName: string;
+                                reportId: string | null;
+                                /** @enum {string} */
+                                status: "notStarted" | "drafting" | "submitted" | "returned" | "accepted";
+                                late: boolean;
+                                values: {
+                                    [key: string]: number | null;
+                                };
+                            }[];
+                            totals: {
+                                [key: string]: number | null;
+                            };
+                            counts: {
+                                reporters: number;
+                                submitted: number;
+                                missing: number;
+                                late: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-periods/{id}/rollup.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất bảng tổng hợp ra Excel */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo: số liệu, điều chỉnh, nội dung, phiên bản */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            period: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                regimeId: string;
+                                /** @enum {string} */
+                                kind: "periodic" | "adHoc";
+                                label: string;
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                opensOn: string;
+                            };
+                            regime: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                committeeName: string;
+                            };
+                            fields: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "integer" | "decimal" | "percent";
+                                unit?: string | null;
+                                /** @enum {string} */
+                                rollup: "sum" | "avg" | "ratio";
+                                source?: string | null;
+                                numerator?: string | null;
+                                denominator?: string | null;
+                            }[];
+                            /** Format: uuid */
+                            reporterCommitteeId: string;
+                            reporterName: string;
+                            /** @enum {string} */
+                            status: "notStarted" | "drafting" | "submitted" | "returned" | "accepted";
+                            version: number;
+                            late: boolean;
+                            figures: {
+                                key: string;
+                                value: number | null;
+                                computed: number | null;
+                                override: {
+                                    value: number | null;
+                                    note: string;
+                                } | null;
+                            }[];
+                            narrative: {
+                                heading: string;
+                                text: string;
+                            }[];
+                            returnComment: string | null;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            documentId: string | null;
+                            versions: {
+                                version: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                outcome: string | null;
+                            }[];
+                            myRights: ("edit" | "submit" | "decide")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa nội dung báo cáo và điều chỉnh số liệu (kèm ghi chú) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        narrative?: {
+                            heading: string;
+                            text: string;
+                        }[];
+                        overrides?: {
+                            [key: string]: {
+                                value: number | null;
+                                note: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            period: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                regimeId: string;
+                                /** @enum {string} */
+                                kind: "periodic" | "adHoc";
+                                label: string;
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                opensOn: string;
+                            };
+                            regime: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                committeeName: string;
+                            };
+                            fields: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "integer" | "decimal" | "percent";
+                                unit?: string | null;
+                                /** @enum {string} */
+                                rollup: "sum" | "avg" | "ratio";
+                                source?: string | null;
+                                numerator?: string | null;
+                                denominator?: string | null;
+                            }[];
+                            /** Format: uuid */
+                            reporterCommitteeId: string;
+                            reporterName: string;
+                            /** @enum {string} */
+                            status: "notStarted" | "drafting" | "submitted" | "returned" | "accepted";
+                            version: number;
+                            late: boolean;
+                            figures: {
+                                key: string;
+                                value: number | null;
+                                computed: number | null;
+                                override: {
+                                    value: number | null;
+                                    note: string;
+                                } | null;
+                            }[];
+                            narrative: {
+                                heading: string;
+                                text: string;
+                            }[];
+                            returnComment: string | null;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            documentId: string | null;
+                            versions: {
+                                version: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                outcome: string | null;
+                            }[];
+                            myRights: ("edit" | "submit" | "decide")[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi báo cáo lên cấp trên (khóa phiên bản) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            period: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                regimeId: string;
+                                /** @enum {string} */
+                                kind: "periodic" | "adHoc";
+                                label: string;
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                opensOn: string;
+                            };
+                            regime: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                committeeName: string;
+                            };
+                            fields: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "integer" | "decimal" | "percent";
+                                unit?: string | null;
+                                /** @enum {string} */
+                                rollup: "sum" | "avg" | "ratio";
+                                source?: string | null;
+                                numerator?: string | null;
+                                denominator?: string | null;
+                            }[];
+                            /** Format: uuid */
+                            reporterCommitteeId: string;
+                            reporterName: string;
+                            /** @enum {string} */
+                            status: "notStarted" | "drafting" | "submitted" | "returned" | "accepted";
+                            version: number;
+                            late: boolean;
+                            figures: {
+                                key: string;
+                                value: number | null;
+                                computed: number | null;
+                                override: {
+                                    value: number | null;
+                                    note: string;
+                                } | null;
+                            }[];
+                            narrative: {
+                                heading: string;
+                                text: string;
+                            }[];
+                            returnComment: string | null;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            documentId: string | null;
+                            versions: {
+                                version: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                outcome: string | null;
+                            }[];
+                            myRights: ("edit" | "submit" | "decide")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cấp trên tiếp nhận hoặc trả lại báo cáo (kèm ý kiến) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "accept" | "return";
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            period: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                regimeId: string;
+                                /** @enum {string} */
+                                kind: "periodic" | "adHoc";
+                                label: string;
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                                /** Format: date */
+                                deadline: string;
+                                /** Format: date */
+                                opensOn: string;
+                            };
+                            regime: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                committeeName: string;
+                            };
+                            fields: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "integer" | "decimal" | "percent";
+                                unit?: string | null;
+                                /** @enum {string} */
+                                rollup: "sum" | "avg" | "ratio";
+                                source?: string | null;
+                                numerator?: string | null;
+                                denominator?: string | null;
+                            }[];
+                            /** Format: uuid */
+                            reporterCommitteeId: string;
+                            reporterName: string;
+                            /** @enum {string} */
+                            status: "notStarted" | "drafting" | "submitted" | "returned" | "accepted";
+                            version: number;
+                            late: boolean;
+                            figures: {
+                                key: string;
+                                value: number | null;
+                                computed: number | null;
+                                override: {
+                                    value: number | null;
+                                    note: string;
+                                } | null;
+                            }[];
+                            narrative: {
+                                heading: string;
+                                text: string;
+                            }[];
+                            returnComment: string | null;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            documentId: string | null;
+                            versions: {
+                                version: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                outcome: string | null;
+                            }[];
+                            myRights: ("edit" | "submit" | "decide")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/figures/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các hồ sơ được đếm trong một số liệu của báo cáo */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                title: string;
+                                date: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
