@@ -11,6 +11,7 @@ import { registerMailJobs } from './modules/mail/mail.jobs.ts';
 import { registerMeetingJobs } from './modules/meetings/meetings.jobs.ts';
 import { meetingFigureSource } from './modules/meetings/report-figures.service.ts';
 import { registerFigureSource } from './modules/reports/figures.service.ts';
+import { registerReportJobs } from './modules/reports/reports.jobs.ts';
 import { createTasksFromConclusions } from './modules/tasks/from-conclusions.service.ts';
 import { moveOpenTasks } from './modules/tasks/hand-over.service.ts';
 import { taskFigureSource } from './modules/tasks/report-figures.service.ts';
@@ -69,4 +70,5 @@ export async function registerJobs(queue: JobQueue, deps: JobDeps): Promise<void
   await registerMeetingJobs(queue, deps);
   await registerDocumentJobs(queue, deps);
   await registerTaskJobs(queue, deps);
+  await registerReportJobs(queue, deps);
 }

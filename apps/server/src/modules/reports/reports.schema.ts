@@ -161,7 +161,8 @@ export const reportReminders = pgTable(
     reporterCommitteeId: uuid()
       .notNull()
       .references(() => committees.id),
-    kind: text().notNull().$type<'dueSoon' | 'dueToday' | 'overdue' | 'escalation'>(),
+    /** As the follow-up's reminders: `before:N`, `due`, `overdue`, `escalation`. */
+    kind: text().notNull(),
     sentOn: date().notNull(),
     sentAt: at().notNull().defaultNow(),
   },
