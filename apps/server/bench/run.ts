@@ -205,6 +205,46 @@ async function benchTasks() {
   );
 }
 
+/** Issue 15: reports on the follow-up's national dataset: pre-filling, rollups, the XLSX of a province grid. */
+async function benchReports() {
+  const child = fork(path.join(here, 'reports.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  type P = { p50: number; p95: number; max: number };
+  const r = await new Promise<{
+    generatedMs: number;
+    counts: { reports: number; meetings: number; tasks: number };
+    communes: number;
+    prefill: P;
+    provinceRollup: P;
+    nationalRollup: P;
+    xlsx: P;
+  }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as never));
+    child.once('exit', (code) => reject(new Error(`reports benchmark exited with ${code}`)));
+  });
+  await new Promise((r) => child.once('exit', r));
+  const n = (x: number) => x.toLocaleString('en');
+  console.log(
+    `\nReports: ${n(r.counts.tasks)} tasks, ${n(r.counts.meetings)} meetings, ${n(r.counts.reports)} reports (generated in ${(r.generatedMs / 1000).toFixed(0)} s)`,
+  );
+  const row = (measure: string, p: P, target: string) => ({
+    measure,
+    p50ms: p.p50.toFixed(2),
+    p95ms: p.p95.toFixed(2),
+    maxMs: p.max.toFixed(2),
+    target,
+  });
+  console.table([
+    row(
+      'pre-fill one commune’s quarterly report (POST /report-periods/:id/reports), 200 runs',
+      r.prefill,
+      'p95 < 100 ms',
+    ),
+    row(`a province’s rollup grid of its ${r.communes} communes, 200 runs`, r.provinceRollup, 'p95 < 100 ms'),
+    row('the national rollup of 34 provinces, 200 runs', r.nationalRollup, 'p95 < 300 ms'),
+    row('XLSX of the province grid, 30 runs', r.xlsx, '< 2 s'),
+  ]);
+}
+
 /** Issue 7: rendering a Decree 30 conclusion notice with 30 conclusions. */
 async function benchDocuments() {
   const { benchConclusionNotice } = await import('../src/modules/documents/render/bench.ts');
@@ -220,3 +260,4 @@ if (!only || only === 'org') await benchOrganization();
 if (!only || only === 'documents') await benchDocuments();
 if (!only || only === 'meetings') await benchMeetings();
 if (!only || only === 'tasks') await benchTasks();
+if (!only || only === 'reports') await benchReports();
