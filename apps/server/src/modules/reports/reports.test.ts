@@ -112,7 +112,7 @@ interface ReportDto {
   myRights: string[];
   period: { id: string; from: string; to: string };
 }
-const valueOf = (r: ReportDto, key: string) => r.figures.find((f) => f.key === key)!.value;
+const figureOf = (r: ReportDto, key: string) => r.figures.find((f) => f.key === key)!.value;
 
 let regimeId: string;
 let adHocPeriodId: string;
@@ -280,11 +280,11 @@ describe('a report drafted from the records', () => {
       )
     ).json();
     const expected = await independentCounts(committee.vanQuan, win().from, win().to);
-    for (const [key, n] of Object.entries(expected)) expect([key, valueOf(report, key)]).toEqual([key, n]);
+    for (const [key, n] of Object.entries(expected)) expect([key, figureOf(report, key)]).toEqual([key, n]);
     // The sample ward has meetings and tasks in the window: the check is not of zeros.
     expect(expected.meetingsHeld).toBeGreaterThan(0);
     expect(expected.tasksAssigned + expected.tasksOverdue).toBeGreaterThan(0);
-    expect(valueOf(report, 'noticeOnTimeRate')).toBe(
+    expect(figureOf(report, 'noticeOnTimeRate')).toBe(
       expected.meetingsNoticed
         ? Math.round((expected.noticesOnTime / expected.meetingsNoticed) * 1000) / 10
         : null,
@@ -312,7 +312,7 @@ describe('a report drafted from the records', () => {
       const list = (
         await call(ctx.app, s.vanQuan, 'GET', `/api/v1/reports/${report.id}/figures/${key}`, undefined, 200)
       ).json();
-      expect(list.items).toHaveLength(valueOf(report, key)!);
+      expect(list.items).toHaveLength(figureOf(report, key)!);
     }
     // The recipient drills down too.
     await call(ctx.app, s.haDong, 'GET', `/api/v1/reports/${report.id}/figures/tasksOpen`, undefined, 200);
@@ -569,7 +569,7 @@ describe('rollup', () => {
       (r: { reporterCommitteeId: string }) => r.reporterCommitteeId === committee.vanQuan,
     );
     expect(vq).toMatchObject({ status: 'accepted', reportId: report.id });
-    expect(grid.totals.tasksAssigned).toBe(valueOf(report, 'tasksAssigned'));
+    expect(grid.totals.tasksAssigned).toBe(figureOf(report, 'tasksAssigned'));
     expect(grid.totals.onlineApplicationsRate).toBe(87.5);
     // Drafts and missing reports show no values.
     expect(
@@ -626,10 +626,10 @@ describe('rollup', () => {
       )
     ).json();
     for (const key of ['meetingsHeld', 'tasksAssigned', 'tasksOverdue', 'conclusionsIssued'])
-      expect([key, valueOf(upward, key)]).toEqual([
+      expect([key, figureOf(upward, key)]).toEqual([
         key,
-        own[key as keyof typeof own] + valueOf(report, key)!,
+        own[key as keyof typeof own] + figureOf(report, key)!,
       ]);
-    expect(valueOf(upward, 'onlineApplicationsRate')).toBe(87.5);
+    expect(figureOf(upward, 'onlineApplicationsRate')).toBe(87.5);
   });
 });
