@@ -39,10 +39,12 @@ import { LateNoticePage } from './features/meetings/components/late-notice-page.
 import { MeetingPage } from './features/meetings/components/meeting-page.tsx';
 import { MeetingsPage } from './features/meetings/components/meetings-page.tsx';
 import { RsvpPage } from './features/meetings/components/rsvp-page.tsx';
-import { ModulePlaceholderPage } from './features/modules/components/module-placeholder-page.tsx';
-import type { ModuleKey } from './features/modules/modules.ts';
 import { planQueryOptions } from './features/plans/api.ts';
 import { PlanPage } from './features/plans/components/plan-page.tsx';
+import { reportQueryOptions, rollupQueryOptions } from './features/reports/api.ts';
+import { ReportPage } from './features/reports/components/report-page.tsx';
+import { ReportsPage } from './features/reports/components/reports-page.tsx';
+import { RollupPage } from './features/reports/components/rollup-page.tsx';
 import { AppLayout } from './features/shell/components/app-layout.tsx';
 import { taskQueryOptions } from './features/tasks/api.ts';
 import { TaskPage } from './features/tasks/components/task-page.tsx';
@@ -132,14 +134,6 @@ const dashboardRoute = createRoute({
     return session ? <DashboardPage user={session.user} /> : null;
   },
 });
-
-function createModuleRoute<const Path extends string>(path: Path, module: ModuleKey) {
-  return createRoute({
-    getParentRoute: () => appRoute,
-    path,
-    component: () => <ModulePlaceholderPage module={module} />,
-  });
-}
 
 /** Ban Chỉ đạo: the committees I may see, as a tree; `?q=` searches, `?mine=true` keeps mine. */
 const committeesRoute = createRoute({
@@ -308,7 +302,48 @@ const planRoute = createRoute({
   },
 });
 
-const moduleRoutes = [createModuleRoute('/bao-cao', 'reports')] as const;
+/** Báo cáo (R16): what my committee owes and the regimes it issued; `?ban=` picks one of my committees. */
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bao-cao',
+  validateSearch: (search: Record<string, unknown>): { ban?: string } => ({
+    ban: typeof search.ban === 'string' ? search.ban : undefined,
+  }),
+  component: function ReportsRoute() {
+    const search = reportsRoute.useSearch();
+    const navigate = reportsRoute.useNavigate();
+    return (
+      <ReportsPage
+        committeeId={search.ban}
+        onCommitteeChange={(ban) => void navigate({ search: { ban }, replace: true })}
+      />
+    );
+  },
+});
+
+/** One report (its reporter and its recipient open it). */
+const reportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bao-cao/$reportId',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(reportQueryOptions(params.reportId)),
+  component: function ReportRoute() {
+    const { reportId } = reportRoute.useParams();
+    const { data } = useSuspenseQuery(reportQueryOptions(reportId));
+    return <ReportPage key={`${data.id}:${data.version}:${data.status}`} report={data} />;
+  },
+});
+
+/** The rollup grid of one period (the recipient's). */
+const rollupRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bao-cao/ky/$periodId',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(rollupQueryOptions(params.periodId)),
+  component: function RollupRoute() {
+    const { periodId } = rollupRoute.useParams();
+    const { data } = useSuspenseQuery(rollupQueryOptions(periodId));
+    return <RollupPage rollup={data} />;
+  },
+});
 
 /** Administration: system and unit administrators only; for everyone else it does not exist. */
 const adminRoute = createRoute({
@@ -393,7 +428,9 @@ const routeTree = rootRoute.addChildren([
     tasksRoute,
     taskRoute,
     planRoute,
-    ...moduleRoutes,
+    reportsRoute,
+    reportRoute,
+    rollupRoute,
     adminRoute.addChildren([adminIndexRoute, usersRoute, unitsRoute, calendarRoute]),
   ]),
 ]);

@@ -1,6 +1,7 @@
 import { documentsEn } from './documents.en.ts';
 import { meetingsEn } from './meetings.en.ts';
 import { plansEn } from './plans.en.ts';
+import { reportsEn } from './reports.en.ts';
 import { tasksEn } from './tasks.en.ts';
 import type { vi } from './vi.ts';
 
@@ -698,6 +699,7 @@ export const en: Translation = {
   meetings: meetingsEn,
   tasks: tasksEn,
   plans: plansEn,
+  reports: reportsEn,
   documents: documentsEn,
   calendar: {
     title: 'Working calendar',

@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '@steerco/contract/memberships';
 import { documentsVi } from './documents.vi.ts';
 import { meetingsVi } from './meetings.vi.ts';
 import { plansVi } from './plans.vi.ts';
+import { reportsVi } from './reports.vi.ts';
 import { tasksVi } from './tasks.vi.ts';
 
 /** Vietnamese, the default language. `en.ts` must have exactly the same keys (checked by the compiler and a test). */
@@ -683,6 +684,7 @@ export const vi = {
   meetings: meetingsVi,
   tasks: tasksVi,
   plans: plansVi,
+  reports: reportsVi,
   documents: documentsVi,
   calendar: {
     title: 'Lịch làm việc',
