@@ -187,13 +187,13 @@ describe('first day with steerco', () => {
     await saveScreenshot(page, 'dashboard');
   });
 
-  it('opens a module that is still being built, with an honest empty state', async () => {
+  it('opens Báo cáo: a person on no committee is told why there is nothing to report', async () => {
     await page
       .getByRole('navigation', { name: 'Điều hướng chính' })
       .getByRole('link', { name: 'Báo cáo' })
       .click();
     await page.getByRole('heading', { name: 'Báo cáo', level: 1 }).waitFor();
-    await page.getByText('Phân hệ đang được xây dựng').waitFor();
+    await page.getByText('Bạn chưa là thành viên Ban Chỉ đạo nào').waitFor();
   });
 
   it('answers unknown addresses with a Vietnamese 404 page', async () => {

@@ -212,7 +212,7 @@ describe('reports up the hierarchy', () => {
     const text = stdout.normalize('NFC').replace(/\s+/g, ' ');
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain('Trang bị thiết bị đọc căn cước');
-    expect(text).toContain('Tỷ lệ hồ sơ thủ tục hành chính trực tuyến');
+    expect(text).toContain('Ghi chú');
     expect(j.pageErrors).toEqual([]);
     expect(j.foreignRequests).toEqual([]);
   });

@@ -4,6 +4,7 @@ export const reportsEn = {
   subtitle:
     'Periodic and ad hoc reports under the reporting regimes of the level above: figures filled in from the committee’s records for the cut-off window, submission, review and rollup.',
   committee: 'Committee',
+  noCommittee: 'You sit on no steering committee, so there is no report to draft or roll up.',
   status: {
     notStarted: 'Not started',
     drafting: 'Drafting',

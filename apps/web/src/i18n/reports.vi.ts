@@ -6,6 +6,7 @@ export const reportsVi = {
   subtitle:
     'Báo cáo định kỳ và đột xuất theo chế độ báo cáo của cấp trên: số liệu tự điền từ hồ sơ của Ban trong kỳ chốt số liệu, gửi, tiếp nhận và tổng hợp.',
   committee: 'Ban Chỉ đạo',
+  noCommittee: 'Bạn chưa là thành viên Ban Chỉ đạo nào nên chưa có báo cáo phải lập hay tổng hợp.',
   status: { ...REPORT_STATUS_LABELS },
   frequency: { ...FREQUENCY_LABELS },
   late: 'Trễ hạn',

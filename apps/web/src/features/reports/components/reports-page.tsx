@@ -58,6 +58,9 @@ export function ReportsPage({
     <Stack gap="lg">
       <PageHeader title={t('reports.title')} description={t('reports.subtitle')} />
       {mine.isError && <ProblemAlert error={mine.error} />}
+      {mine.isSuccess && items.length === 0 && (
+        <EmptyState icon={<IconReportAnalytics size={28} />} title={t('reports.noCommittee')} />
+      )}
       {items.length > 0 && (
         <Select
           label={t('reports.committee')}
