@@ -87,7 +87,8 @@ describe('reports up the hierarchy', () => {
     await assigned.getByRole('button').click();
     const records = secretary.getByRole('dialog', { name: /Hồ sơ được tính: Nhiệm vụ được giao trong kỳ/ });
     await records.getByRole('link', { name: TASK }).waitFor();
-    expect(await records.getByRole('listitem').count()).toBe(n);
+    // The list loads after the dialog opens: wait for it rather than count what has arrived so far.
+    await expect.poll(() => records.getByRole('listitem').count()).toBe(n);
     await secretary.keyboard.press('Escape');
     await records.waitFor({ state: 'hidden' });
     // The meetings held: as many as the records listed.
@@ -96,7 +97,7 @@ describe('reports up the hierarchy', () => {
     await held.getByRole('button').click();
     const list = secretary.getByRole('dialog', { name: /Hồ sơ được tính: Số cuộc họp Ban Chỉ đạo/ });
     await list.waitFor();
-    expect(await list.getByRole('listitem').count()).toBe(meetings);
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(meetings);
     await secretary.keyboard.press('Escape');
     await list.waitFor({ state: 'hidden' });
 
