@@ -1,4 +1,5 @@
 import { documentsEn } from './documents.en.ts';
+import { indicatorsEn } from './indicators.en.ts';
 import { meetingsEn } from './meetings.en.ts';
 import { plansEn } from './plans.en.ts';
 import { tasksEn } from './tasks.en.ts';
@@ -305,6 +306,7 @@ export const en: Translation = {
       'nhan-su': 'Personnel',
       'quy-che': 'Regulation',
       'ke-hoach': 'Work plan',
+      'chi-so': 'Indicators',
     },
     roles: {
       head: 'Head',
@@ -698,6 +700,7 @@ export const en: Translation = {
   meetings: meetingsEn,
   tasks: tasksEn,
   plans: plansEn,
+  indicators: indicatorsEn,
   documents: documentsEn,
   calendar: {
     title: 'Working calendar',
