@@ -253,6 +253,51 @@ async function benchDocuments() {
   console.table([{ measure: 'render (docx package, Decree 30 layout)', medianMs: r.medianMs }]);
 }
 
+/** Issue 16: scorecards, rankings and the national view of indicators on a national dataset. */
+async function benchIndicators() {
+  const child = fork(path.join(here, 'indicators.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  type P = { p50: number; p95: number };
+  const r = await new Promise<{
+    generatedMs: number;
+    counts: { values: number; summaries: number };
+    perProvince: number;
+    scorecard: P;
+    ranking: P;
+    national: P;
+    write: P;
+  }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as never));
+    child.once('exit', (code) => reject(new Error(`indicators benchmark exited with ${code}`)));
+  });
+  await new Promise((r) => child.once('exit', r));
+  const n = (x: number) => x.toLocaleString('en');
+  console.log(
+    `\nIndicators: 3,400 committees × 40 monthly indicators × 12 periods: ${n(r.counts.values)} approved values, ${n(r.counts.summaries)} summary rows (generated in ${(r.generatedMs / 1000).toFixed(0)} s); 300 sequential requests each`,
+  );
+  const row = (measure: string, p: P, target: string) => ({
+    measure,
+    p50ms: p.p50.toFixed(2),
+    p95ms: p.p95.toFixed(2),
+    target,
+  });
+  console.table([
+    row(
+      "a commune's scorecard (GET /committees/{id}/scorecard, 40 indicators × 12 periods)",
+      r.scorecard,
+      '< 50 ms',
+    ),
+    row(`a province's ranking of one indicator across its ~${r.perProvince} communes`, r.ranking, '< 50 ms'),
+    row('national aggregate of one indicator (GET /indicators/{id}/national)', r.national, '< 200 ms'),
+    row('write path: an approved value refreshed up commune → province → nation', r.write, '—'),
+  ]);
+}
+
+/** Issue 19: the built web app's first load on an emulated provincial 4G link (bench/web.ts). */
+async function benchWeb() {
+  const { benchWeb: run } = await import('./web.ts');
+  await run();
+}
+
 const only = process.argv[2];
 if (!only || only === 'calendar') await benchCalendar();
 if (!only || only === 'http') await benchHttp();
@@ -261,3 +306,5 @@ if (!only || only === 'documents') await benchDocuments();
 if (!only || only === 'meetings') await benchMeetings();
 if (!only || only === 'tasks') await benchTasks();
 if (!only || only === 'reports') await benchReports();
+if (!only || only === 'indicators') await benchIndicators();
+if (!only || only === 'web') await benchWeb();

@@ -21,6 +21,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
+import { registerInputTextRule } from './http/input-text.ts';
 import type { ModuleOptions } from './http/module.ts';
 import { registerTestClock } from './http/test-clock.ts';
 import type { JobQueue } from './jobs/queue.ts';
@@ -28,9 +29,11 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { actorOfSession } from './modules/auth/auth.service.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { committeeRoutes } from './modules/committees/committees.routes.ts';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { healthRoutes, VERSION } from './modules/health/health.routes.ts';
+import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
@@ -66,6 +69,8 @@ const API_MODULES = [
   cascadeRoutes,
   planRoutes,
   reportRoutes,
+  indicatorRoutes,
+  dashboardRoutes,
 ];
 
 export async function buildApp({ db, config, logger, jobs = null }: AppDeps): Promise<FastifyInstance> {
@@ -76,7 +81,9 @@ export async function buildApp({ db, config, logger, jobs = null }: AppDeps): Pr
     bodyLimit: 1024 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY (issue #17): otherwise any client
+    // could pick its own address, escape the per-IP login limit and write a false one into the audit log.
+    trustProxy: config.TRUST_PROXY === false ? false : config.TRUST_PROXY,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -98,6 +105,7 @@ export async function buildApp({ db, config, logger, jobs = null }: AppDeps): Pr
   });
 
   registerErrorHandling(app);
+  registerInputTextRule(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -172,20 +180,25 @@ function registerWebAppAndNotFound(app: FastifyInstance, distDir: string) {
       root: distDir,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside every text asset (vite.config.ts): sent as the browser accepts.
+      preCompressed: true,
+      // Our own Cache-Control below; @fastify/static's (max-age=0) would overwrite the one set in setHeaders.
+      cacheControl: false,
       setHeaders: (res, filePath) => {
-        // Vite puts a content hash in every asset name: they never change, so cache them for a year.
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) {
-          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-        }
+        // Vite puts a content hash in every asset name: they never change, so cache them for a year. The rest
+        // (index.html above all, which names the current assets) is checked with the server on every use.
+        res.setHeader(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
       },
     });
   }
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply
-        .header('cache-control', 'no-cache')
-        .type('text/html; charset=utf-8')
-        .sendFile('index.html');
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     throw new AppError('route.notFound', { detail: `${request.method} ${request.url.split('?')[0]}` });
   });

@@ -1,8 +1,21 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** An address, a CIDR range, or one of proxy-addr's names (loopback, linklocal, uniquelocal). */
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  if (rest.length || !address) return false;
+  const family = isIP(address);
+  if (!family) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
 
 /** Every setting comes from the environment and is validated here, once, at start-up. */
 const ConfigSchema = z.object({
@@ -30,6 +43,28 @@ const ConfigSchema = z.object({
     .max(24 * 60)
     .default(120),
   COOKIE_SECURE: bool.optional().describe('Defaults to true when PUBLIC_URL is https'),
+  TRUST_PROXY: z
+    .string()
+    .transform((v, ctx) => {
+      if (v === 'false') return false as const;
+      const entries = v
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean);
+      const bad = entries.filter((e) => !isProxyEntry(e));
+      if (bad.length || !entries.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be false or a comma-separated list of proxy addresses or CIDRs (e.g. 10.0.0.5,10.1.0.0/16, loopback); not: ${bad.join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      return entries;
+    })
+    .default(false)
+    .describe(
+      'The reverse proxies whose X-Forwarded-For is believed (client IP for the login limit and the audit log); off by default',
+    ),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   LOGIN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce

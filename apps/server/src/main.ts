@@ -27,20 +27,30 @@ async function main() {
     ...(config.NODE_ENV === 'development' ? { transport: { target: 'pino-pretty' } } : {}),
   });
 
+  let shutdown: (signal: string, code?: number) => Promise<void> = async (_signal, code = 1) =>
+    process.exit(code);
   const embedded = config.DATABASE_URL
     ? undefined
-    : await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), config.EMBEDDED_PG_PORT, logger);
+    : await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), config.EMBEDDED_PG_PORT, logger, {
+        onFatal: (err) => {
+          console.error(err.message);
+          void shutdown('embedded PostgreSQL lost', 1);
+        },
+      });
   const url = config.DATABASE_URL ?? embedded!.url;
-  await runMigrations(url);
-  const database = connectDatabase(url, config.DATABASE_POOL_SIZE);
-  if (config.SEED_DEMO) await seedDemoIfEmpty(database.db, logger);
-
-  // After migrations: the mail workers read tables those create. pg-boss migrates its own schema.
+  const database = connectDatabase(url, config.DATABASE_POOL_SIZE, logger);
+  // All first-start work runs under the migrations' advisory lock, so instances starting together on an empty
+  // database take turns (issue #17): the demo seed (the later ones find data and skip it), and the job queues
+  // and schedules (pg-boss deadlocks when two processes create the same queues at once). After migrations:
+  // the mail workers read tables those create. pg-boss migrates its own schema.
   let jobs: JobQueue | null = null;
-  if (config.JOBS_ENABLED) {
-    jobs = await startJobQueue({ url, logger, workers: true });
-    await registerJobs(jobs, { db: database.db, config, logger });
-  }
+  await runMigrations(url, async () => {
+    if (config.SEED_DEMO) await seedDemoIfEmpty(database.db, logger);
+    if (config.JOBS_ENABLED) {
+      jobs = await startJobQueue({ url, logger, workers: true });
+      await registerJobs(jobs, { db: database.db, config, logger });
+    }
+  });
 
   const app = await buildApp({ db: database.db, config, logger, jobs });
   await app.listen({ host: config.HOST, port: config.PORT });
@@ -49,7 +59,7 @@ async function main() {
   console.log(`\n  steerco đang chạy tại / is running at: ${shown}\n  Dừng / stop: Ctrl-C\n`);
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  shutdown = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
@@ -58,7 +68,7 @@ async function main() {
     await jobs?.stop().catch((err) => logger.error({ err }, 'stopping the job queue'));
     await database.close().catch(() => undefined);
     await embedded?.stop().catch((err) => logger.error({ err }, 'stopping embedded PostgreSQL'));
-    process.exit(0);
+    process.exit(code);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -40,10 +40,11 @@ describe('every API route declares who may call it', () => {
       checked += 1;
     }
     expect(checked).toBeGreaterThanOrEqual(60);
-    // The only public API routes: signing in, the invitation's signed personal link, and the chair's signed
-    // link to a late-notice request.
+    // The only public API routes: signing in, whether this browser is signed in (answers null, never another
+    // person's data), the invitation's signed personal link, and the chair's signed link to a late-notice request.
     const publicRoutes = [...ctx.app.routePermissions].filter(([, p]) => p === 'public').map(([r]) => r);
     expect(publicRoutes.sort()).toEqual([
+      'GET /api/v1/auth/session',
       'GET /api/v1/late-notice',
       'GET /api/v1/rsvp',
       'POST /api/v1/auth/login',
@@ -129,6 +130,12 @@ describe('OpenAPI', () => {
 describe('health', () => {
   it('reports the database as reachable', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', database: { ok: true } });
+  });
+
+  it('is ready while the database answers (readiness, apart from liveness)', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/health/ready' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ok', database: { ok: true } });
   });

@@ -28,6 +28,8 @@ import { DashboardPage } from './features/dashboard/components/dashboard-page.ts
 import { documentQueryOptions, parseDocumentsSearch } from './features/documents/api.ts';
 import { DocumentPage } from './features/documents/components/document-page.tsx';
 import { DocumentsPage } from './features/documents/components/documents-page.tsx';
+import { parQueryOptions } from './features/indicators/api.ts';
+import { ParPage } from './features/indicators/components/par-page.tsx';
 import {
   meetingQueryOptions,
   parseLateNoticeSearch,
@@ -344,6 +346,17 @@ const rollupRoute = createRoute({
     return <RollupPage rollup={data} />;
   },
 });
+/** One PAR INDEX self-assessment: listed on its committee's (and the committee above's) "Chỉ số" tab. */
+const parRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/chi-so-cai-cach/$parId',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(parQueryOptions(params.parId)),
+  component: function ParRoute() {
+    const { parId } = parRoute.useParams();
+    const { data: par } = useSuspenseQuery(parQueryOptions(parId));
+    return <ParPage key={`${par.id}-${par.status}`} par={par} />;
+  },
+});
 
 /** Administration: system and unit administrators only; for everyone else it does not exist. */
 const adminRoute = createRoute({
@@ -421,6 +434,7 @@ const routeTree = rootRoute.addChildren([
     dashboardRoute,
     committeesRoute,
     committeeRoute,
+    parRoute,
     meetingsRoute,
     meetingRoute,
     documentsRoute,

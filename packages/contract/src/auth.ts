@@ -25,6 +25,10 @@ export const SessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
+/** Whether this browser is signed in: the web app asks it on every first page (a 401 would be an error there). */
+export const SessionState = z.object({ session: SessionInfo.nullable() });
+export type SessionState = z.infer<typeof SessionState>;
+
 export const ChangePasswordBody = z
   .object({ currentPassword: z.string().min(1).max(200), newPassword: NewPassword })
   .strict()

@@ -13,10 +13,11 @@ const embedded = config.DATABASE_URL
   : await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), config.EMBEDDED_PG_PORT, logger);
 const url = config.DATABASE_URL ?? embedded!.url;
 try {
-  await runMigrations(url);
-  const database = connectDatabase(url, 2);
-  const seeded = await seedDemoIfEmpty(database.db, logger);
-  if (!seeded) logger.info('the database already has data: demo data not seeded');
+  const database = connectDatabase(url, 2, logger);
+  await runMigrations(url, async () => {
+    const seeded = await seedDemoIfEmpty(database.db, logger);
+    if (!seeded) logger.info('the database already has data: demo data not seeded');
+  });
   await database.close();
 } finally {
   await embedded?.stop();

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
@@ -17,7 +18,13 @@ asyncExitHook.unhookEvent('exit');
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+  /** The postmaster's process id (tests kill it to check the restart). */
+  pid(): number | undefined;
 }
+
+/** How long the application keeps trying to restart a postmaster that died before it gives up. */
+const RESTART_ATTEMPTS = 60;
+const RESTART_DELAY_MS = 1_000;
 
 const PASSWORD = 'steerco';
 
@@ -29,6 +36,10 @@ export async function startEmbeddedPostgres(
   dir: string,
   port: number,
   log: Logger,
+  opts: {
+    /** Called when a postmaster that died could not be restarted: the application should stop. */
+    onFatal?: (err: Error) => void;
+  } = {},
 ): Promise<EmbeddedDatabase> {
   await fs.mkdir(path.dirname(dir), { recursive: true });
   const fresh = !existsSync(path.join(dir, 'PG_VERSION'));
@@ -69,7 +80,54 @@ export async function startEmbeddedPostgres(
   const url = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`;
   if (fresh) await createDatabaseIfMissing(url, 'steerco');
   log.info({ port, dir }, 'embedded PostgreSQL started');
-  return { url: url.replace(/\/postgres$/, '/steerco'), stop: () => pg.stop() };
+
+  // The embedded server is ours: when its postmaster dies (killed, out of memory) the application restarts it
+  // rather than exiting. Requests meanwhile answer 503 and the pool reconnects once it is back; exiting would
+  // leave a laptop install dead until someone notices, with nothing gained (the data directory is crash-safe:
+  // PostgreSQL replays its WAL on the restart). Only when the restart keeps failing does the process stop,
+  // with the reason in the log, so a supervisor can take over.
+  let stopping = false;
+  const child = () => (pg as unknown as { process?: ChildProcess }).process;
+  const watch = () => {
+    const proc = child();
+    proc?.once('exit', (code, signal) => {
+      if (stopping || child() !== proc) return;
+      log.error({ code, signal }, 'embedded PostgreSQL stopped unexpectedly; restarting it');
+      void restart();
+    });
+  };
+  const restart = async () => {
+    for (let attempt = 1; attempt <= RESTART_ATTEMPTS && !stopping; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, attempt === 1 ? 200 : RESTART_DELAY_MS));
+      try {
+        // Backends orphaned by a killed postmaster exit on their own within moments; until then PostgreSQL
+        // refuses to start on their shared memory, and the next attempt tries again.
+        removeStalePid(dir, log);
+        await pg.start();
+        watch();
+        log.warn({ attempt }, 'embedded PostgreSQL restarted');
+        return;
+      } catch (err) {
+        log.warn({ attempt, err }, 'embedded PostgreSQL did not restart yet');
+      }
+    }
+    if (stopping) return;
+    const err = new Error(
+      `The embedded PostgreSQL (${dir}) died and could not be restarted after ${RESTART_ATTEMPTS} attempts. ` +
+        'Check the disk and the log above, then start steerco again.',
+    );
+    log.fatal({ err }, 'embedded PostgreSQL lost');
+    opts.onFatal?.(err);
+  };
+  watch();
+  return {
+    url: url.replace(/\/postgres$/, '/steerco'),
+    stop: () => {
+      stopping = true;
+      return pg.stop();
+    },
+    pid: () => child()?.pid,
+  };
 }
 
 /**

@@ -1,6 +1,10 @@
 import { PROBLEM_TYPE_BASE, type Problem } from '@steerco/contract/problem';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isConnectionLost, pgSqlState } from '../db/pg-errors.ts';
+
+/** Seconds a client should wait before retrying a request that met a lost database connection. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 /**
  * Every error the API can answer with: one stable code (`domain.reason`), its HTTP status and a Vietnamese
@@ -12,6 +16,14 @@ export const ERRORS = {
   'request.unsupportedMediaType': { status: 415, title: 'Định dạng nội dung không được hỗ trợ' },
   'request.bodyTooLarge': { status: 413, title: 'Nội dung gửi lên quá lớn' },
   'request.rateLimited': { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau' },
+  'request.invalidText': {
+    status: 400,
+    title: 'Dữ liệu có ký tự không hợp lệ (ký tự NUL hoặc ký tự Unicode không hoàn chỉnh)',
+  },
+  'database.unavailable': {
+    status: 503,
+    title: 'Cơ sở dữ liệu tạm thời không kết nối được, vui lòng thử lại sau ít giây',
+  },
   'route.notFound': { status: 404, title: 'Không tìm thấy đường dẫn' },
   'auth.required': { status: 401, title: 'Chưa đăng nhập hoặc phiên làm việc đã hết hạn' },
   'auth.invalidCredentials': { status: 401, title: 'Tên đăng nhập hoặc mật khẩu không đúng' },
@@ -71,6 +83,10 @@ export const ERRORS = {
   'file.required': { status: 400, title: 'Chưa chọn tệp' },
   'file.tooLarge': { status: 413, title: 'Tệp vượt quá dung lượng cho phép' },
   'file.typeNotAllowed': { status: 415, title: 'Loại tệp không được phép' },
+  'file.unsafeArchive': {
+    status: 422,
+    title: 'Tệp Word/Excel có cấu trúc nén bất thường (quá nhiều thành phần hoặc giải nén quá lớn)',
+  },
   'meeting.notFound': { status: 404, title: 'Không tìm thấy cuộc họp' },
   'meeting.invalidChair': {
     status: 422,
@@ -221,6 +237,21 @@ export const ERRORS = {
   'report.unknownSection': { status: 422, title: 'Mục không có trong đề cương của chế độ báo cáo' },
   'report.alreadySubmitted': { status: 409, title: 'Báo cáo đã được gửi, đang chờ cấp trên xem xét' },
   'report.wrongState': { status: 409, title: 'Báo cáo không ở trạng thái cho phép thao tác này' },
+  'indicator.notFound': { status: 404, title: 'Không tìm thấy chỉ số' },
+  'indicator.frameworkNotFound': { status: 404, title: 'Không tìm thấy bộ chỉ số' },
+  'indicator.frameworkExists': { status: 409, title: 'Bộ chỉ số đã có phiên bản của năm này' },
+  'indicator.invalidFramework': { status: 422, title: 'Cấu trúc bộ chỉ số không hợp lệ' },
+  'indicator.invalidPeriod': { status: 422, title: 'Kỳ số liệu không phù hợp với tần suất của chỉ số' },
+  'indicator.computed': { status: 422, title: 'Chỉ số này được tính tự động, không nhập tay' },
+  'indicator.valueNotFound': { status: 404, title: 'Không tìm thấy số liệu chỉ số' },
+  'indicator.valueDecided': { status: 409, title: 'Số liệu đã được phê duyệt hoặc trả lại' },
+  'par.notFound': { status: 404, title: 'Không tìm thấy bản tự đánh giá Chỉ số cải cách hành chính' },
+  'par.notScored': { status: 422, title: 'Bộ chỉ số này không chấm điểm tự đánh giá' },
+  'par.exists': { status: 409, title: 'Đã có bản tự đánh giá của năm này' },
+  'par.wrongState': { status: 409, title: 'Thao tác không phù hợp với trạng thái bản tự đánh giá' },
+  'par.incomplete': { status: 422, title: 'Bản tự đánh giá chưa đầy đủ' },
+  'par.invalidScore': { status: 422, title: 'Điểm vượt quá điểm tối đa của tiêu chí' },
+  'par.reasonRequired': { status: 400, title: 'Điều chỉnh điểm thẩm định cần nêu lý do' },
   internal: { status: 500, title: 'Lỗi hệ thống, vui lòng thử lại sau' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
@@ -316,6 +347,19 @@ function toAppError(error: unknown): AppError {
   if (fe.statusCode === 400 && typeof fe.message === 'string' && /JSON/i.test(fe.message)) {
     return new AppError('request.malformedJson', { detail: fe.message });
   }
+  // PostgreSQL's class 22 (data exception: a value out of range, a date it cannot represent, bad text) and
+  // 54000 (a value too long for an index): the input was wrong, whatever the contract let through.
+  const sqlState = pgSqlState(error);
+  if (sqlState?.startsWith('22') || sqlState === '54000') {
+    return new AppError('request.validation', { detail: 'Giá trị gửi lên nằm ngoài phạm vi cho phép.' });
+  }
+  // A restart, a fail-over or a terminated backend: the client retries (with an Idempotency-Key on a creating
+  // write, in case the connection was lost after the commit).
+  if (isConnectionLost(error)) {
+    return new AppError('database.unavailable', {
+      headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+    });
+  }
   return new AppError('internal');
 }
 
@@ -338,7 +382,10 @@ function translateIssue(code: string | undefined, message: string): string {
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
-    if (appError.status >= 500 || isResponseSerializationError(error)) {
+    if (appError.code === 'database.unavailable') {
+      const cause = (error as { cause?: Error }).cause ?? (error as Error);
+      request.log.warn({ err: cause.message }, 'database unavailable');
+    } else if (appError.status >= 500 || isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'request failed');
     }
     if (appError.headers) reply.headers(appError.headers);

@@ -1,10 +1,12 @@
 import { count, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import * as clock from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { administrativeUnits } from '../modules/units/units.schema.ts';
 import { hashPassword } from '../modules/users/passwords.service.ts';
 import { users } from '../modules/users/users.schema.ts';
+import { seedIndicatorFrameworks, seedIndicatorValues } from './indicators.ts';
 import { seedOrganization } from './organization.ts';
 
 /** The initial password of every demo account; each must be changed at first login. */
@@ -176,11 +178,15 @@ export async function seedDemo(db: Db, log?: Logger) {
       ...p,
     }));
     await tx.insert(users).values(rows);
-    await seedOrganization(tx, {
+    const org = await seedOrganization(tx, {
       passwordHash,
       units: { haNoi, haDong, phucLa, office, police, culture, binhDinh },
       userIds: Object.fromEntries(rows.map((r) => [r.username, r.id])),
     });
+    // The sample indicator frameworks in this year's and last year's versions.
+    const year = Number(clock.today().slice(0, 4));
+    await seedIndicatorFrameworks(tx, [year - 1, year]);
+    await seedIndicatorValues(tx, org);
   });
   log?.info('demo data seeded (Phúc La)');
 }

@@ -7,7 +7,53 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tình trạng máy chủ và cơ sở dữ liệu */
+        /** Máy chủ còn hoạt động (liveness); tình trạng cơ sở dữ liệu trong nội dung */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok" | "degraded";
+                            version: string;
+                            database: {
+                                ok: boolean;
+                                latencyMs: number;
+                            };
+                            /** Format: date-time */
+                            time: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sẵn sàng phục vụ (readiness): 503 khi không kết nối được cơ sở dữ liệu */
         get: {
             parameters: {
                 query?: never;
@@ -159,6 +205,66 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phiên đăng nhập của trình duyệt này, hoặc null khi chưa đăng nhập (không trả 401) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            session: {
+                                user: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    username: string;
+                                    fullName: string;
+                                    position: string | null;
+                                    unitId: string | null;
+                                    unitName: string | null;
+                                    email: string | null;
+                                    phone: string | null;
+                                    systemRole: ("systemAdmin" | "unitAdmin") | null;
+                                    active: boolean;
+                                    mustChangePassword: boolean;
+                                    isSample: boolean;
+                                    lastLoginAt: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                };
+                                csrfToken: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -14007,6 +14113,1845 @@ export interface paths {
                                 kind: string;
                                 title: string;
                                 date: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các bộ chỉ số (theo năm) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                year: number;
+                                basis: string | null;
+                                isSample: boolean;
+                                unconfirmed: boolean;
+                                scored: boolean;
+                                indicatorCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Thêm phiên bản bộ chỉ số của một năm (quản trị hệ thống) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        year: number;
+                        basis?: string | null;
+                        /** @default true */
+                        isSample?: boolean;
+                        /** @default false */
+                        unconfirmed?: boolean;
+                        /** @default false */
+                        scored?: boolean;
+                        groups: {
+                            code: string;
+                            name: string;
+                            maxPoints?: number | null;
+                            indicators: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                unit: "percent" | "count" | "points" | "boolean";
+                                /**
+                                 * @default higher
+                                 * @enum {string}
+                                 */
+                                direction?: "higher" | "lower";
+                                /**
+                                 * @default average
+                                 * @enum {string}
+                                 */
+                                aggregation?: "sum" | "average" | "weightedAverage" | "min" | "max" | "shareMeeting";
+                                weightCode?: string | null;
+                                /**
+                                 * @default quarterly
+                                 * @enum {string}
+                                 */
+                                frequency?: "monthly" | "quarterly" | "yearly";
+                                /**
+                                 * @default entered
+                                 * @enum {string}
+                                 */
+                                source?: "entered" | "computed" | "imported";
+                                domain: string;
+                                ownerAgency?: string | null;
+                                maxPoints?: number | null;
+                                /** @default [] */
+                                subIndicators?: {
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    unit: "percent" | "count" | "points" | "boolean";
+                                    /**
+                                     * @default higher
+                                     * @enum {string}
+                                     */
+                                    direction?: "higher" | "lower";
+                                    /**
+                                     * @default average
+                                     * @enum {string}
+                                     */
+                                    aggregation?: "sum" | "average" | "weightedAverage" | "min" | "max" | "shareMeeting";
+                                    weightCode?: string | null;
+                                    /**
+                                     * @default quarterly
+                                     * @enum {string}
+                                     */
+                                    frequency?: "monthly" | "quarterly" | "yearly";
+                                    /**
+                                     * @default entered
+                                     * @enum {string}
+                                     */
+                                    source?: "entered" | "computed" | "imported";
+                                    domain: string;
+                                    ownerAgency?: string | null;
+                                    maxPoints?: number | null;
+                                }[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            year: number;
+                            basis: string | null;
+                            isSample: boolean;
+                            unconfirmed: boolean;
+                            scored: boolean;
+                            indicatorCount: number;
+                            groups: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                maxPoints: number | null;
+                                position: number;
+                                indicators: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    frameworkId: string;
+                                    /** Format: uuid */
+                                    groupId: string;
+                                    parentId: string | null;
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    unit: "percent" | "count" | "points" | "boolean";
+                                    /** @enum {string} */
+                                    direction: "higher" | "lower";
+                                    /** @enum {string} */
+                                    aggregation: "sum" | "average" | "weightedAverage" | "min" | "max" | "shareMeeting";
+                                    weightCode: string | null;
+                                    /** @enum {string} */
+                                    frequency: "monthly" | "quarterly" | "yearly";
+                                    /** @enum {string} */
+                                    source: "entered" | "computed" | "imported";
+                                    domain: string;
+                                    ownerAgency: string | null;
+                                    maxPoints: number | null;
+                                    position: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-frameworks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bộ chỉ số: lĩnh vực, tiêu chí, tiêu chí thành phần */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            year: number;
+                            basis: string | null;
+                            isSample: boolean;
+                            unconfirmed: boolean;
+                            scored: boolean;
+                            indicatorCount: number;
+                            groups: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                maxPoints: number | null;
+                                position: number;
+                                indicators: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    frameworkId: string;
+                                    /** Format: uuid */
+                                    groupId: string;
+                                    parentId: string | null;
+                                    code: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    unit: "percent" | "count" | "points" | "boolean";
+                                    /** @enum {string} */
+                                    direction: "higher" | "lower";
+                                    /** @enum {string} */
+                                    aggregation: "sum" | "average" | "weightedAverage" | "min" | "max" | "shareMeeting";
+                                    weightCode: string | null;
+                                    /** @enum {string} */
+                                    frequency: "monthly" | "quarterly" | "yearly";
+                                    /** @enum {string} */
+                                    source: "entered" | "computed" | "imported";
+                                    domain: string;
+                                    ownerAgency: string | null;
+                                    maxPoints: number | null;
+                                    position: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng theo dõi chỉ số của Ban Chỉ đạo: chỉ tiêu, số liệu mới nhất, xu hướng, mức đạt, dự báo cuối năm */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            committeeId: string;
+                            committeeName: string;
+                            year: number;
+                            frameworks: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                year: number;
+                                basis: string | null;
+                                isSample: boolean;
+                                unconfirmed: boolean;
+                                scored: boolean;
+                                indicatorCount: number;
+                                groups: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    rows: {
+                                        indicator: {
+                                            /** Format: uuid */
+                                            id: string;
+                                            /** Format: uuid */
+                                            frameworkId: string;
+                                            /** Format: uuid */
+                                            groupId: string;
+                                            parentId: string | null;
+                                            code: string;
+                                            name: string;
+                                            /** @enum {string} */
+                                            unit: "percent" | "count" | "points" | "boolean";
+                                            /** @enum {string} */
+                                            direction: "higher" | "lower";
+                                            /** @enum {string} */
+                                            aggregation: "sum" | "average" | "weightedAverage" | "min" | "max" | "shareMeeting";
+                                            weightCode: string | null;
+                                            /** @enum {string} */
+                                            frequency: "monthly" | "quarterly" | "yearly";
+                                            /** @enum {string} */
+                                            source: "entered" | "computed" | "imported";
+                                            domain: string;
+                                            ownerAgency: string | null;
+                                            maxPoints: number | null;
+                                            position: number;
+                                        };
+                                        target: number | null;
+                                        latest: {
+                                            period: number;
+                                            value: number;
+                                            aggregated: boolean;
+                                        } | null;
+                                        trend: {
+                                            period: number;
+                                            value: number | null;
+                                        }[];
+                                        /** @enum {string} */
+                                        light: "meets" | "atRisk" | "offTrack" | "noTarget" | "noData";
+                                        projection: number | null;
+                                        warning: boolean;
+                                        reporting: number;
+                                        pending: boolean;
+                                        canEnter: boolean;
+                                    }[];
+                                }[];
+                            }[];
+                            canApprove: boolean;
+                            canImport: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/indicators/{indicatorId}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xếp hạng các đơn vị cấp dưới theo một chỉ số, phân bố và giá trị tổng hợp */
+        get: {
+            parameters: {
+                query?: {
+                    period?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    indicatorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                frameworkId: string;
+                                /** Format: uuid */
+                                groupId: string;
+                                parentId: string | null;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                unit: "percent" | "count" | "points" | "boolean";
+                                /** @enum {string} */
+                                direction: "higher" | "lower";
+                                /** @enum {string} */
+                                aggregation: "sum" | "average" | "weightedAverage" | "min" | "max" | "shareMeeting";
+                                weightCode: string | null;
+                                /** @enum {string} */
+                                frequency: "monthly" | "quarterly" | "yearly";
+                                /** @enum {string} */
+                                source: "entered" | "computed" | "imported";
+                                domain: string;
+                                ownerAgency: string | null;
+                                maxPoints: number | null;
+                                position: number;
+                            };
+                            year: number;
+                            period: number | null;
+                            aggregate: number | null;
+                            items: {
+                                /** Format: uuid */
+                                committeeId: string;
+                                name: string;
+                                value: number | null;
+                                target: number | null;
+                                /** @enum {string} */
+                                light: "meets" | "atRisk" | "offTrack" | "noTarget" | "noData";
+                                rank: number | null;
+                            }[];
+                            distribution: {
+                                from: number;
+                                to: number;
+                                count: number;
+                            }[];
+                            trend: {
+                                period: number;
+                                value: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{id}/national": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Toàn quốc: giá trị của các tỉnh và giá trị tổng hợp theo quy tắc của chỉ số */
+        get: {
+            parameters: {
+                query?: {
+                    period?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                frameworkId: string;
+                                /** Format: uuid */
+                                groupId: string;
+                                parentId: string | null;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                unit: "percent" | "count" | "points" | "boolean";
+                                /** @enum {string} */
+                                direction: "higher" | "lower";
+                                /** @enum {string} */
+                                aggregation: "sum" | "average" | "weightedAverage" | "min" | "max" | "shareMeeting";
+                                weightCode: string | null;
+                                /** @enum {string} */
+                                frequency: "monthly" | "quarterly" | "yearly";
+                                /** @enum {string} */
+                                source: "entered" | "computed" | "imported";
+                                domain: string;
+                                ownerAgency: string | null;
+                                maxPoints: number | null;
+                                position: number;
+                            };
+                            period: number | null;
+                            aggregate: number | null;
+                            reporting: number;
+                            provinces: {
+                                /** Format: uuid */
+                                committeeId: string;
+                                name: string;
+                                value: number | null;
+                                target: number | null;
+                                /** @enum {string} */
+                                light: "meets" | "atRisk" | "offTrack" | "noTarget" | "noData";
+                                rank: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/indicator-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Giao chỉ tiêu năm (Ban Chỉ đạo cấp trên, hoặc trong kế hoạch công tác năm của Ban) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        indicatorId: string;
+                        value: number;
+                        note?: string | null;
+                        planItemId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            year: number;
+                            value: number;
+                            note: string | null;
+                            setByName: string | null;
+                            /** @enum {string} */
+                            setFrom: "committeeAbove" | "ownPlan";
+                            planItemId: string | null;
+                            /** Format: date-time */
+                            setAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/indicator-values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số liệu chỉ số và lịch sử (đính chính, trả lại), mới nhất trước */
+        get: {
+            parameters: {
+                query?: {
+                    indicatorId?: string;
+                    status?: "submitted" | "approved" | "rejected" | "superseded";
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                /** Format: uuid */
+                                indicatorId: string;
+                                indicatorCode: string;
+                                indicatorName: string;
+                                /** @enum {string} */
+                                frequency: "monthly" | "quarterly" | "yearly";
+                                year: number;
+                                period: number;
+                                value: number;
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "approved" | "rejected" | "superseded";
+                                /** @enum {string} */
+                                source: "entered" | "imported" | "computed" | "appraised";
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                enteredByName: string | null;
+                                /** Format: date-time */
+                                enteredAt: string;
+                                decidedByName: string | null;
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                correctsId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Nhập số liệu kỳ với tài liệu kiểm chứng (đơn vị phụ trách chỉ số); chờ cơ quan thường trực phê duyệt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        indicatorId: string;
+                        period: number;
+                        value: number;
+                        note?: string | null;
+                        /** @default [] */
+                        evidenceFileIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            indicatorCode: string;
+                            indicatorName: string;
+                            /** @enum {string} */
+                            frequency: "monthly" | "quarterly" | "yearly";
+                            year: number;
+                            period: number;
+                            value: number;
+                            note: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "superseded";
+                            /** @enum {string} */
+                            source: "entered" | "imported" | "computed" | "appraised";
+                            evidence: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            enteredByName: string | null;
+                            /** Format: date-time */
+                            enteredAt: string;
+                            decidedByName: string | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            correctsId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-values/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Phê duyệt số liệu chỉ số */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            indicatorCode: string;
+                            indicatorName: string;
+                            /** @enum {string} */
+                            frequency: "monthly" | "quarterly" | "yearly";
+                            year: number;
+                            period: number;
+                            value: number;
+                            note: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "superseded";
+                            /** @enum {string} */
+                            source: "entered" | "imported" | "computed" | "appraised";
+                            evidence: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            enteredByName: string | null;
+                            /** Format: date-time */
+                            enteredAt: string;
+                            decidedByName: string | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            correctsId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-values/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trả lại số liệu chỉ số, nêu lý do */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            /** Format: uuid */
+                            indicatorId: string;
+                            indicatorCode: string;
+                            indicatorName: string;
+                            /** @enum {string} */
+                            frequency: "monthly" | "quarterly" | "yearly";
+                            year: number;
+                            period: number;
+                            value: number;
+                            note: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "superseded";
+                            /** @enum {string} */
+                            source: "entered" | "imported" | "computed" | "appraised";
+                            evidence: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            enteredByName: string | null;
+                            /** Format: date-time */
+                            enteredAt: string;
+                            decidedByName: string | null;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            correctsId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicator-values/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mẫu Excel nhập số liệu chỉ số */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/indicator-values/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nhập số liệu của Ban và các đơn vị cấp dưới từ Excel (multipart, trường "file"); có dòng lỗi thì không nhập dòng nào */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/par-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các bản tự đánh giá của Ban Chỉ đạo và của các Ban Chỉ đạo cấp dưới (để thẩm định) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                committeeName: string;
+                                year: number;
+                                frameworkName: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "appraised" | "final";
+                                selfTotal: number;
+                                finalTotal: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Mở bản tự đánh giá, chấm điểm theo bộ chỉ số của năm */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        frameworkId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            committeeName: string;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                year: number;
+                                basis: string | null;
+                                isSample: boolean;
+                                unconfirmed: boolean;
+                                scored: boolean;
+                                indicatorCount: number;
+                            };
+                            year: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "appraised" | "final";
+                            selfTotal: number;
+                            finalTotal: number | null;
+                            maxTotal: number;
+                            submittedAt: string | null;
+                            submittedByName: string | null;
+                            finalisedAt: string | null;
+                            groups: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                items: {
+                                    indicator: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        frameworkId: string;
+                                        /** Format: uuid */
+                                        groupId: string;
+                                        parentId: string | null;
+                                        code: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        unit: "percent" | "count" | "points" | "boolean";
+                                        /** @enum {string} */
+                                        direction: "higher" | "lower";
+                                        /** @enum {string} */
+                                        aggregation: "sum" | "average" | "weightedAverage" | "min" | "max" | "shareMeeting";
+                                        weightCode: string | null;
+                                        /** @enum {string} */
+                                        frequency: "monthly" | "quarterly" | "yearly";
+                                        /** @enum {string} */
+                                        source: "entered" | "computed" | "imported";
+                                        domain: string;
+                                        ownerAgency: string | null;
+                                        maxPoints: number | null;
+                                        position: number;
+                                    };
+                                    selfScore: number | null;
+                                    explanation: string | null;
+                                    evidence: {
+                                        /** @enum {string} */
+                                        kind: "document" | "file" | "link";
+                                        id: string | null;
+                                        url: string | null;
+                                        label: string;
+                                        section: string | null;
+                                    }[];
+                                    appraisedScore: number | null;
+                                    history: {
+                                        from: number | null;
+                                        to: number;
+                                        reason: string | null;
+                                        byName: string | null;
+                                        /** Format: date-time */
+                                        at: string;
+                                    }[];
+                                }[];
+                            }[];
+                            allowedActions: ("score" | "submit" | "appraise" | "finalise")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/par-assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bản tự đánh giá với tài liệu kiểm chứng và lịch sử thẩm định */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            committeeName: string;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                year: number;
+                                basis: string | null;
+                                isSample: boolean;
+                                unconfirmed: boolean;
+                                scored: boolean;
+                                indicatorCount: number;
+                            };
+                            year: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "appraised" | "final";
+                            selfTotal: number;
+                            finalTotal: number | null;
+                            maxTotal: number;
+                            submittedAt: string | null;
+                            submittedByName: string | null;
+                            finalisedAt: string | null;
+                            groups: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                items: {
+                                    indicator: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        frameworkId: string;
+                                        /** Format: uuid */
+                                        groupId: string;
+                                        parentId: string | null;
+                                        code: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        unit: "percent" | "count" | "points" | "boolean";
+                                        /** @enum {string} */
+                                        direction: "higher" | "lower";
+                                        /** @enum {string} */
+                                        aggregation: "sum" | "average" | "weightedAverage" | "min" | "max" | "shareMeeting";
+                                        weightCode: string | null;
+                                        /** @enum {string} */
+                                        frequency: "monthly" | "quarterly" | "yearly";
+                                        /** @enum {string} */
+                                        source: "entered" | "computed" | "imported";
+                                        domain: string;
+                                        ownerAgency: string | null;
+                                        maxPoints: number | null;
+                                        position: number;
+                                    };
+                                    selfScore: number | null;
+                                    explanation: string | null;
+                                    evidence: {
+                                        /** @enum {string} */
+                                        kind: "document" | "file" | "link";
+                                        id: string | null;
+                                        url: string | null;
+                                        label: string;
+                                        section: string | null;
+                                    }[];
+                                    appraisedScore: number | null;
+                                    history: {
+                                        from: number | null;
+                                        to: number;
+                                        reason: string | null;
+                                        byName: string | null;
+                                        /** Format: date-time */
+                                        at: string;
+                                    }[];
+                                }[];
+                            }[];
+                            allowedActions: ("score" | "submit" | "appraise" | "finalise")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/par-assessments/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Tự chấm điểm tiêu chí, tài liệu kiểm chứng (văn bản, tệp, đường dẫn) hoặc giải trình */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scores: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            score: number | null;
+                            explanation?: string | null;
+                            /** @default [] */
+                            evidence?: ({
+                                /** @enum {string} */
+                                kind: "document";
+                                /** Format: uuid */
+                                documentId: string;
+                                section?: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "file";
+                                /** Format: uuid */
+                                fileId: string;
+                                section?: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "link";
+                                /** Format: uri */
+                                url: string;
+                                section?: string | null;
+                            })[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            committeeName: string;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                year: number;
+                                basis: string | null;
+                                isSample: boolean;
+                                unconfirmed: boolean;
+                                scored: boolean;
+                                indicatorCount: number;
+                            };
+                            year: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "appraised" | "final";
+                            selfTotal: number;
+                            finalTotal: number | null;
+                            maxTotal: number;
+                            submittedAt: string | null;
+                            submittedByName: string | null;
+                            finalisedAt: string | null;
+                            groups: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                items: {
+                                    indicator: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        frameworkId: string;
+                                        /** Format: uuid */
+                                        groupId: string;
+                                        parentId: string | null;
+                                        code: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        unit: "percent" | "count" | "points" | "boolean";
+                                        /** @enum {string} */
+                                        direction: "higher" | "lower";
+                                        /** @enum {string} */
+                                        aggregation: "sum" | "average" | "weightedAverage" | "min" | "max" | "shareMeeting";
+                                        weightCode: string | null;
+                                        /** @enum {string} */
+                                        frequency: "monthly" | "quarterly" | "yearly";
+                                        /** @enum {string} */
+                                        source: "entered" | "computed" | "imported";
+                                        domain: string;
+                                        ownerAgency: string | null;
+                                        maxPoints: number | null;
+                                        position: number;
+                                    };
+                                    selfScore: number | null;
+                                    explanation: string | null;
+                                    evidence: {
+                                        /** @enum {string} */
+                                        kind: "document" | "file" | "link";
+                                        id: string | null;
+                                        url: string | null;
+                                        label: string;
+                                        section: string | null;
+                                    }[];
+                                    appraisedScore: number | null;
+                                    history: {
+                                        from: number | null;
+                                        to: number;
+                                        reason: string | null;
+                                        byName: string | null;
+                                        /** Format: date-time */
+                                        at: string;
+                                    }[];
+                                }[];
+                            }[];
+                            allowedActions: ("score" | "submit" | "appraise" | "finalise")[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/par-assessments/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trưởng Ban phê duyệt và gửi thẩm định */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            committeeName: string;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                year: number;
+                                basis: string | null;
+                                isSample: boolean;
+                                unconfirmed: boolean;
+                                scored: boolean;
+                                indicatorCount: number;
+                            };
+                            year: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "appraised" | "final";
+                            selfTotal: number;
+                            finalTotal: number | null;
+                            maxTotal: number;
+                            submittedAt: string | null;
+                            submittedByName: string | null;
+                            finalisedAt: string | null;
+                            groups: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                items: {
+                                    indicator: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        frameworkId: string;
+                                        /** Format: uuid */
+                                        groupId: string;
+                                        parentId: string | null;
+                                        code: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        unit: "percent" | "count" | "points" | "boolean";
+                                        /** @enum {string} */
+                                        direction: "higher" | "lower";
+                                        /** @enum {string} */
+                                        aggregation: "sum" | "average" | "weightedAverage" | "min" | "max" | "shareMeeting";
+                                        weightCode: string | null;
+                                        /** @enum {string} */
+                                        frequency: "monthly" | "quarterly" | "yearly";
+                                        /** @enum {string} */
+                                        source: "entered" | "computed" | "imported";
+                                        domain: string;
+                                        ownerAgency: string | null;
+                                        maxPoints: number | null;
+                                        position: number;
+                                    };
+                                    selfScore: number | null;
+                                    explanation: string | null;
+                                    evidence: {
+                                        /** @enum {string} */
+                                        kind: "document" | "file" | "link";
+                                        id: string | null;
+                                        url: string | null;
+                                        label: string;
+                                        section: string | null;
+                                    }[];
+                                    appraisedScore: number | null;
+                                    history: {
+                                        from: number | null;
+                                        to: number;
+                                        reason: string | null;
+                                        byName: string | null;
+                                        /** Format: date-time */
+                                        at: string;
+                                    }[];
+                                }[];
+                            }[];
+                            allowedActions: ("score" | "submit" | "appraise" | "finalise")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/par-assessments/{id}/appraise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thẩm định: chấp nhận hoặc điều chỉnh điểm từng tiêu chí (điều chỉnh phải nêu lý do) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scores: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            score: number;
+                            reason?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            committeeName: string;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                year: number;
+                                basis: string | null;
+                                isSample: boolean;
+                                unconfirmed: boolean;
+                                scored: boolean;
+                                indicatorCount: number;
+                            };
+                            year: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "appraised" | "final";
+                            selfTotal: number;
+                            finalTotal: number | null;
+                            maxTotal: number;
+                            submittedAt: string | null;
+                            submittedByName: string | null;
+                            finalisedAt: string | null;
+                            groups: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                items: {
+                                    indicator: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        frameworkId: string;
+                                        /** Format: uuid */
+                                        groupId: string;
+                                        parentId: string | null;
+                                        code: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        unit: "percent" | "count" | "points" | "boolean";
+                                        /** @enum {string} */
+                                        direction: "higher" | "lower";
+                                        /** @enum {string} */
+                                        aggregation: "sum" | "average" | "weightedAverage" | "min" | "max" | "shareMeeting";
+                                        weightCode: string | null;
+                                        /** @enum {string} */
+                                        frequency: "monthly" | "quarterly" | "yearly";
+                                        /** @enum {string} */
+                                        source: "entered" | "computed" | "imported";
+                                        domain: string;
+                                        ownerAgency: string | null;
+                                        maxPoints: number | null;
+                                        position: number;
+                                    };
+                                    selfScore: number | null;
+                                    explanation: string | null;
+                                    evidence: {
+                                        /** @enum {string} */
+                                        kind: "document" | "file" | "link";
+                                        id: string | null;
+                                        url: string | null;
+                                        label: string;
+                                        section: string | null;
+                                    }[];
+                                    appraisedScore: number | null;
+                                    history: {
+                                        from: number | null;
+                                        to: number;
+                                        reason: string | null;
+                                        byName: string | null;
+                                        /** Format: date-time */
+                                        at: string;
+                                    }[];
+                                }[];
+                            }[];
+                            allowedActions: ("score" | "submit" | "appraise" | "finalise")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/par-assessments/{id}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chốt kết quả thẩm định */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            committeeName: string;
+                            framework: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                year: number;
+                                basis: string | null;
+                                isSample: boolean;
+                                unconfirmed: boolean;
+                                scored: boolean;
+                                indicatorCount: number;
+                            };
+                            year: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "appraised" | "final";
+                            selfTotal: number;
+                            finalTotal: number | null;
+                            maxTotal: number;
+                            submittedAt: string | null;
+                            submittedByName: string | null;
+                            finalisedAt: string | null;
+                            groups: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                items: {
+                                    indicator: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        frameworkId: string;
+                                        /** Format: uuid */
+                                        groupId: string;
+                                        parentId: string | null;
+                                        code: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        unit: "percent" | "count" | "points" | "boolean";
+                                        /** @enum {string} */
+                                        direction: "higher" | "lower";
+                                        /** @enum {string} */
+                                        aggregation: "sum" | "average" | "weightedAverage" | "min" | "max" | "shareMeeting";
+                                        weightCode: string | null;
+                                        /** @enum {string} */
+                                        frequency: "monthly" | "quarterly" | "yearly";
+                                        /** @enum {string} */
+                                        source: "entered" | "computed" | "imported";
+                                        domain: string;
+                                        ownerAgency: string | null;
+                                        maxPoints: number | null;
+                                        position: number;
+                                    };
+                                    selfScore: number | null;
+                                    explanation: string | null;
+                                    evidence: {
+                                        /** @enum {string} */
+                                        kind: "document" | "file" | "link";
+                                        id: string | null;
+                                        url: string | null;
+                                        label: string;
+                                        section: string | null;
+                                    }[];
+                                    appraisedScore: number | null;
+                                    history: {
+                                        from: number | null;
+                                        to: number;
+                                        reason: string | null;
+                                        byName: string | null;
+                                        /** Format: date-time */
+                                        at: string;
+                                    }[];
+                                }[];
+                            }[];
+                            allowedActions: ("score" | "submit" | "appraise" | "finalise")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các con số của trang Tổng quan trong một lần hỏi: nhiệm vụ của tôi, nhiệm vụ các Ban tôi quản lý */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            myTasks: {
+                                open: number;
+                                reviewer: number;
+                                onTime: number;
+                                dueSoon: number;
+                                overdue: number;
+                                doneOnTime: number;
+                                doneLate: number;
+                                cancelled: number;
+                            };
+                            managedCommittees: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                                byDomain: {
+                                    code: string;
+                                    name: string;
+                                    count: number;
+                                }[];
                             }[];
                         };
                     };

@@ -1,4 +1,5 @@
 import { documentsEn } from './documents.en.ts';
+import { indicatorsEn } from './indicators.en.ts';
 import { meetingsEn } from './meetings.en.ts';
 import { plansEn } from './plans.en.ts';
 import { reportsEn } from './reports.en.ts';
@@ -306,6 +307,7 @@ export const en: Translation = {
       'nhan-su': 'Personnel',
       'quy-che': 'Regulation',
       'ke-hoach': 'Work plan',
+      'chi-so': 'Indicators',
     },
     roles: {
       head: 'Head',
@@ -700,6 +702,7 @@ export const en: Translation = {
   tasks: tasksEn,
   plans: plansEn,
   reports: reportsEn,
+  indicators: indicatorsEn,
   documents: documentsEn,
   calendar: {
     title: 'Working calendar',

@@ -1,6 +1,7 @@
 import { SCOPE_LABELS } from '@steerco/contract/delegations';
 import { ROLE_LABELS } from '@steerco/contract/memberships';
 import { documentsVi } from './documents.vi.ts';
+import { indicatorsVi } from './indicators.vi.ts';
 import { meetingsVi } from './meetings.vi.ts';
 import { plansVi } from './plans.vi.ts';
 import { reportsVi } from './reports.vi.ts';
@@ -302,6 +303,7 @@ export const vi = {
       'nhan-su': 'Nhân sự',
       'quy-che': 'Quy chế',
       'ke-hoach': 'Kế hoạch công tác',
+      'chi-so': 'Chỉ số',
     },
     roles: { ...ROLE_LABELS },
     standing: 'Thường trực',
@@ -685,6 +687,7 @@ export const vi = {
   tasks: tasksVi,
   plans: plansVi,
   reports: reportsVi,
+  indicators: indicatorsVi,
   documents: documentsVi,
   calendar: {
     title: 'Lịch làm việc',

@@ -1,11 +1,17 @@
-import { ChangePasswordBody, LoginBody, SESSION_COOKIE, SessionInfo } from '@steerco/contract/auth';
+import {
+  ChangePasswordBody,
+  LoginBody,
+  SESSION_COOKIE,
+  SessionInfo,
+  SessionState,
+} from '@steerco/contract/auth';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import type { ModuleOptions } from '../../http/module.ts';
 import { changePassword, getSessionInfo, login, logout } from './auth.service.ts';
 
-export const authRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db, config }) => {
+export const authRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db, config, jobs }) => {
   const cookieOptions = {
     path: '/',
     httpOnly: true,
@@ -25,10 +31,16 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db
       response: { 200: SessionInfo },
     },
     handler: async (request, reply) => {
-      const { token, session } = await login(db, config, request.body, {
-        ip: request.ip,
-        userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
-      });
+      const { token, session } = await login(
+        db,
+        config,
+        request.body,
+        {
+          ip: request.ip,
+          userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
+        },
+        jobs,
+      );
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: new Date(session.expiresAt) });
       return session;
     },
@@ -42,6 +54,16 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.status(204).send(null);
     },
+  });
+
+  app.get('/auth/session', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['Xác thực'],
+      summary: 'Phiên đăng nhập của trình duyệt này, hoặc null khi chưa đăng nhập (không trả 401)',
+      response: { 200: SessionState },
+    },
+    handler: async (request) => ({ session: request.actor ? getSessionInfo(request.actor) : null }),
   });
 
   app.get('/me', {

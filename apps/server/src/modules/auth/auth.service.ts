@@ -6,6 +6,8 @@ import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
+import type { JobQueue } from '../../jobs/queue.ts';
+import { dispatchEmails, enqueueEmail, renderEmail } from '../mail/mail.service.ts';
 import {
   countFailedLogin,
   findPasswordHash,
@@ -31,33 +33,39 @@ export interface LoginResult {
 
 /**
  * Password login. Wrong passwords count towards a temporary lockout kept in the database, so it holds across
- * server instances; an unknown username costs the same time as a wrong password and gets the same answer.
+ * server instances. An unknown account, a wrong password and a locked account get the same answer after the
+ * same work (one password verification), so the answer tells nobody which accounts exist or are locked
+ * (issue #17); the owner of an account that just locked is told by e-mail instead.
  */
 export async function login(
   db: Db,
   config: Config,
   body: LoginBody,
   client: { ip: string | null; userAgent: string | null },
+  jobs: JobQueue | null = null,
 ): Promise<LoginResult> {
   const user = await findUserForLogin(db, body.username);
   if (!user) {
     await burnVerifyTime(body.password);
-    throw new AppError('auth.invalidCredentials');
+    throw invalidCredentials();
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedError(user.lockedUntil);
-
-  if (!(await verifyPassword(user.passwordHash, body.password))) {
-    const after = await countFailedLogin(
-      db,
-      user.id,
-      config.LOGIN_LOCKOUT_THRESHOLD,
-      config.LOGIN_LOCKOUT_MINUTES,
-    );
-    if (after?.lockedUntil) throw lockedError(after.lockedUntil);
-    const left = config.LOGIN_LOCKOUT_THRESHOLD - (after?.failed ?? 0);
-    throw new AppError('auth.invalidCredentials', {
-      detail: `Còn ${left} lần thử trước khi tài khoản bị khóa tạm thời ${config.LOGIN_LOCKOUT_MINUTES} phút.`,
+  const passwordOk = await verifyPassword(user.passwordHash, body.password);
+  // Locked: refused even with the right password, and not counted again.
+  if (user.lockedUntil && user.lockedUntil > new Date()) throw invalidCredentials();
+  if (!passwordOk) {
+    const outboxIds = await db.transaction(async (tx) => {
+      const after = await countFailedLogin(
+        tx,
+        user.id,
+        config.LOGIN_LOCKOUT_THRESHOLD,
+        config.LOGIN_LOCKOUT_MINUTES,
+      );
+      // The failure that locks the account (the threshold reached just now) tells its owner.
+      if (!after?.lockedUntil || after.failed !== config.LOGIN_LOCKOUT_THRESHOLD || !user.email) return [];
+      return [await enqueueEmail(tx, lockoutEmail(config, user, after.lockedUntil, client.ip))];
     });
+    await dispatchEmails(jobs, outboxIds);
+    throw invalidCredentials();
   }
   if (!user.active)
     throw new AppError('auth.inactive', { detail: 'Liên hệ quản trị viên để được kích hoạt lại.' });
@@ -74,12 +82,37 @@ export async function login(
   return { token, session: { user: profile!, csrfToken, expiresAt: expiresAt.toISOString() } };
 }
 
-function lockedError(until: Date) {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-  return new AppError('auth.locked', {
-    detail: `Vui lòng thử lại sau ${formatDateTime(until)} hoặc liên hệ quản trị viên.`,
-    headers: { 'retry-after': String(seconds) },
+function invalidCredentials() {
+  return new AppError('auth.invalidCredentials', {
+    detail:
+      'Sau nhiều lần nhập sai, tài khoản bị khóa tạm thời và chủ tài khoản được báo qua email. Quên mật khẩu: liên hệ quản trị viên.',
   });
+}
+
+function lockoutEmail(
+  config: Config,
+  user: { id: string; email: string | null; fullName: string },
+  until: Date,
+  ip: string | null,
+) {
+  const { html, text } = renderEmail({
+    title: 'Tài khoản steerco của bạn tạm thời bị khóa',
+    paragraphs: [
+      `Kính gửi ${user.fullName},`,
+      `Tài khoản của bạn vừa bị khóa tạm thời vì mật khẩu bị nhập sai ${config.LOGIN_LOCKOUT_THRESHOLD} lần liên tiếp${ip ? ` (lần cuối từ địa chỉ ${ip})` : ''}. Bạn có thể đăng nhập lại sau ${formatDateTime(until)}.`,
+      'Nếu không phải bạn, hãy báo ngay cho quản trị viên hệ thống.',
+    ],
+    ...(config.PUBLIC_URL ? { action: { label: 'Mở steerco', url: config.PUBLIC_URL } } : {}),
+    footer: 'Thư tự động của hệ thống steerco, gửi tới chủ tài khoản.',
+  });
+  return {
+    toAddress: user.email!,
+    toName: user.fullName,
+    subject: 'Tài khoản steerco tạm thời bị khóa',
+    text,
+    html,
+    dedupeKey: `lockout:${user.id}:${until.toISOString()}`,
+  };
 }
 
 export async function logout(db: Db, actor: Actor) {

@@ -32,28 +32,89 @@ describe('login', () => {
     });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.username).toBe(username);
+
+    // The web app's first question: the same session, and null (200, not 401) once signed out.
+    const state = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { cookie: `steerco_session=${cookie?.value}` },
+    });
+    expect(state.statusCode).toBe(200);
+    expect(state.json().session.user.username).toBe(username);
+    expect(state.json().session.csrfToken).toBe(body.csrfToken);
+    const unknown = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { cookie: 'steerco_session=not-a-session' },
+    });
+    expect(unknown.json()).toEqual({ session: null });
   });
 
-  it('answers a wrong password and an unknown user alike, without saying which', async () => {
+  it('answers a wrong password, an unknown account and a locked one alike, without saying which (#17)', async () => {
     const { username } = await createUser(ctx.db);
-    const wrong = expectProblem(
-      await loginRequest(username, 'sai-mat-khau-1'),
-      401,
-      'auth.invalidCredentials',
-    );
-    expect(wrong.detail).toContain('Còn 2 lần thử');
-    expectProblem(await loginRequest('khong.ton.tai', 'sai-mat-khau-1'), 401, 'auth.invalidCredentials');
+    const strip = (b: Record<string, unknown>) => {
+      const { requestId: _r, instance: _i, ...rest } = b;
+      return rest;
+    };
+    const wrong = await loginRequest(username, 'sai-mat-khau-1');
+    const unknown = await loginRequest('khong.ton.tai', 'sai-mat-khau-1');
+    expectProblem(wrong, 401, 'auth.invalidCredentials');
+    expectProblem(unknown, 401, 'auth.invalidCredentials');
+    expect(strip(wrong.json())).toEqual(strip(unknown.json()));
+    expect(wrong.body).not.toMatch(/\d lần thử/);
+    await loginRequest(username, 'sai-mat-khau-2');
+    await loginRequest(username, 'sai-mat-khau-3'); // locks it
+    const locked = await loginRequest(username, 'sai-mat-khau-4');
+    expect(locked.statusCode).toBe(401);
+    expect(strip(locked.json())).toEqual(strip(unknown.json()));
+    expect(locked.headers['retry-after']).toBeUndefined();
   });
 
-  it('locks the account after repeated failures, even for the right password, and says until when', async () => {
+  it('takes as long for an unknown account and a locked one as for a wrong password (#17)', async () => {
     const { username } = await createUser(ctx.db);
+    const { username: lockedName } = await createUser(ctx.db);
+    await ctx.db
+      .update(users)
+      .set({ lockedUntil: sql`now() + interval '1 hour'` })
+      .where(sql`username = ${lockedName}`);
+    const time = async (name: string) => {
+      const started = performance.now();
+      await loginRequest(name, 'sai-mat-khau');
+      return performance.now() - started;
+    };
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const wrong: number[] = [];
+    const unknown: number[] = [];
+    const locked: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      // Below the lockout threshold (3): reset the counter between rounds.
+      await ctx.db.update(users).set({ failedLoginCount: 0 }).where(sql`username = ${username}`);
+      wrong.push(await time(username));
+      unknown.push(await time('khong.ton.tai.2'));
+      locked.push(await time(lockedName));
+    }
+    // Each answer costs one password verification (tens of milliseconds); a missing one would be far faster.
+    expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.4);
+    expect(median(locked)).toBeGreaterThan(median(wrong) * 0.4);
+  });
+
+  it('locks the account after repeated failures, even for the right password, and tells its owner by e-mail', async () => {
+    const { username, id } = await createUser(ctx.db);
+    await ctx.db
+      .update(users)
+      .set({ email: `${username}@example.vn` })
+      .where(sql`id = ${id}`);
     await loginRequest(username, 'sai-1');
     await loginRequest(username, 'sai-2');
-    const third = expectProblem(await loginRequest(username, 'sai-3'), 423, 'auth.locked');
-    expect(third.detail).toMatch(/thử lại sau \d\d:\d\d \d\d\/\d\d\/\d{4}/);
+    expectProblem(await loginRequest(username, 'sai-3'), 401, 'auth.invalidCredentials');
     const locked = await loginRequest(username, TEST_PASSWORD);
-    expectProblem(locked, 423, 'auth.locked');
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expectProblem(locked, 401, 'auth.invalidCredentials');
+    const { rows } = await ctx.db.execute<{ subject: string; text: string }>(
+      sql`select subject, text from email_outbox where to_address = ${`${username}@example.vn`}`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.subject).toContain('khóa');
+    expect(rows[0]!.text).toMatch(/sau \d\d:\d\d \d\d\/\d\d\/\d{4}/);
 
     // Once the lock has passed, the right password works again and the counter resets.
     await ctx.db

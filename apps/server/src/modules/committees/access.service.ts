@@ -41,3 +41,12 @@ export function assertCommittee(
   const resource: Resource = { committee: access, domain };
   assertCan(actor, action, resource);
 }
+
+/**
+ * Contact details (e-mail, phone) of a committee's people are shown only to those who manage the committee
+ * (the head, the standing agency, administrators of its unit) — and to each person for their own (issue #17).
+ * Members and an overseeing committee's head see names and seats, not addresses.
+ */
+export function seesContactDetails(actor: Actor, access: CommitteeAccess) {
+  return can(actor, 'committee.manageMembers', { committee: access });
+}

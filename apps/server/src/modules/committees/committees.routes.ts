@@ -26,6 +26,7 @@ import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import { AppError } from '../../http/errors.ts';
 import type { ModuleOptions } from '../../http/module.ts';
+import { assertSafeArchive } from '../files/files.service.ts';
 import {
   createCommittee,
   getCommittee,
@@ -228,6 +229,7 @@ export const committeeRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app,
       // An XLSX is a ZIP archive: check the content, not the name the browser sent.
       if (buffer.subarray(0, 4).toString('binary') !== 'PK\x03\x04')
         throw new AppError('file.typeNotAllowed');
+      await assertSafeArchive(buffer);
       return importMembersXlsx(db, requireActor(req), req.params.id, buffer);
     },
   });

@@ -556,3 +556,39 @@ describe('permissions are per committee', () => {
     );
   });
 });
+
+describe('people search for a committee (#17)', () => {
+  it("stays within the committee's unit and those below, and matches e-mails only for its managers", async () => {
+    const org = await committeeWithRoles(ctx.app, ctx.db, 'tim-nguoi');
+    const haNoi = (
+      await ctx.db.execute<{ id: string }>(
+        sql`select id from administrative_units where name = 'Thành phố Hà Nội'`,
+      )
+    ).rows[0]!;
+    await createUser(ctx.db, { fullName: 'Người ngoài quận tìm-người', unitId: haNoi.id });
+    const inside = await createUser(ctx.db, { fullName: 'Người trong quận tìm-người', unitId: org.unit.id });
+    await ctx.db.execute(sql`update users set email = 'hop.thu.rieng@example.vn' where id = ${inside.id}`);
+    const search = async (session: typeof org.seats.member.session, q: string) =>
+      (
+        await call(
+          ctx.app,
+          session,
+          'GET',
+          `${org.url}/candidates?q=${encodeURIComponent(q)}`,
+          undefined,
+          200,
+        )
+      )
+        .json()
+        .items.map((p: { fullName: string }) => p.fullName);
+
+    for (const session of [org.seats.member.session, org.seats.secretary.session]) {
+      expect(await search(session, 'tim-nguoi')).toContain('Người trong quận tìm-người');
+      expect(await search(session, 'tim-nguoi')).not.toContain('Người ngoài quận tìm-người');
+    }
+    expect(await search(org.seats.secretary.session, 'hop.thu.rieng')).toEqual([
+      'Người trong quận tìm-người',
+    ]);
+    expect(await search(org.seats.member.session, 'hop.thu.rieng')).toEqual([]);
+  });
+});

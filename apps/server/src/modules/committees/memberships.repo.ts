@@ -172,7 +172,23 @@ const candidate = usersView('candidate');
 const candidateUnit = unitsView('candidate_unit');
 
 /** Active people by name, username or position (accents ignored), with their seat's role here today if any. */
-export async function findCandidates(db: DbOrTx, committeeId: string, q: string | undefined, today: string) {
+/**
+ * People who could join the committee: active accounts of `scope.unitPath` and the units below it (anywhere
+ * when null), matched on name, username and position — and e-mail only when `scope.matchEmail`.
+ */
+export async function findCandidates(
+  db: DbOrTx,
+  committeeId: string,
+  q: string | undefined,
+  today: string,
+  scope: { unitPath: string | null; matchEmail: boolean },
+) {
+  const search = !q
+    ? undefined
+    : scope.matchEmail
+      ? sql`${candidate.searchText} like '%' || steerco_fold(${q}) || '%'`
+      : sql`steerco_fold(${candidate.fullName} || ' ' || ${candidate.username} || ' ' || coalesce(${candidate.position}, ''))
+          like '%' || steerco_fold(${q}) || '%'`;
   return db
     .select({
       id: candidate.id,
@@ -190,7 +206,8 @@ export async function findCandidates(db: DbOrTx, committeeId: string, q: string 
     .where(
       and(
         eq(candidate.active, true),
-        q ? sql`${candidate.searchText} like '%' || steerco_fold(${q}) || '%'` : undefined,
+        search,
+        scope.unitPath === null ? undefined : sql`starts_with(${candidateUnit.path}, ${scope.unitPath})`,
       ),
     )
     .orderBy(sql`steerco_name_key(${candidate.fullName}) collate steerco_vi`)

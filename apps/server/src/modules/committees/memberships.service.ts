@@ -12,7 +12,7 @@ import { uuidv7 } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, can } from '../../http/permissions.ts';
 import { findPersons } from '../users/users.service.ts';
-import { assertCommittee, loadCommitteeAccess } from './access.service.ts';
+import { assertCommittee, loadCommitteeAccess, seesContactDetails } from './access.service.ts';
 import { assertDomains } from './committees.service.ts';
 import {
   endMembership,
@@ -296,6 +296,11 @@ export async function findCandidates(db: Db, actor: Actor, committeeId: string, 
   const { access } = await loadCommitteeAccess(db, actor, committeeId);
   const allowed = ['committee.manageMembers', 'committee.manageStructure', 'personnel.propose'] as const;
   if (!allowed.some((a) => can(actor, a, { committee: access }))) throw new AppError('permission.denied');
-  const rows = await findCandidateRows(db, committeeId, q, clock.today());
+  // The committee's own administrative area only (its unit and the units below), for everyone but the system
+  // administrator; e-mail addresses are matched only for those who may see them (issue #17).
+  const rows = await findCandidateRows(db, committeeId, q, clock.today(), {
+    unitPath: actor.systemRole === 'systemAdmin' ? null : access.unitPath,
+    matchEmail: seesContactDetails(actor, access),
+  });
   return { items: rows };
 }

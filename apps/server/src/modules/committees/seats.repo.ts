@@ -38,6 +38,7 @@ export function committeesView(alias = 'committee') {
     .select({
       id: committees.id,
       name: committees.name,
+      shortName: committees.shortName,
       unitId: committees.unitId,
       parentId: committees.parentId,
       path: committees.path,

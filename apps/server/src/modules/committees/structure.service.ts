@@ -1,7 +1,7 @@
 import type { StandingAgencyBody, WorkingGroupBody } from '@steerco/contract/agencies';
 import type { z } from 'zod';
 import { recordAudit } from '../../db/audit.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { isUniqueViolation } from '../../db/pg-errors.ts';
 import { AppError } from '../../http/errors.ts';
@@ -23,6 +23,11 @@ import {
 } from './structure.repo.ts';
 
 // ——— Standing agencies (R2) ———
+
+/** The committee's standing agencies' units and their domains (who owns a domain's figures, R2). */
+export async function standingAgencyUnits(db: DbOrTx, committeeId: string) {
+  return (await findStandingAgencies(db, committeeId)).map((r) => ({ unitId: r.unitId, domains: r.domains }));
+}
 
 export async function listStandingAgencies(db: Db, actor: Actor, committeeId: string) {
   await loadCommitteeAccess(db, actor, committeeId);

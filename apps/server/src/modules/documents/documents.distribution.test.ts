@@ -184,6 +184,32 @@ describe('distribution of an issued document', () => {
     await new Promise((r) => setTimeout(r, 1000));
     // Only the deputy has an e-mail address among the new recipients.
     expect(more.map(addressOf)).toEqual(['deputyhead.phat-hanh@phucla.gov.vn']);
+
+    // Contact details (#17): the standing agency sees the list's addresses; a plain member only their own,
+    // in the document and in the register.
+    type Sent = { userId: string; email: string | null };
+    const emailsSeenBy = async (session: typeof org.seats.member.session) => {
+      const one = (
+        await call(ctx.app, session, 'GET', `/api/v1/documents/${issued.id}`, undefined, 200)
+      ).json();
+      const list = (
+        await call(
+          ctx.app,
+          session,
+          'GET',
+          `/api/v1/documents?committeeId=${org.committee.id}`,
+          undefined,
+          200,
+        )
+      ).json();
+      const inList = list.items.find((d: { id: string }) => d.id === issued.id);
+      expect(inList.distributions).toEqual(one.distributions);
+      return (one.distributions as Sent[]).filter((d) => d.email).map((d) => d.userId);
+    };
+    expect((await emailsSeenBy(org.seats.secretary.session)).sort()).toEqual(
+      [org.seats.head.userId, org.seats.member.userId, org.seats.deputyHead.userId].sort(),
+    );
+    expect(await emailsSeenBy(org.seats.member.session)).toEqual([org.seats.member.userId]);
   });
 
   it('refuses drafts, plain members, no recipients and seats of another committee', async () => {

@@ -3,7 +3,12 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
-import { assertCommittee, loadCommitteeAccess } from '../committees/access.service.ts';
+import {
+  assertCommittee,
+  type CommitteeAccess,
+  loadCommitteeAccess,
+  seesContactDetails,
+} from '../committees/access.service.ts';
 import { assertFileOfCommittee } from '../files/files.service.ts';
 import {
   findDistributions,
@@ -37,8 +42,19 @@ export async function loadDocument(db: DbOrTx, actor: Actor, documentId: string)
 }
 
 export async function getDocument(db: DbOrTx, actor: Actor, documentId: string) {
-  const { doc } = await loadDocument(db, actor, documentId);
-  return toDocumentDto(doc, (await findDistributions(db, [doc.id])).get(doc.id));
+  const { doc, access } = await loadDocument(db, actor, documentId);
+  const sent = (await findDistributions(db, [doc.id])).get(doc.id);
+  return toDocumentDto(doc, sent && withContactsFor(actor, access, sent));
+}
+
+/** The distribution list as the actor may see it: e-mail addresses only for managers, or one's own (#17). */
+function withContactsFor<T extends { userId: string; email: string | null }>(
+  actor: Actor,
+  access: CommitteeAccess,
+  list: T[],
+): T[] {
+  if (seesContactDetails(actor, access)) return list;
+  return list.map((d) => (d.userId === actor.userId ? d : { ...d, email: null }));
 }
 
 /** Records a document received from a higher level (a directive), with its deadline if any. */
@@ -85,13 +101,17 @@ export async function registerIncoming(
 
 /** The registry: by number, date range, type, direction, and full text with or without diacritics. */
 export async function listDocuments(db: Db, actor: Actor, q: RegistryQuery) {
-  await loadCommitteeAccess(db, actor, q.committeeId);
+  const { access } = await loadCommitteeAccess(db, actor, q.committeeId);
   const rows = await findDocuments(db, q);
   const sent = await findDistributions(
     db,
     rows.filter((r) => r.status === 'issued').map((r) => r.id),
   );
-  return { items: rows.map((r) => toDocumentDto(r, sent.get(r.id))), total: rows.length };
+  const visible = (id: string) => {
+    const list = sent.get(id);
+    return list && withContactsFor(actor, access, list);
+  };
+  return { items: rows.map((r) => toDocumentDto(r, visible(r.id))), total: rows.length };
 }
 
 /** The saved versions of a document, newest first: a revision never overwrites the earlier text. */

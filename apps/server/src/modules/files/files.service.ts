@@ -4,8 +4,10 @@ import { recordAudit } from '../../db/audit.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { AppError } from '../../http/errors.ts';
+import { assertCleanText } from '../../http/input-text.ts';
 import type { Actor } from '../../http/permissions.ts';
 import { assertCommittee, loadCommitteeAccess } from '../committees/access.service.ts';
+import { assertSafeArchive } from './archive-limits.ts';
 import { type FileStore, sniffFileType } from './file-store.service.ts';
 import {
   countFilesOfCommittee,
@@ -18,6 +20,8 @@ import {
 } from './files.repo.ts';
 
 export type { StoredFile };
+/** Office archives (DOCX, XLSX) are inspected before anything opens them: entry count, inflated size, ratio. */
+export { assertSafeArchive };
 export { toFileDto };
 
 /**
@@ -59,10 +63,13 @@ export async function storeFile(
   upload: { filename: string; data: Buffer },
   allowed?: { extensions: string[]; message: string },
 ): Promise<StoredFile> {
+  // The name is shown and stored as text: the API's input rule applies to it (issue #17).
+  assertCleanText(upload.filename, 'file.filename');
   const type = sniffFileType(upload.data);
   if (!type || (allowed && !allowed.extensions.includes(type.extension))) {
     throw new AppError('file.typeNotAllowed', { detail: allowed?.message ?? DEFAULT_TYPES_MESSAGE });
   }
+  if (type.extension === 'docx' || type.extension === 'xlsx') await assertSafeArchive(upload.data);
   const id = uuidv7();
   const key = `${id.slice(0, 8)}/${id}.${type.extension}`;
   await store.put(key, upload.data);

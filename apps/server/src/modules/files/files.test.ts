@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, expectProblem, type TestContext } from '../../../test/context.ts';
 import { createUser, multipartFile, type Session } from '../../../test/factories.ts';
 import { call, committeeWithRoles } from '../../../test/org-fixtures.ts';
+import { docxWith } from '../../../test/zip.ts';
+import { assertSafeArchive } from './archive-limits.ts';
 import { sniffFileType } from './file-store.service.ts';
 
 const dataDir = `/tmp/steerco-files-test-${process.pid}`;
@@ -70,6 +72,27 @@ describe('file uploads', () => {
       'file.tooLarge',
     );
     expect((await ctx.db.execute(sql`select count(*)::int as n from files`)).rows[0]!.n).toBe(before);
+  });
+
+  it('refuses a zip bomb and an archive of too many parts, before storing anything (#17)', async () => {
+    const before = (await ctx.db.execute(sql`select count(*)::int as n from files`)).rows[0]!.n;
+    // 20 MiB of zeros deflate to about 20 KiB: a ratio near 1,000.
+    const bomb = docxWith([{ name: 'word/media/zeros.bin', data: Buffer.alloc(20 * 1024 * 1024) }]);
+    expect(bomb.length).toBeLessThan(50 * 1024);
+    const refused = expectProblem(
+      await upload(org.seats.member.session, bomb, 'bom.docx'),
+      422,
+      'file.unsafeArchive',
+    );
+    expect(refused.detail).toMatch(/giải nén quá lớn/);
+    const many = docxWith(
+      Array.from({ length: 2_100 }, (_, i) => ({ name: `p${i}`, data: Buffer.from('x') })),
+    );
+    await expect(assertSafeArchive(many)).rejects.toMatchObject({ code: 'file.unsafeArchive' });
+    expect((await ctx.db.execute(sql`select count(*)::int as n from files`)).rows[0]!.n).toBe(before);
+    // An ordinary document passes.
+    const fine = docxWith([{ name: 'word/styles.xml', data: Buffer.from('<w:styles/>'.repeat(200)) }]);
+    expect((await upload(org.seats.member.session, fine, 'thuong.docx')).statusCode).toBe(201);
   });
 
   it('recognises Office files by their main part', () => {

@@ -1,4 +1,4 @@
-import type { ListTasksQuery, MyTasksQuery } from '@steerco/contract/tasks';
+import type { DerivedTaskStatus, ListTasksQuery, MyTasksQuery } from '@steerco/contract/tasks';
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { preparedByText } from '../../db/prepared.ts';
@@ -101,26 +101,15 @@ export interface MyTaskScope {
   extensionCommittees: string[];
 }
 
-/**
- * A page of "my tasks": their ids and the total in one statement, then the rows by id (a statement planned
- * once per connection). Each part reads one index (by seat, by (committee, unit), by (committee, status));
- * their union is small (a member's few hundred tasks) and is looked up as an id list on the primary key, never
- * a scan of all tasks. An id list rather than `in (union)`: the prepared statement's generic plan of a
- * semi-join guessed a large union and read the whole table.
- */
-export async function findMyTaskPage(
-  db: Db,
-  scope: MyTaskScope,
-  query: MyTasksQuery,
-  window: DeadlineWindow,
-): Promise<{ rows: SelectedTask[]; total: number }> {
+/** The ids of "my tasks" by role, as subqueries: responsible (lead or responsible), co-operating, reviewer. */
+function myTaskIdQueries(scope: MyTaskScope) {
   // Lists are one array parameter each, so the statement's text (and its prepared plan) fits any member.
   const uuids = (ids: string[]) => sql`${sql.param(ids)}::uuid[]`;
   const mySeats = uuids(scope.seatIds);
   const unitPairs = sql`select * from unnest(${uuids(scope.unitSeats.map((s) => s.committeeId))}, ${uuids(
     scope.unitSeats.map((s) => s.unitId),
   )})`;
-  const parts = {
+  return {
     responsible: [
       sql`select id from tasks where responsible_membership_id = any(${mySeats})`,
       sql`select id from tasks where lead_membership_id = any(${mySeats})`,
@@ -148,6 +137,22 @@ export async function findMyTaskPage(
         and (committee_id = any(${uuids(scope.extensionCommittees)}) or assigned_by = ${scope.userId})`,
     ],
   };
+}
+
+/**
+ * A page of "my tasks": their ids and the total in one statement, then the rows by id (a statement planned
+ * once per connection). Each part reads one index (by seat, by (committee, unit), by (committee, status));
+ * their union is small (a member's few hundred tasks) and is looked up as an id list on the primary key, never
+ * a scan of all tasks. An id list rather than `in (union)`: the prepared statement's generic plan of a
+ * semi-join guessed a large union and read the whole table.
+ */
+export async function findMyTaskPage(
+  db: Db,
+  scope: MyTaskScope,
+  query: MyTasksQuery,
+  window: DeadlineWindow,
+): Promise<{ rows: SelectedTask[]; total: number }> {
+  const parts = myTaskIdQueries(scope);
   const chosen =
     query.role === 'all'
       ? [...parts.responsible, ...parts.cooperating, ...parts.reviewer]
@@ -188,6 +193,49 @@ export async function findMyTaskPage(
       ? ((await db.select({ n: count() }).from(tasks).where(where))[0]?.n ?? 0)
       : 0;
   return { rows, total };
+}
+
+/**
+ * The dashboard's counters of "my tasks" in one statement: open ones, the review queue, and every display
+ * status, counted over the same union of roles as the list (`role=all`; the review queue as `role=reviewer`).
+ */
+export async function countMyTasks(db: DbOrTx, scope: MyTaskScope, window: DeadlineWindow) {
+  const parts = myTaskIdQueries(scope);
+  const union = (queries: SQL[]) => sql`${tasks.id} = any(array(${sql.join(queries, sql` union `)}))`;
+  const open = sql`${tasks.status} in ${OPEN_SQL}`;
+  const derived = (d: DerivedTaskStatus) =>
+    sql<number>`count(*) filter (where ${derivedCondition(d, window)})::int`;
+  const [row] = await db
+    .select({
+      open: sql<number>`count(*) filter (where ${open})::int`,
+      reviewer: sql<number>`count(*) filter (where ${open} and ${union(parts.reviewer)})::int`,
+      onTime: derived('onTime'),
+      dueSoon: derived('dueSoon'),
+      overdue: derived('overdue'),
+      doneOnTime: derived('doneOnTime'),
+      doneLate: derived('doneLate'),
+      cancelled: derived('cancelled'),
+    })
+    .from(tasks)
+    .where(union([...parts.responsible, ...parts.cooperating, ...parts.reviewer]));
+  return row!;
+}
+
+/** A committee's own tasks counted by status and by domain (the dashboard's charts). */
+export async function countCommitteeTasks(db: DbOrTx, committeeId: string) {
+  const [byStatus, byDomain] = await Promise.all([
+    db
+      .select({ key: tasks.status, n: count() })
+      .from(tasks)
+      .where(ofCommittee(committeeId))
+      .groupBy(tasks.status),
+    db
+      .select({ key: sql<string>`${tasks.domain}`, n: count() })
+      .from(tasks)
+      .where(and(ofCommittee(committeeId), sql`${tasks.domain} is not null`))
+      .groupBy(tasks.domain),
+  ]);
+  return { byStatus, byDomain };
 }
 
 /**

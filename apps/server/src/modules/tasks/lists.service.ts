@@ -8,6 +8,8 @@ import { withDefaultSettings } from '../committees/committees.service.ts';
 import { findMySeats, seatHolders } from '../committees/seats.service.ts';
 import { unitNames } from '../units/units.service.ts';
 import {
+  countCommitteeTasks,
+  countMyTasks,
   countTasks,
   encodeCursor,
   type Filters,
@@ -68,9 +70,46 @@ export const EXPORT_LIMIT = 20_000;
  * with the total (one statement), then the page's rows by id (a statement planned once per connection).
  */
 export async function myTasks(db: Db, actor: Actor, query: MyTasksQuery) {
+  const mine = await myTaskScope(db, actor);
+  if (!mine) return { items: [], total: 0, nextCursor: null };
+  const { rows, total } = await findMyTaskPage(db, mine.scope, query, mine.window);
+  return pageOf(rows, total, query.limit, (committeeId) => mine.windows.get(committeeId)!);
+}
+
+/**
+ * The counters of "my tasks" the dashboard shows (open, the review queue, each display status), in one
+ * statement over the same roles as the list: each equals the total of the list with that filter.
+ */
+export async function myTaskCounters(db: Db, actor: Actor) {
+  const mine = await myTaskScope(db, actor);
+  if (!mine)
+    return {
+      open: 0,
+      reviewer: 0,
+      onTime: 0,
+      dueSoon: 0,
+      overdue: 0,
+      doneOnTime: 0,
+      doneLate: 0,
+      cancelled: 0,
+    };
+  return countMyTasks(db, mine.scope, mine.window);
+}
+
+/** A committee's tasks by status and by domain (codes), for those who see the committee. */
+export async function committeeTaskCounters(db: Db, committeeId: string) {
+  const { byStatus, byDomain } = await countCommitteeTasks(db, committeeId);
+  return {
+    byStatus: new Map(byStatus.map((r) => [r.key, r.n])),
+    byDomain: new Map(byDomain.map((r) => [r.key, r.n])),
+  };
+}
+
+/** Where "my tasks" come from: the actor's seats today, with each committee's deadline window. */
+async function myTaskScope(db: Db, actor: Actor) {
   const today = clock.today();
   const [seats, calendar] = await Promise.all([findMySeats(db, actor.userId, today), getWorkingCalendar(db)]);
-  if (!seats.length) return { items: [], total: 0, nextCursor: null };
+  if (!seats.length) return null;
   // Every task found belongs to one of these committees: each row shows its own committee's window.
   const windows = new Map(
     seats.map((s) => [
@@ -98,21 +137,16 @@ export async function myTasks(db: Db, actor: Actor, query: MyTasksQuery) {
   const unitSeats = seats.flatMap((s) =>
     s.unitId ? [{ committeeId: s.committeeId, unitId: s.unitId }] : [],
   );
-  const { rows, total } = await findMyTaskPage(
-    db,
-    {
-      userId: actor.userId,
-      seatIds: seats.map((s) => s.id),
-      unitSeats,
-      committeeIds: seats.map((s) => s.committeeId),
-      reviewCommittees,
-      extensionCommittees,
-    },
-    query,
-    // Filters by display status use the first committee's window; each row shows its own committee's.
-    windows.get(seats[0]!.committeeId)!,
-  );
-  return pageOf(rows, total, query.limit, (committeeId) => windows.get(committeeId)!);
+  const scope = {
+    userId: actor.userId,
+    seatIds: seats.map((s) => s.id),
+    unitSeats,
+    committeeIds: seats.map((s) => s.committeeId),
+    reviewCommittees,
+    extensionCommittees,
+  };
+  // Filters by display status use the first committee's window; each row shows its own committee's.
+  return { scope, windows, window: windows.get(seats[0]!.committeeId)! };
 }
 
 /** Per-unit and per-member counters (assigned, done on time / late, overdue, open) with the same filters. */

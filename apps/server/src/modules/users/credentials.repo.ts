@@ -10,6 +10,8 @@ export async function findUserForLogin(db: DbOrTx, login: string) {
       passwordHash: users.passwordHash,
       active: users.active,
       lockedUntil: users.lockedUntil,
+      email: users.email,
+      fullName: users.fullName,
     })
     .from(users)
     .where(sql`lower(${users.username}) = ${login} or lower(${users.email}) = ${login}`)

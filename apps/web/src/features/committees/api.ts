@@ -27,6 +27,7 @@ export const COMMITTEE_TABS = [
   'nhan-su',
   'quy-che',
   'ke-hoach',
+  'chi-so',
 ] as const;
 export type CommitteeTab = (typeof COMMITTEE_TABS)[number];
 

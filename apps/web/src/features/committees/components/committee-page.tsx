@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Fact } from '../../../components/fact.tsx';
 import { RecordPage, RecordTabs } from '../../../components/record-page.tsx';
 import { SampleBadge } from '../../../components/sample-badge.tsx';
+import { IndicatorsTab } from '../../indicators/components/indicators-tab.tsx';
 import { PlansTab } from '../../plans/components/plans-tab.tsx';
 import { COMMITTEE_TABS, type CommitteeTab } from '../api.ts';
 import { CommitteeStatusBadge, DomainBadges, formatDecision, RoleBadge } from './committee-badges.tsx';
@@ -39,6 +40,7 @@ export function CommitteePage({ committee, tab, onTabChange }: CommitteePageProp
     'nhan-su': <PersonnelTab committee={committee} />,
     'quy-che': <RegulationTab committee={committee} />,
     'ke-hoach': <PlansTab committee={committee} />,
+    'chi-so': <IndicatorsTab committee={committee} />,
   };
   return (
     <RecordPage
