@@ -1,12 +1,9 @@
-import { Anchor, Group, Paper, ScrollArea, SimpleGrid, Tabs } from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid } from '@mantine/core';
 import { formatDateTime } from '@steerco/contract/datetime';
-import { IconArrowLeft } from '@tabler/icons-react';
-import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Fact } from '../../../components/fact.tsx';
-import { PageHeader } from '../../../components/page-header.tsx';
-import { useActiveTabInView } from '../../../lib/use-active-tab-in-view.ts';
+import { RecordPage, RecordTabs } from '../../../components/record-page.tsx';
 import { MEETING_TABS, type MeetingTab, type MeetingView } from '../api.ts';
 import { vietnamTime } from '../meetings.ts';
 import { AgendaTab } from './agenda-tab.tsx';
@@ -27,7 +24,6 @@ interface MeetingPageProps {
 /** One meeting: when and where (header), my own answer, and in tabs kept in the URL everything about it. */
 export function MeetingPage({ meeting, tab, onTabChange }: MeetingPageProps) {
   const { t } = useTranslation();
-  const tabsViewport = useActiveTabInView(tab);
   const panels: Record<MeetingTab, ReactNode> = {
     'thong-tin': <InfoTab meeting={meeting} />,
     'chuong-trinh': <AgendaTab meeting={meeting} />,
@@ -38,23 +34,17 @@ export function MeetingPage({ meeting, tab, onTabChange }: MeetingPageProps) {
   };
   const start = formatDateTime(meeting.startsAt);
   return (
-    <>
-      <Anchor component={Link} to="/cuoc-hop" size="sm" c="dimmed" mb="xs" display="inline-block">
-        <Group gap={4} wrap="nowrap">
-          <IconArrowLeft size={14} aria-hidden />
-          {t('meetings.back')}
+    <RecordPage
+      back={{ to: '/cuoc-hop', label: t('meetings.back') }}
+      title={meeting.title}
+      actions={
+        <Group gap={6}>
+          <MeetingKindBadge kind={meeting.kind} />
+          <MeetingStatusBadge status={meeting.status} />
+          <MeetingFlagBadges meeting={meeting} />
         </Group>
-      </Anchor>
-      <PageHeader
-        title={meeting.title}
-        actions={
-          <Group gap={6}>
-            <MeetingKindBadge kind={meeting.kind} />
-            <MeetingStatusBadge status={meeting.status} />
-            <MeetingFlagBadges meeting={meeting} />
-          </Group>
-        }
-      />
+      }
+    >
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="sm">
           <Fact label={t('meetings.facts.when')}>
@@ -81,27 +71,14 @@ export function MeetingPage({ meeting, tab, onTabChange }: MeetingPageProps) {
         </SimpleGrid>
       </Paper>
       <MyAnswer meeting={meeting} />
-      <Tabs
+      <RecordTabs
+        tabs={MEETING_TABS}
         value={tab}
-        onChange={(value) => value && onTabChange(value as MeetingTab)}
-        keepMounted={false}
-        mt="lg"
-      >
-        <ScrollArea type="auto" offsetScrollbars="x" scrollbarSize={6} viewportRef={tabsViewport}>
-          <Tabs.List aria-label={t('meetings.tabsLabel')} style={{ flexWrap: 'nowrap' }}>
-            {MEETING_TABS.map((slug) => (
-              <Tabs.Tab key={slug} value={slug} data-slug={slug} style={{ whiteSpace: 'nowrap' }}>
-                {t(`meetings.tabs.${slug}`)}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-        </ScrollArea>
-        {MEETING_TABS.map((slug) => (
-          <Tabs.Panel key={slug} value={slug} pt="md">
-            {panels[slug]}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
-    </>
+        onChange={onTabChange}
+        label={t('meetings.tabsLabel')}
+        titleOf={(slug) => t(`meetings.tabs.${slug}`)}
+        panels={panels}
+      />
+    </RecordPage>
   );
 }
