@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { saveScreenshot } from './browser.ts';
 import { apiAs, journey, testToday, tinyPdf, url } from './harness.ts';
-import { choose, signIn, toast } from './session.ts';
+import { choose, noToasts, signIn, toast } from './session.ts';
 
 /*
  * Indicators (R19) on the sample hierarchy: Phúc La's police (hoan.tx, standing agency for Đề án 06) enters the
@@ -156,6 +156,8 @@ describe('indicators of BCĐ phường Phúc La and its district', () => {
       .getByTestId('appraisal-line')
       .filter({ hasText: 'Chưa có văn bản kiểm tra định kỳ' })
       .waitFor();
+    // The saved notice sits over the page's action bar (bottom right) until it closes.
+    await noToasts(above);
     await above.getByRole('button', { name: 'Chốt kết quả' }).click();
     await toast(above, 'Đã chốt kết quả thẩm định');
     await above.getByText(/^Kết quả sau thẩm định: /).waitFor();
