@@ -7,6 +7,7 @@ import { COMMITTEE_ACTIONS, canOnCommittee } from './modules/committees/committe
 import { committeeFigureSource } from './modules/committees/report-figures.service.ts';
 import { registerDocumentJobs } from './modules/documents/documents.jobs.ts';
 import { documentFigureSource } from './modules/documents/report-figures.service.ts';
+import { registerFileJobs } from './modules/files/files.jobs.ts';
 import { registerMailJobs } from './modules/mail/mail.jobs.ts';
 import { registerMeetingJobs } from './modules/meetings/meetings.jobs.ts';
 import { meetingFigureSource } from './modules/meetings/report-figures.service.ts';
@@ -71,4 +72,5 @@ export async function registerJobs(queue: JobQueue, deps: JobDeps): Promise<void
   await registerDocumentJobs(queue, deps);
   await registerTaskJobs(queue, deps);
   await registerReportJobs(queue, deps);
+  await registerFileJobs(queue, deps);
 }

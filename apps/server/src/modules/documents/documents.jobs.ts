@@ -1,6 +1,5 @@
-import path from 'node:path';
 import type { JobDeps, JobQueue } from '../../jobs/queue.ts';
-import { localFileStore } from '../files/file-store.service.ts';
+import { createFileStore } from '../files/file-store.service.ts';
 import { DOCUMENT_PDF_JOB, findSoffice, storeDocumentPdf } from './documents.pdf.ts';
 import { docxOf } from './rendering.service.ts';
 
@@ -21,7 +20,7 @@ export async function registerDocumentJobs(queue: JobQueue, deps: JobDeps): Prom
     logger.warn('LibreOffice (soffice) is not installed: issued documents are offered as DOCX only');
     return;
   }
-  const store = localFileStore(path.join(deps.config.dataDir, 'files'));
+  const store = createFileStore(deps.config, deps.db);
   // One conversion at a time per instance: LibreOffice is heavy on a 2-core server.
   await queue.work<{ documentId: string }>(
     DOCUMENT_PDF_JOB,

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { Id } from '@steerco/contract/common';
 import {
   CreateDocumentBody,
@@ -18,7 +17,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth-hook.ts';
 import type { ModuleOptions } from '../../http/module.ts';
-import { localFileStore } from '../files/file-store.service.ts';
+import { createFileStore } from '../files/file-store.service.ts';
 import { dispatchEmails } from '../mail/mail.service.ts';
 import { distributeDocument } from './distribution.service.ts';
 import { requestDocumentPdf } from './documents.pdf.ts';
@@ -34,7 +33,7 @@ const auth = { permission: 'authenticated' as const };
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const documentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db, config, jobs }) => {
-  const store = localFileStore(path.join(config.dataDir, 'files'));
+  const store = createFileStore(config, db);
   app.get('/documents', {
     config: auth,
     schema: {

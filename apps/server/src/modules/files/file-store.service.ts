@@ -3,7 +3,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import * as clock from '../../clock.ts';
 import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { notePendingPut } from './files.repo.ts';
 
 /** Where uploaded bytes are kept. The local disk store is the default; an S3-compatible store can implement it. */
 export interface FileStore {
@@ -12,8 +15,31 @@ export interface FileStore {
   remove(key: string): Promise<void>;
 }
 
-/** The store the configuration chooses: the data directory by default, or an S3-compatible bucket. */
-export function createFileStore(config: Config): FileStore {
+/**
+ * The store the configuration chooses — the data directory by default, or an S3-compatible bucket — with every
+ * write noted as pending until the transaction recording its file commits (see `journaledFileStore`).
+ */
+export function createFileStore(config: Config, db: Db): FileStore {
+  return journaledFileStore(db, bytesStoreOf(config));
+}
+
+/**
+ * Bytes and rows succeed or fail together (issue #17): `put` first notes the key in `file_puts_pending` on its own
+ * connection, then writes the bytes; the transaction that records the file deletes the note. A rollback, a failed
+ * insert or a crash leaves the note behind, and `sweepOrphanFiles` removes those bytes later.
+ */
+export function journaledFileStore(db: Db, bytes: FileStore): FileStore {
+  return {
+    async put(key, data) {
+      await notePendingPut(db, key, clock.now());
+      await bytes.put(key, data);
+    },
+    open: (key) => bytes.open(key),
+    remove: (key) => bytes.remove(key),
+  };
+}
+
+function bytesStoreOf(config: Config): FileStore {
   if (config.FILE_STORE === 's3') {
     return s3FileStore({
       endpoint: config.S3_ENDPOINT,

@@ -11,7 +11,7 @@ import { getCommitteeFile, uploadCommitteeFile } from './files.service.ts';
 const tags = ['Tệp đính kèm'];
 
 export const fileRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db, config }) => {
-  const store = createFileStore(config);
+  const store = createFileStore(config, db);
 
   app.post('/committees/:id/files', {
     config: { permission: 'authenticated' },

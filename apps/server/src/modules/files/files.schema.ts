@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { committees } from '../committees/committees.schema.ts';
 import { users } from '../users/users.schema.ts';
 
@@ -16,5 +16,23 @@ export const files = pgTable(
     storageKey: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('files_committee_idx').on(t.committeeId)],
+  (t) => [
+    index('files_committee_idx').on(t.committeeId),
+    // The sweeper asks whether a key is referred to; a key is one file's.
+    uniqueIndex('files_storage_key_idx').on(t.storageKey),
+  ],
+);
+
+/**
+ * Bytes put in the file store whose row is not committed yet (issue #17): noted before the bytes are written, in
+ * a statement of its own, and removed by the transaction that records the file. A note that outlives its
+ * transaction marks bytes nobody refers to; the sweeper deletes them.
+ */
+export const filePutsPending = pgTable(
+  'file_puts_pending',
+  {
+    storageKey: text().primaryKey(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('file_puts_pending_created_idx').on(t.createdAt)],
 );

@@ -26,7 +26,8 @@ export { toFileDto };
 
 /**
  * Stores an upload for a committee: the type is checked from the content (PDF, DOCX, XLSX, PNG, JPEG), the name
- * is kept for display only, and the bytes go to the store before the row is written.
+ * is kept for display only, and the bytes go to the store before the row is written, in one transaction with the
+ * audit row.
  */
 export async function uploadCommitteeFile(
   db: Db,
@@ -38,13 +39,16 @@ export async function uploadCommitteeFile(
   const { access } = await loadCommitteeAccess(db, actor, committeeId);
   // Whoever may file a report on the committee may upload for it (members, the standing agency, admins).
   assertCommittee(actor, 'personnel.propose', access);
-  const row = await storeFile(db, store, actor.userId, committeeId, upload);
-  await recordAudit(db, {
-    actorId: actor.userId,
-    action: 'file.uploaded',
-    entityType: 'file',
-    entityId: row.id,
-    data: { committeeId, name: row.originalName },
+  const row = await db.transaction(async (tx) => {
+    const stored = await storeFile(tx, store, actor.userId, committeeId, upload);
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'file.uploaded',
+      entityType: 'file',
+      entityId: stored.id,
+      data: { committeeId, name: stored.originalName },
+    });
+    return stored;
   });
   return toFileDto(row);
 }
@@ -74,6 +78,8 @@ export async function storeFile(
   const key = `${id.slice(0, 8)}/${id}.${type.extension}`;
   await store.put(key, upload.data);
   const name = path.basename(upload.filename).slice(0, 200) || `tep.${type.extension}`;
+  // A failed insert removes the bytes at once; a later rollback of the caller's transaction leaves them to the
+  // sweeper (the store noted the key as pending).
   return insertFile(db, {
     id,
     committeeId,
@@ -83,6 +89,9 @@ export async function storeFile(
     size: upload.data.length,
     sha256: createHash('sha256').update(upload.data).digest('hex'),
     storageKey: key,
+  }).catch(async (err: unknown) => {
+    await store.remove(key).catch(() => undefined);
+    throw err;
   });
 }
 

@@ -68,7 +68,7 @@ const tags = ['Cuộc họp'];
 const config = { permission: 'authenticated' as const };
 
 export const meetingRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db, config: cfg, jobs }) => {
-  const store = createFileStore(cfg);
+  const store = createFileStore(cfg, db);
   /** Runs a change that may send invitation e-mails, then dispatches them once the change has committed. */
   const withMail = async <T>(change: (mailer: InvitationMailer) => Promise<T>): Promise<T> => {
     const mailer = invitationMailer(cfg);
