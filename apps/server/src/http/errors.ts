@@ -32,6 +32,7 @@ export const ERRORS = {
   'auth.csrf': { status: 403, title: 'Yêu cầu bị từ chối: thiếu hoặc sai mã chống giả mạo (CSRF)' },
   'auth.passwordChangeRequired': { status: 403, title: 'Bạn cần đổi mật khẩu trước khi tiếp tục' },
   'auth.wrongPassword': { status: 422, title: 'Mật khẩu hiện tại không đúng' },
+  'auth.weakPassword': { status: 400, title: 'Mật khẩu mới quá dễ đoán' },
   'permission.denied': { status: 403, title: 'Bạn không có quyền thực hiện thao tác này' },
   'user.notFound': { status: 404, title: 'Không tìm thấy người dùng' },
   'user.usernameTaken': { status: 409, title: 'Tên đăng nhập đã được sử dụng' },

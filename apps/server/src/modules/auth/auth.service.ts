@@ -15,6 +15,7 @@ import {
   recordLogin,
   setOwnPassword,
 } from '../users/credentials.service.ts';
+import { assertStrongPassword } from '../users/password-policy.service.ts';
 import { burnVerifyTime, hashPassword, verifyPassword } from '../users/passwords.service.ts';
 import {
   endSession,
@@ -128,6 +129,7 @@ export function getSessionInfo(actor: Actor): SessionInfo {
 export async function changePassword(db: Db, actor: Actor, body: ChangePasswordBody) {
   const hash = await findPasswordHash(db, actor.userId);
   if (!hash || !(await verifyPassword(hash, body.currentPassword))) throw new AppError('auth.wrongPassword');
+  await assertStrongPassword(body.newPassword, actor.profile);
   const passwordHash = await hashPassword(body.newPassword);
   await db.transaction(async (tx) => {
     await setOwnPassword(tx, actor.userId, passwordHash);

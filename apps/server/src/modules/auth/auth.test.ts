@@ -274,3 +274,36 @@ describe('initial password', () => {
     expect((await login(ctx.app, username, 'Mat-khau-moi-2026')).csrf).toBeTruthy();
   });
 });
+
+describe('guessable new passwords (issue #17, defect 8)', () => {
+  it('refuses common and breached passwords, a name with a birth year and the person’s own details; keeps the old one', async () => {
+    const { username } = await createUser(ctx.db, { username: 'tung.lt', fullName: 'Lê Thanh Tùng' });
+    const s = await login(ctx.app, username);
+    const change = (newPassword: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/password',
+        headers: s.headers,
+        payload: { currentPassword: TEST_PASSWORD, newPassword },
+      });
+    for (const guessable of [
+      'password123',
+      'qwerty123456',
+      'nguyenvanan1990',
+      'Hoa@15081990',
+      'Matkhau@123',
+    ]) {
+      const problem = expectProblem(await change(guessable), 400, 'auth.weakPassword');
+      expect(problem.errors?.[0]).toMatchObject({ path: 'body.newPassword', code: 'weak_password' });
+      expect(problem.errors?.[0]?.message).toContain('dễ đoán');
+    }
+    for (const own of ['tung.lt2026!', 'lethanhtung-2026']) {
+      const problem = expectProblem(await change(own), 400, 'auth.weakPassword');
+      expect(problem.errors?.[0]?.message).toMatch(/tên|dễ đoán/);
+    }
+    // Nothing was written: the old password still signs in.
+    expect((await login(ctx.app, username)).csrf).toBeTruthy();
+    expect((await change('Hoa-sen-no-giua-dong-2026')).statusCode).toBe(204);
+    expect((await login(ctx.app, username, 'Hoa-sen-no-giua-dong-2026')).csrf).toBeTruthy();
+  });
+});
