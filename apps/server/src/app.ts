@@ -21,6 +21,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
+import { registerIdempotency } from './http/idempotency.ts';
 import { registerInputTextRule } from './http/input-text.ts';
 import type { ModuleOptions } from './http/module.ts';
 import { registerTestClock } from './http/test-clock.ts';
@@ -154,6 +155,8 @@ export async function buildApp({ db, config, logger, jobs = null }: AppDeps): Pr
 
   // The auth module says who a session is; the hook (http/) knows no module.
   registerAuthHook(app, (token) => actorOfSession(db, config, token));
+  // Creating writes retried with the same Idempotency-Key answer once (routes with config.idempotent).
+  registerIdempotency(app, db);
   const options: ModuleOptions = { db, config, jobs };
   await app.register(healthRoutes, { ...options, prefix: '/api' });
   await app.register(

@@ -1,6 +1,7 @@
 // The one place where modules meet at start-up (STYLE §10, §11): every cross-module reaction to a domain event,
 // and every background job. Read it as the map of what reacts to what; `app.ts` and `main.ts` call it.
 import { type EventBus, events } from './events/bus.ts';
+import { registerIdempotencyJobs } from './http/idempotency.ts';
 import { registerPolicy } from './http/permissions.ts';
 import type { JobDeps, JobQueue } from './jobs/queue.ts';
 import { COMMITTEE_ACTIONS, canOnCommittee } from './modules/committees/committees.policy.ts';
@@ -73,4 +74,5 @@ export async function registerJobs(queue: JobQueue, deps: JobDeps): Promise<void
   await registerTaskJobs(queue, deps);
   await registerReportJobs(queue, deps);
   await registerFileJobs(queue, deps);
+  await registerIdempotencyJobs(queue, deps);
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -80,7 +81,28 @@ function releaseBrokenClients(pool: pg.Pool) {
 export function connectDatabase(url: string, poolSize = 10, log?: Pick<Logger, 'warn'>): Database {
   const pool = createPool(url, poolSize, log);
   const db = drizzle(pool, { casing: 'snake_case' });
+  runStartHookInTransactions(db);
   return { pool, db, close: () => pool.end() };
+}
+
+type TransactionStartHook = (tx: Tx) => Promise<void>;
+const transactionStart = new AsyncLocalStorage<TransactionStartHook>();
+
+/**
+ * Runs `fn` so that every transaction it opens first runs `hook` inside that transaction: a request's own record
+ * (e.g. its idempotency key marked as applied) commits or rolls back with whatever the request writes.
+ */
+export function withTransactionStart<T>(hook: TransactionStartHook, fn: () => T): T {
+  return transactionStart.run(hook, fn);
+}
+
+function runStartHookInTransactions(db: Db) {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) =>
+    transaction(async (tx) => {
+      await transactionStart.getStore()?.(tx);
+      return fn(tx);
+    }, config)) as Db['transaction'];
 }
 
 /** One round trip to the database (the health checks): resolves when it answers. */

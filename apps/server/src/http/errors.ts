@@ -11,6 +11,22 @@ export const DATABASE_RETRY_AFTER_SECONDS = 2;
  * title. The `type` URI of a problem is derived from the code, so it never changes once published.
  */
 export const ERRORS = {
+  'request.idempotencyKey': {
+    status: 400,
+    title: 'Tiêu đề Idempotency-Key không hợp lệ (8–200 ký tự in được, không dấu cách)',
+  },
+  'request.idempotencyMismatch': {
+    status: 422,
+    title: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác',
+  },
+  'request.idempotencyInFlight': {
+    status: 409,
+    title: 'Yêu cầu với khóa này đang được xử lý, vui lòng thử lại sau giây lát',
+  },
+  'request.alreadyApplied': {
+    status: 409,
+    title: 'Yêu cầu này đã được thực hiện trước đó; tải lại trang để xem kết quả',
+  },
   'request.validation': { status: 400, title: 'Dữ liệu gửi lên không hợp lệ' },
   'request.malformedJson': { status: 400, title: 'Nội dung JSON không đúng cú pháp' },
   'request.unsupportedMediaType': { status: 415, title: 'Định dạng nội dung không được hỗ trợ' },

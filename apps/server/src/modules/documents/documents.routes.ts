@@ -45,7 +45,7 @@ export const documentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, 
     handler: (req) => listDocuments(db, requireActor(req), req.query),
   });
   app.post('/committees/:id/documents', {
-    config: auth,
+    config: { ...auth, idempotent: true },
     schema: {
       tags,
       summary: 'Soạn thảo văn bản đi',
@@ -57,7 +57,7 @@ export const documentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, 
       reply.status(201).send(await createDocument(db, requireActor(req), req.params.id, req.body)),
   });
   app.post('/committees/:id/documents/from-template', {
-    config: auth,
+    config: { ...auth, idempotent: true },
     schema: {
       tags,
       summary:
@@ -70,7 +70,7 @@ export const documentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, 
       reply.status(201).send(await createFromTemplate(db, requireActor(req), req.params.id, req.body)),
   });
   app.post('/committees/:id/documents/incoming', {
-    config: auth,
+    config: { ...auth, idempotent: true },
     schema: {
       tags,
       summary: 'Vào sổ văn bản đến (chỉ đạo của cấp trên)',
@@ -82,7 +82,7 @@ export const documentRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, 
       reply.status(201).send(await registerIncoming(db, requireActor(req), req.params.id, req.body)),
   });
   app.post('/meetings/:id/documents', {
-    config: auth,
+    config: { ...auth, idempotent: true },
     schema: {
       tags,
       summary: 'Tạo dự thảo giấy mời, thông báo kết luận (R13) hoặc biên bản họp từ hồ sơ cuộc họp',

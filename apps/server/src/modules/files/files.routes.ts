@@ -14,7 +14,7 @@ export const fileRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db
   const store = createFileStore(config, db);
 
   app.post('/committees/:id/files', {
-    config: { permission: 'authenticated' },
+    config: { permission: 'authenticated', idempotent: true },
     schema: {
       tags,
       summary:

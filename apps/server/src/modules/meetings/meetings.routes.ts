@@ -132,7 +132,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, {
     handler: (req) => listMeetings(db, requireActor(req), req.query),
   });
   app.post('/meetings', {
-    config,
+    config: { ...config, idempotent: true },
     schema: {
       tags,
       summary: 'Lên lịch cuộc họp (bản nháp)',
@@ -244,7 +244,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, {
       withMail((mail) => removeAgendaItem(db, requireActor(req), req.params.id, req.params.itemId, mail)),
   });
   app.post('/meetings/:id/agenda/:itemId/documents', {
-    config,
+    config: { ...config, idempotent: true },
     schema: {
       tags,
       summary:

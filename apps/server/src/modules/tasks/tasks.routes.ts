@@ -37,7 +37,7 @@ const StatsQuery = ExportTasksQuery.pick({ domain: true, source: true, dueFrom: 
 
 export const taskRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db }) => {
   app.post('/committees/:id/tasks', {
-    config,
+    config: { ...config, idempotent: true },
     schema: {
       tags,
       summary:
@@ -167,7 +167,7 @@ export const taskRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db
   }));
 
   app.post('/tasks/:id/progress', {
-    config,
+    config: { ...config, idempotent: true },
     schema: {
       tags,
       summary: 'Báo cáo tiến độ kèm tài liệu minh chứng (tải lên trước qua /committees/{id}/files)',
@@ -178,7 +178,7 @@ export const taskRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app, { db
     handler: (req) => reportProgress(db, requireActor(req), req.params.id, req.body),
   });
   app.post('/tasks/:id/comments', {
-    config,
+    config: { ...config, idempotent: true },
     schema: {
       tags,
       summary: 'Trao đổi về nhiệm vụ; người được nhắc đến (@) nhận thông báo',
