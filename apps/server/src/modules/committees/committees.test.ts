@@ -558,14 +558,27 @@ describe('permissions are per committee', () => {
 });
 
 describe('people search for a committee (#17)', () => {
-  it("stays within the committee's unit and those below, and matches e-mails only for its managers", async () => {
+  it("stays within the committee's unit, those below and those above it, and matches e-mails only for its managers", async () => {
     const org = await committeeWithRoles(ctx.app, ctx.db, 'tim-nguoi');
     const haNoi = (
       await ctx.db.execute<{ id: string }>(
         sql`select id from administrative_units where name = 'Thành phố Hà Nội'`,
       )
     ).rows[0]!;
-    await createUser(ctx.db, { fullName: 'Người ngoài quận tìm-người', unitId: haNoi.id });
+    // A sibling district of the same city: another area, never listed.
+    const sibling = (
+      await call(
+        ctx.app,
+        org.admin.session,
+        'POST',
+        '/api/v1/units',
+        { level: 'district', name: 'Quận bên cạnh tìm-người', parentId: haNoi.id, isSample: true },
+        201,
+      )
+    ).json();
+    await createUser(ctx.db, { fullName: 'Người ngoài quận tìm-người', unitId: sibling.id });
+    // The city above: its leaders are invited as guests (the line of command), so they are found.
+    await createUser(ctx.db, { fullName: 'Lãnh đạo thành phố tìm-người', unitId: haNoi.id });
     const inside = await createUser(ctx.db, { fullName: 'Người trong quận tìm-người', unitId: org.unit.id });
     await ctx.db.execute(sql`update users set email = 'hop.thu.rieng@example.vn' where id = ${inside.id}`);
     const search = async (session: typeof org.seats.member.session, q: string) =>
@@ -585,6 +598,7 @@ describe('people search for a committee (#17)', () => {
     for (const session of [org.seats.member.session, org.seats.secretary.session]) {
       expect(await search(session, 'tim-nguoi')).toContain('Người trong quận tìm-người');
       expect(await search(session, 'tim-nguoi')).not.toContain('Người ngoài quận tìm-người');
+      expect(await search(session, 'tim-nguoi')).toContain('Lãnh đạo thành phố tìm-người');
     }
     expect(await search(org.seats.secretary.session, 'hop.thu.rieng')).toEqual([
       'Người trong quận tìm-người',

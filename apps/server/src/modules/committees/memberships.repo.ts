@@ -171,10 +171,11 @@ export async function reassignCurrentDuties(tx: DbOrTx, fromMembershipId: string
 const candidate = usersView('candidate');
 const candidateUnit = unitsView('candidate_unit');
 
-/** Active people by name, username or position (accents ignored), with their seat's role here today if any. */
 /**
- * People who could join the committee: active accounts of `scope.unitPath` and the units below it (anywhere
- * when null), matched on name, username and position — and e-mail only when `scope.matchEmail`.
+ * People who could join the committee or be invited to its meetings: active accounts of `scope.unitPath`, the
+ * units below it and the units above it (the line of command a ward invites guests from; anywhere when null),
+ * matched on name, username and position — and e-mail only when `scope.matchEmail` — with their seat's role
+ * here today if any.
  */
 export async function findCandidates(
   db: DbOrTx,
@@ -207,7 +208,9 @@ export async function findCandidates(
       and(
         eq(candidate.active, true),
         search,
-        scope.unitPath === null ? undefined : sql`starts_with(${candidateUnit.path}, ${scope.unitPath})`,
+        scope.unitPath === null
+          ? undefined
+          : sql`(starts_with(${candidateUnit.path}, ${scope.unitPath}) or starts_with(${scope.unitPath}, ${candidateUnit.path}))`,
       ),
     )
     .orderBy(sql`steerco_name_key(${candidate.fullName}) collate steerco_vi`)

@@ -296,8 +296,9 @@ export async function findCandidates(db: Db, actor: Actor, committeeId: string, 
   const { access } = await loadCommitteeAccess(db, actor, committeeId);
   const allowed = ['committee.manageMembers', 'committee.manageStructure', 'personnel.propose'] as const;
   if (!allowed.some((a) => can(actor, a, { committee: access }))) throw new AppError('permission.denied');
-  // The committee's own administrative area only (its unit and the units below), for everyone but the system
-  // administrator; e-mail addresses are matched only for those who may see them (issue #17).
+  // The committee's own administrative area (its unit and the units below) and the units above it, never a
+  // sibling area or the whole country, for everyone but the system administrator; e-mail addresses are matched
+  // only for those who may see them (issue #17).
   const rows = await findCandidateRows(db, committeeId, q, clock.today(), {
     unitPath: actor.systemRole === 'systemAdmin' ? null : access.unitPath,
     matchEmail: seesContactDetails(actor, access),
