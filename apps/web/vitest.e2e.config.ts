@@ -30,6 +30,9 @@ export default defineConfig({
     fileParallelism: false,
     sequence: { sequencer: ByFileName },
     testTimeout: 120_000,
+    // expect.poll waits as long as a locator does (15 s): its 1 s default failed on a loaded CI machine while
+    // the page was still fetching what the poll reads.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 240_000,
     reporters: reportDir ? ['default', ['json', { outputFile: `${reportDir}/e2e.json` }]] : ['default'],
   },

