@@ -94,12 +94,17 @@ const TasksPage = lazyRouteComponent(() => import('./features/tasks/components/t
 const UnitsPage = lazyRouteComponent(() => import('./features/units/components/units-page.tsx'), 'UnitsPage');
 const UsersPage = lazyRouteComponent(() => import('./features/users/components/users-page.tsx'), 'UsersPage');
 
-/** A route component that renders a lazily loaded page: the router fetches the page with the route's data. */
+/**
+ * A route component that renders a lazily loaded page: the router fetches the page with the route's data. The
+ * page's `preload` is read at each navigation, not kept: once loaded, lazyRouteComponent drops it, and a route
+ * whose page is there must render at once. Kept, it would import the page again on every visit and the route
+ * would wait for that promise, suspending the page for a moment after the address has already changed.
+ */
 function withPage<C extends () => ReactNode>(
   page: { preload?: () => Promise<void> | undefined },
   component: C,
 ): C {
-  return Object.assign(component, { preload: page.preload });
+  return Object.assign(component, { preload: () => page.preload?.() });
 }
 
 /*

@@ -1,5 +1,5 @@
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useRouter } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
@@ -14,7 +14,9 @@ interface LoginPageProps {
 export function LoginPage({ redirectTo }: LoginPageProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const router = useRouter();
   const login = useLogin();
+  const [opening, setOpening] = useState(false);
   // Two fields: plain state rather than @mantine/form, which the first page of every visit would download.
   const [values, setValues] = useState({ username: '', password: '' });
   const [missing, setMissing] = useState({ username: false, password: false });
@@ -34,10 +36,24 @@ export function LoginPage({ redirectTo }: LoginPageProps) {
     setMissing(blank);
     if (blank.username || blank.password) return;
     login.mutate(values, {
-      onSuccess: (session) =>
-        session.user.mustChangePassword
-          ? navigate({ to: '/doi-mat-khau', search: { redirect: redirectTo } })
-          : navigate({ href: redirectTo }),
+      onSuccess: async (session) => {
+        const href = session.user.mustChangePassword
+          ? router.buildLocation({ to: '/doi-mat-khau', search: { redirect: redirectTo } }).href
+          : redirectTo;
+        // The next page is loaded lazily (router.tsx): fetch it before the address changes, so that the address
+        // and the page shown change together, as they did when every page came with the first download.
+        const next = new URL(href, window.location.origin);
+        setOpening(true);
+        try {
+          await router.preloadRoute({
+            to: next.pathname,
+            search: () => Object.fromEntries(next.searchParams),
+          });
+        } finally {
+          setOpening(false);
+        }
+        await navigate({ href });
+      },
     });
   };
 
@@ -55,7 +71,7 @@ export function LoginPage({ redirectTo }: LoginPageProps) {
             {...field('username')}
           />
           <PasswordInput label={t('login.password')} autoComplete="current-password" {...field('password')} />
-          <Button type="submit" fullWidth loading={login.isPending} mt="xs">
+          <Button type="submit" fullWidth loading={login.isPending || opening} mt="xs">
             {t('login.submit')}
           </Button>
         </Stack>
