@@ -5,9 +5,11 @@
 
 import type { DelegationScope } from './delegations.ts';
 import type { DocumentType } from './documents.ts';
+import type { AggregationKind, ParStatus, TrafficLight, ValueStatus } from './indicators.ts';
 import type { MeetingKind } from './meetings.ts';
 import type { CommitteeRole } from './memberships.ts';
 import type { PlanStatus } from './plans.ts';
+import type { ReportFrequency, ReportStatus } from './reports.ts';
 import type { DerivedTaskStatus, TaskEventKind, TaskPriority, TaskSourceKind, TaskStatus } from './tasks.ts';
 
 export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
@@ -94,4 +96,51 @@ export const DOCUMENT_TYPES: Record<DocumentType, { abbreviation: string; kind: 
   minutes: { abbreviation: 'BB', kind: 'BIÊN BẢN', label: 'Biên bản' },
   plan: { abbreviation: 'KH', kind: 'KẾ HOẠCH', label: 'Kế hoạch' },
   report: { abbreviation: 'BC', kind: 'BÁO CÁO', label: 'Báo cáo' },
+};
+
+export const AGGREGATION_LABELS: Record<AggregationKind, string> = {
+  sum: 'Tổng',
+  average: 'Bình quân',
+  weightedAverage: 'Bình quân gia quyền',
+  min: 'Thấp nhất',
+  max: 'Cao nhất',
+  shareMeeting: 'Tỷ lệ đơn vị đạt',
+};
+
+export const TRAFFIC_LIGHT_LABELS: Record<TrafficLight, string> = {
+  meets: 'Đạt',
+  atRisk: 'Có nguy cơ không đạt',
+  offTrack: 'Không đạt',
+  noTarget: 'Chưa giao chỉ tiêu',
+  noData: 'Chưa có số liệu',
+};
+
+export const VALUE_STATUS_LABELS: Record<ValueStatus, string> = {
+  submitted: 'Chờ phê duyệt',
+  approved: 'Đã phê duyệt',
+  rejected: 'Bị trả lại',
+  superseded: 'Đã được đính chính',
+};
+
+export const PAR_STATUS_LABELS: Record<ParStatus, string> = {
+  draft: 'Đang tự đánh giá',
+  submitted: 'Đã gửi thẩm định',
+  appraised: 'Đang thẩm định',
+  final: 'Đã có kết quả',
+};
+
+export const FREQUENCY_LABELS: Record<ReportFrequency | 'adHoc', string> = {
+  monthly: 'Hằng tháng',
+  quarterly: 'Hằng quý',
+  halfYear: '6 tháng',
+  annual: 'Hằng năm',
+  adHoc: 'Đột xuất',
+};
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  notStarted: 'Chưa lập',
+  drafting: 'Đang soạn',
+  submitted: 'Đã gửi',
+  returned: 'Bị trả lại',
+  accepted: 'Đã tiếp nhận',
 };
