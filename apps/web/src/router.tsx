@@ -330,6 +330,16 @@ const tasksRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/nhiem-vu',
   validateSearch: parseTasksSearch,
+  // A committee's list first needs the committee (its subtree counters show only above other committees): asked
+  // while the page's code downloads, not after it, and not awaited (the page keeps its rows on a filter change).
+  loaderDeps: ({ search }) => ({ ban: search.ban }),
+  loader: ({ context, deps }) => {
+    if (!deps.ban) return;
+    const ban = deps.ban;
+    void import('./features/committees/api.ts').then(({ committeeQueryOptions }) =>
+      context.queryClient.prefetchQuery(committeeQueryOptions(ban)),
+    );
+  },
   component: withPage(TasksPage, function TasksRoute() {
     const search = tasksRoute.useSearch();
     const navigate = tasksRoute.useNavigate();
