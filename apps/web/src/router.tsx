@@ -5,58 +5,107 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   notFound,
   Outlet,
   type ParsedLocation,
   redirect,
 } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { NotFoundPage } from './components/not-found-page.tsx';
 import { RouteErrorPage } from './components/route-error-page.tsx';
 import { isAdmin, sessionQueryOptions, useSession } from './features/auth/api.ts';
-import { ChangePasswordPage } from './features/auth/components/change-password-page.tsx';
 import { LoginPage } from './features/auth/components/login-page.tsx';
-import { parseCalendarSearch } from './features/calendar/api.ts';
-import { CalendarPage } from './features/calendar/components/calendar-page.tsx';
+import { parseCalendarSearch } from './features/calendar/search.ts';
+import { parseCommitteeSearch, parseCommitteesSearch } from './features/committees/search.ts';
+import { parseDocumentsSearch } from './features/documents/search.ts';
 import {
-  committeeQueryOptions,
-  parseCommitteeSearch,
-  parseCommitteesSearch,
-} from './features/committees/api.ts';
-import { CommitteePage } from './features/committees/components/committee-page.tsx';
-import { CommitteesPage } from './features/committees/components/committees-page.tsx';
-import { DashboardPage } from './features/dashboard/components/dashboard-page.tsx';
-import { documentQueryOptions, parseDocumentsSearch } from './features/documents/api.ts';
-import { DocumentPage } from './features/documents/components/document-page.tsx';
-import { DocumentsPage } from './features/documents/components/documents-page.tsx';
-import { parQueryOptions } from './features/indicators/api.ts';
-import { ParPage } from './features/indicators/components/par-page.tsx';
-import {
-  meetingQueryOptions,
   parseLateNoticeSearch,
   parseMeetingSearch,
   parseMeetingsSearch,
   parseRsvpSearch,
-} from './features/meetings/api.ts';
-import { LateNoticePage } from './features/meetings/components/late-notice-page.tsx';
-import { MeetingPage } from './features/meetings/components/meeting-page.tsx';
-import { MeetingsPage } from './features/meetings/components/meetings-page.tsx';
-import { RsvpPage } from './features/meetings/components/rsvp-page.tsx';
-import { planQueryOptions } from './features/plans/api.ts';
-import { PlanPage } from './features/plans/components/plan-page.tsx';
-import { reportQueryOptions, rollupQueryOptions } from './features/reports/api.ts';
-import { ReportPage } from './features/reports/components/report-page.tsx';
-import { ReportsPage } from './features/reports/components/reports-page.tsx';
-import { RollupPage } from './features/reports/components/rollup-page.tsx';
-import { AppLayout } from './features/shell/components/app-layout.tsx';
-import { taskQueryOptions } from './features/tasks/api.ts';
-import { TaskPage } from './features/tasks/components/task-page.tsx';
-import { TasksPage } from './features/tasks/components/tasks-page.tsx';
+} from './features/meetings/search.ts';
 import { parseTasksSearch } from './features/tasks/tasks.ts';
-import { unitChildrenQueryOptions } from './features/units/api.ts';
-import { UnitsPage } from './features/units/components/units-page.tsx';
-import { parseUsersSearch } from './features/users/api.ts';
-import { UsersPage } from './features/users/components/users-page.tsx';
+import { parseUsersSearch } from './features/users/search.ts';
 import { parseRedirectSearch } from './lib/redirect.ts';
+
+/*
+ * Pages are loaded when their route is first visited (or hovered: preload on intent), so the login page and each
+ * first page after it download only what they show.
+ */
+const ChangePasswordPage = lazyRouteComponent(
+  () => import('./features/auth/components/change-password-page.tsx'),
+  'ChangePasswordPage',
+);
+const CalendarPage = lazyRouteComponent(
+  () => import('./features/calendar/components/calendar-page.tsx'),
+  'CalendarPage',
+);
+const CommitteePage = lazyRouteComponent(
+  () => import('./features/committees/components/committee-page.tsx'),
+  'CommitteePage',
+);
+const CommitteesPage = lazyRouteComponent(
+  () => import('./features/committees/components/committees-page.tsx'),
+  'CommitteesPage',
+);
+const DashboardPage = lazyRouteComponent(
+  () => import('./features/dashboard/components/dashboard-page.tsx'),
+  'DashboardPage',
+);
+const DocumentPage = lazyRouteComponent(
+  () => import('./features/documents/components/document-page.tsx'),
+  'DocumentPage',
+);
+const DocumentsPage = lazyRouteComponent(
+  () => import('./features/documents/components/documents-page.tsx'),
+  'DocumentsPage',
+);
+const LateNoticePage = lazyRouteComponent(
+  () => import('./features/meetings/components/late-notice-page.tsx'),
+  'LateNoticePage',
+);
+const MeetingPage = lazyRouteComponent(
+  () => import('./features/meetings/components/meeting-page.tsx'),
+  'MeetingPage',
+);
+const MeetingsPage = lazyRouteComponent(
+  () => import('./features/meetings/components/meetings-page.tsx'),
+  'MeetingsPage',
+);
+const RsvpPage = lazyRouteComponent(() => import('./features/meetings/components/rsvp-page.tsx'), 'RsvpPage');
+const ParPage = lazyRouteComponent(() => import('./features/indicators/components/par-page.tsx'), 'ParPage');
+const PlanPage = lazyRouteComponent(() => import('./features/plans/components/plan-page.tsx'), 'PlanPage');
+const ReportPage = lazyRouteComponent(
+  () => import('./features/reports/components/report-page.tsx'),
+  'ReportPage',
+);
+const ReportsPage = lazyRouteComponent(
+  () => import('./features/reports/components/reports-page.tsx'),
+  'ReportsPage',
+);
+const RollupPage = lazyRouteComponent(
+  () => import('./features/reports/components/rollup-page.tsx'),
+  'RollupPage',
+);
+const AppLayout = lazyRouteComponent(() => import('./features/shell/components/app-layout.tsx'), 'AppLayout');
+const TaskPage = lazyRouteComponent(() => import('./features/tasks/components/task-page.tsx'), 'TaskPage');
+const TasksPage = lazyRouteComponent(() => import('./features/tasks/components/tasks-page.tsx'), 'TasksPage');
+const UnitsPage = lazyRouteComponent(() => import('./features/units/components/units-page.tsx'), 'UnitsPage');
+const UsersPage = lazyRouteComponent(() => import('./features/users/components/users-page.tsx'), 'UsersPage');
+
+/**
+ * A route component that renders a lazily loaded page: the router fetches the page with the route's data. The
+ * page's `preload` is read at each navigation, not kept: once loaded, lazyRouteComponent drops it, and a route
+ * whose page is there must render at once. Kept, it would import the page again on every visit and the route
+ * would wait for that promise, suspending the page for a moment after the address has already changed.
+ */
+function withPage<C extends () => ReactNode>(
+  page: { preload?: () => Promise<void> | undefined },
+  component: C,
+): C {
+  return Object.assign(component, { preload: () => page.preload?.() });
+}
 
 /*
  * Code-based routes. Each route only wires a feature's queries and components together; the pages live in
@@ -99,7 +148,7 @@ const changePasswordRoute = createRoute({
     const session = await context.queryClient.ensureQueryData(sessionQueryOptions);
     if (!session) throw toLogin(location);
   },
-  component: function ChangePasswordRoute() {
+  component: withPage(ChangePasswordPage, function ChangePasswordRoute() {
     const { redirect } = changePasswordRoute.useSearch();
     const session = useSession();
     if (!session) return null;
@@ -110,7 +159,7 @@ const changePasswordRoute = createRoute({
         redirectTo={redirect ?? '/'}
       />
     );
-  },
+  }),
 });
 
 /** Every signed-in page: requires a session whose initial password has been changed. */
@@ -131,10 +180,10 @@ const appRoute = createRoute({
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  component: function DashboardRoute() {
+  component: withPage(DashboardPage, function DashboardRoute() {
     const session = useSession();
     return session ? <DashboardPage user={session.user} /> : null;
-  },
+  }),
 });
 
 /** Ban Chỉ đạo: the committees I may see, as a tree; `?q=` searches, `?mine=true` keeps mine. */
@@ -142,7 +191,7 @@ const committeesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/ban-chi-dao',
   validateSearch: parseCommitteesSearch,
-  component: function CommitteesRoute() {
+  component: withPage(CommitteesPage, function CommitteesRoute() {
     const search = committeesRoute.useSearch();
     const navigate = committeesRoute.useNavigate();
     return (
@@ -151,7 +200,7 @@ const committeesRoute = createRoute({
         onSearchChange={(next) => void navigate({ search: next, replace: true })}
       />
     );
-  },
+  }),
 });
 
 /** One committee; `?tab=` keeps the open tab (notifications link to `?tab=thanh-vien`). */
@@ -159,13 +208,16 @@ const committeeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/ban-chi-dao/$committeeId',
   validateSearch: parseCommitteeSearch,
-  loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(committeeQueryOptions(params.committeeId)),
-  component: function CommitteeRoute() {
-    const { committeeId } = committeeRoute.useParams();
+  // The query comes with the feature's api.ts (not in the first download); the component subscribes to it.
+  loader: async ({ context, params }) => {
+    const options = (await import('./features/committees/api.ts')).committeeQueryOptions(params.committeeId);
+    await context.queryClient.ensureQueryData(options);
+    return options;
+  },
+  component: withPage(CommitteePage, function CommitteeRoute() {
     const { tab } = committeeRoute.useSearch();
     const navigate = committeeRoute.useNavigate();
-    const { data: committee } = useSuspenseQuery(committeeQueryOptions(committeeId));
+    const { data: committee } = useSuspenseQuery(committeeRoute.useLoaderData());
     return (
       <CommitteePage
         committee={committee}
@@ -173,7 +225,7 @@ const committeeRoute = createRoute({
         onTabChange={(next) => void navigate({ search: { tab: next }, replace: true })}
       />
     );
-  },
+  }),
 });
 
 /** Cuộc họp: a committee's meetings (`?ban=`, `?status=`, `?nam=`), upcoming first. */
@@ -181,7 +233,7 @@ const meetingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/cuoc-hop',
   validateSearch: parseMeetingsSearch,
-  component: function MeetingsRoute() {
+  component: withPage(MeetingsPage, function MeetingsRoute() {
     const search = meetingsRoute.useSearch();
     const navigate = meetingsRoute.useNavigate();
     return (
@@ -190,7 +242,7 @@ const meetingsRoute = createRoute({
         onSearchChange={(next) => void navigate({ search: next, replace: true })}
       />
     );
-  },
+  }),
 });
 
 /** One meeting; `?tab=` keeps the open tab (notifications link to the meeting itself). */
@@ -198,12 +250,16 @@ const meetingRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/cuoc-hop/$meetingId',
   validateSearch: parseMeetingSearch,
-  loader: ({ context, params }) => context.queryClient.ensureQueryData(meetingQueryOptions(params.meetingId)),
-  component: function MeetingRoute() {
-    const { meetingId } = meetingRoute.useParams();
+  // The query comes with the feature's api.ts (not in the first download); the component subscribes to it.
+  loader: async ({ context, params }) => {
+    const options = (await import('./features/meetings/api.ts')).meetingQueryOptions(params.meetingId);
+    await context.queryClient.ensureQueryData(options);
+    return options;
+  },
+  component: withPage(MeetingPage, function MeetingRoute() {
     const { tab } = meetingRoute.useSearch();
     const navigate = meetingRoute.useNavigate();
-    const { data: meeting } = useSuspenseQuery(meetingQueryOptions(meetingId));
+    const { data: meeting } = useSuspenseQuery(meetingRoute.useLoaderData());
     return (
       <MeetingPage
         meeting={meeting}
@@ -211,7 +267,7 @@ const meetingRoute = createRoute({
         onTabChange={(next) => void navigate({ search: { tab: next }, replace: true })}
       />
     );
-  },
+  }),
 });
 
 /** The invitation e-mail's personal link: public, the signed token is the credential (R10). */
@@ -219,10 +275,10 @@ const rsvpRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/xac-nhan',
   validateSearch: parseRsvpSearch,
-  component: function RsvpRoute() {
+  component: withPage(RsvpPage, function RsvpRoute() {
     const { token } = rsvpRoute.useSearch();
     return <RsvpPage token={token} />;
-  },
+  }),
 });
 
 /** The chair's one-click link to a late-notice request (R9): public, the signed token is the credential. */
@@ -230,10 +286,10 @@ const lateNoticeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/duyet-gui-muon',
   validateSearch: parseLateNoticeSearch,
-  component: function LateNoticeRoute() {
+  component: withPage(LateNoticePage, function LateNoticeRoute() {
     const { token } = lateNoticeRoute.useSearch();
     return <LateNoticePage token={token} />;
-  },
+  }),
 });
 
 /** Văn bản: the committee's register (`?ban=`, `?loai=`, `?chieu=`, `?so=`, `?tu=`, `?den=`, `?noiBanHanh=`, `?q=`). */
@@ -241,7 +297,7 @@ const documentsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/van-ban',
   validateSearch: parseDocumentsSearch,
-  component: function DocumentsRoute() {
+  component: withPage(DocumentsPage, function DocumentsRoute() {
     const search = documentsRoute.useSearch();
     const navigate = documentsRoute.useNavigate();
     return (
@@ -250,20 +306,23 @@ const documentsRoute = createRoute({
         onSearchChange={(next) => void navigate({ search: next, replace: true })}
       />
     );
-  },
+  }),
 });
 
 /** One document (notifications of a distributed document link here). */
 const documentRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/van-ban/$documentId',
-  loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(documentQueryOptions(params.documentId)),
-  component: function DocumentRoute() {
-    const { documentId } = documentRoute.useParams();
-    const { data: document } = useSuspenseQuery(documentQueryOptions(documentId));
-    return <DocumentPage document={document} />;
+  // The query comes with the feature's api.ts (not in the first download); the component subscribes to it.
+  loader: async ({ context, params }) => {
+    const options = (await import('./features/documents/api.ts')).documentQueryOptions(params.documentId);
+    await context.queryClient.ensureQueryData(options);
+    return options;
   },
+  component: withPage(DocumentPage, function DocumentRoute() {
+    const { data: document } = useSuspenseQuery(documentRoute.useLoaderData());
+    return <DocumentPage document={document} />;
+  }),
 });
 
 /** Nhiệm vụ: my tasks (`?role=`), or a committee's list (`?ban=`), with the filters in the URL. */
@@ -271,37 +330,55 @@ const tasksRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/nhiem-vu',
   validateSearch: parseTasksSearch,
-  component: function TasksRoute() {
+  // A committee's list first needs the committee (its subtree counters show only above other committees): asked
+  // while the page's code downloads, not after it, and not awaited (the page keeps its rows on a filter change).
+  loaderDeps: ({ search }) => ({ ban: search.ban }),
+  loader: ({ context, deps }) => {
+    if (!deps.ban) return;
+    const ban = deps.ban;
+    void import('./features/committees/api.ts').then(({ committeeQueryOptions }) =>
+      context.queryClient.prefetchQuery(committeeQueryOptions(ban)),
+    );
+  },
+  component: withPage(TasksPage, function TasksRoute() {
     const search = tasksRoute.useSearch();
     const navigate = tasksRoute.useNavigate();
     return (
       <TasksPage search={search} onSearchChange={(next) => void navigate({ search: next, replace: true })} />
     );
-  },
+  }),
 });
 
 /** One task (notifications of assignments, reports and decisions link here). */
 const taskRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/nhiem-vu/$taskId',
-  loader: ({ context, params }) => context.queryClient.ensureQueryData(taskQueryOptions(params.taskId)),
-  component: function TaskRoute() {
-    const { taskId } = taskRoute.useParams();
-    const { data: task } = useSuspenseQuery(taskQueryOptions(taskId));
-    return <TaskPage task={task} />;
+  // The query comes with the feature's api.ts (not in the first download); the component subscribes to it.
+  loader: async ({ context, params }) => {
+    const options = (await import('./features/tasks/api.ts')).taskQueryOptions(params.taskId);
+    await context.queryClient.ensureQueryData(options);
+    return options;
   },
+  component: withPage(TaskPage, function TaskRoute() {
+    const { data: task } = useSuspenseQuery(taskRoute.useLoaderData());
+    return <TaskPage task={task} />;
+  }),
 });
 
 /** One annual work plan (R5): listed on its committee's "Kế hoạch công tác" tab. */
 const planRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/ke-hoach/$planId',
-  loader: ({ context, params }) => context.queryClient.ensureQueryData(planQueryOptions(params.planId)),
-  component: function PlanRoute() {
-    const { planId } = planRoute.useParams();
-    const { data: plan } = useSuspenseQuery(planQueryOptions(planId));
-    return <PlanPage plan={plan} />;
+  // The query comes with the feature's api.ts (not in the first download); the component subscribes to it.
+  loader: async ({ context, params }) => {
+    const options = (await import('./features/plans/api.ts')).planQueryOptions(params.planId);
+    await context.queryClient.ensureQueryData(options);
+    return options;
   },
+  component: withPage(PlanPage, function PlanRoute() {
+    const { data: plan } = useSuspenseQuery(planRoute.useLoaderData());
+    return <PlanPage plan={plan} />;
+  }),
 });
 
 /** Báo cáo (R16): what my committee owes and the regimes it issued; `?ban=` picks one of my committees. */
@@ -311,7 +388,7 @@ const reportsRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { ban?: string } => ({
     ban: typeof search.ban === 'string' ? search.ban : undefined,
   }),
-  component: function ReportsRoute() {
+  component: withPage(ReportsPage, function ReportsRoute() {
     const search = reportsRoute.useSearch();
     const navigate = reportsRoute.useNavigate();
     return (
@@ -320,42 +397,53 @@ const reportsRoute = createRoute({
         onCommitteeChange={(ban) => void navigate({ search: { ban }, replace: true })}
       />
     );
-  },
+  }),
 });
 
 /** One report (its reporter and its recipient open it). */
 const reportRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/bao-cao/$reportId',
-  loader: ({ context, params }) => context.queryClient.ensureQueryData(reportQueryOptions(params.reportId)),
-  component: function ReportRoute() {
-    const { reportId } = reportRoute.useParams();
-    const { data } = useSuspenseQuery(reportQueryOptions(reportId));
-    return <ReportPage key={`${data.id}:${data.version}:${data.status}`} report={data} />;
+  // The query comes with the feature's api.ts (not in the first download); the component subscribes to it.
+  loader: async ({ context, params }) => {
+    const options = (await import('./features/reports/api.ts')).reportQueryOptions(params.reportId);
+    await context.queryClient.ensureQueryData(options);
+    return options;
   },
+  component: withPage(ReportPage, function ReportRoute() {
+    const { data } = useSuspenseQuery(reportRoute.useLoaderData());
+    return <ReportPage key={`${data.id}:${data.version}:${data.status}`} report={data} />;
+  }),
 });
 
 /** The rollup grid of one period (the recipient's). */
 const rollupRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/bao-cao/ky/$periodId',
-  loader: ({ context, params }) => context.queryClient.ensureQueryData(rollupQueryOptions(params.periodId)),
-  component: function RollupRoute() {
-    const { periodId } = rollupRoute.useParams();
-    const { data } = useSuspenseQuery(rollupQueryOptions(periodId));
-    return <RollupPage rollup={data} />;
+  loader: async ({ context, params }) => {
+    const options = (await import('./features/reports/api.ts')).rollupQueryOptions(params.periodId);
+    await context.queryClient.ensureQueryData(options);
+    return options;
   },
+  component: withPage(RollupPage, function RollupRoute() {
+    const { data } = useSuspenseQuery(rollupRoute.useLoaderData());
+    return <RollupPage rollup={data} />;
+  }),
 });
+
 /** One PAR INDEX self-assessment: listed on its committee's (and the committee above's) "Chỉ số" tab. */
 const parRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/chi-so-cai-cach/$parId',
-  loader: ({ context, params }) => context.queryClient.ensureQueryData(parQueryOptions(params.parId)),
-  component: function ParRoute() {
-    const { parId } = parRoute.useParams();
-    const { data: par } = useSuspenseQuery(parQueryOptions(parId));
-    return <ParPage key={`${par.id}-${par.status}`} par={par} />;
+  loader: async ({ context, params }) => {
+    const options = (await import('./features/indicators/api.ts')).parQueryOptions(params.parId);
+    await context.queryClient.ensureQueryData(options);
+    return options;
   },
+  component: withPage(ParPage, function ParRoute() {
+    const { data: par } = useSuspenseQuery(parRoute.useLoaderData());
+    return <ParPage key={`${par.id}-${par.status}`} par={par} />;
+  }),
 });
 
 /** Administration: system and unit administrators only; for everyone else it does not exist. */
@@ -381,7 +469,7 @@ const usersRoute = createRoute({
   validateSearch: parseUsersSearch,
   // No loader: the page loads the list itself, so typing a search keeps the current rows (and the search box)
   // on screen instead of putting the whole route back into a pending state.
-  component: function UsersRoute() {
+  component: withPage(UsersPage, function UsersRoute() {
     const search = usersRoute.useSearch();
     const navigate = usersRoute.useNavigate();
     const { session } = usersRoute.useRouteContext();
@@ -392,18 +480,23 @@ const usersRoute = createRoute({
         canAssignRoles={session.user.systemRole === 'systemAdmin'}
       />
     );
-  },
+  }),
 });
 
 const unitsRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/don-vi',
-  loader: ({ context }) => context.queryClient.ensureQueryData(unitChildrenQueryOptions(null)),
-  component: function UnitsRoute() {
-    const { data: topUnits } = useSuspenseQuery(unitChildrenQueryOptions(null));
+  // The query comes with the feature's api.ts (not in the first download); the component subscribes to it.
+  loader: async ({ context }) => {
+    const options = (await import('./features/units/api.ts')).unitChildrenQueryOptions(null);
+    await context.queryClient.ensureQueryData(options);
+    return options;
+  },
+  component: withPage(UnitsPage, function UnitsRoute() {
+    const { data: topUnits } = useSuspenseQuery(unitsRoute.useLoaderData());
     const { session } = unitsRoute.useRouteContext();
     return <UnitsPage topUnits={topUnits} canManage={session.user.systemRole === 'systemAdmin'} />;
-  },
+  }),
 });
 
 /** Lịch làm việc: the working calendar of a year (`?nam=`); system administrators adjust it. */
@@ -411,7 +504,7 @@ const calendarRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/lich-lam-viec',
   validateSearch: parseCalendarSearch,
-  component: function CalendarRoute() {
+  component: withPage(CalendarPage, function CalendarRoute() {
     const search = calendarRoute.useSearch();
     const navigate = calendarRoute.useNavigate();
     const { session } = calendarRoute.useRouteContext();
@@ -422,7 +515,7 @@ const calendarRoute = createRoute({
         canManage={session.user.systemRole === 'systemAdmin'}
       />
     );
-  },
+  }),
 });
 
 const routeTree = rootRoute.addChildren([

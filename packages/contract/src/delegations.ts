@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DecisionRef } from './committees.ts';
 import { Id, IsoDate } from './common.ts';
 
+export { SCOPE_LABELS } from './labels.ts';
+
 /** What the head may delegate (R3, R4): chairing meetings, signing documents, approving absences, task extensions. */
 export const DelegationScope = z.enum([
   'chairMeetings',
@@ -10,13 +12,6 @@ export const DelegationScope = z.enum([
   'decideTaskExtensions',
 ]);
 export type DelegationScope = z.infer<typeof DelegationScope>;
-
-export const SCOPE_LABELS: Record<DelegationScope, string> = {
-  chairMeetings: 'Chủ trì cuộc họp',
-  signDocuments: 'Ký văn bản (KT. Trưởng Ban)',
-  approveAbsences: 'Duyệt vắng mặt, người dự thay',
-  decideTaskExtensions: 'Quyết định gia hạn nhiệm vụ',
-};
 
 export const Delegation = z.object({
   id: Id,

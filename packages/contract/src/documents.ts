@@ -1,18 +1,11 @@
 import { z } from 'zod';
 import { Id, IsoDate, requiredText, text } from './common.ts';
 
+export { DOCUMENT_TYPES } from './labels.ts';
+
 /** Document types and their Decree 30 abbreviations (Phụ lục III). */
 export const DocumentType = z.enum(['decision', 'notice', 'invitation', 'minutes', 'plan', 'report']);
 export type DocumentType = z.infer<typeof DocumentType>;
-
-export const DOCUMENT_TYPES: Record<DocumentType, { abbreviation: string; kind: string; label: string }> = {
-  decision: { abbreviation: 'QĐ', kind: 'QUYẾT ĐỊNH', label: 'Quyết định' },
-  notice: { abbreviation: 'TB', kind: 'THÔNG BÁO', label: 'Thông báo' },
-  invitation: { abbreviation: 'GM', kind: 'GIẤY MỜI', label: 'Giấy mời' },
-  minutes: { abbreviation: 'BB', kind: 'BIÊN BẢN', label: 'Biên bản' },
-  plan: { abbreviation: 'KH', kind: 'KẾ HOẠCH', label: 'Kế hoạch' },
-  report: { abbreviation: 'BC', kind: 'BÁO CÁO', label: 'Báo cáo' },
-};
 
 export const DocumentStatus = z.enum(['draft', 'submitted', 'approved', 'issued', 'received']);
 

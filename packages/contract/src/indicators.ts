@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { Id, IsoDateTime, requiredText, text } from './common.ts';
 
+export {
+  AGGREGATION_LABELS,
+  PAR_STATUS_LABELS,
+  TRAFFIC_LIGHT_LABELS,
+  VALUE_STATUS_LABELS,
+} from './labels.ts';
+
 /**
  * Chỉ số (R19): frameworks (bộ chỉ số, versioned by year) → groups (lĩnh vực / trụ cột) → indicators (tiêu chí)
  * → sub-indicators (tiêu chí thành phần). Values are tied to the indicator (hence the framework version) they
@@ -21,14 +28,6 @@ export type IndicatorDirection = z.infer<typeof IndicatorDirection>;
 /** How the values of the units below add up at a committee above them. */
 export const AggregationKind = z.enum(['sum', 'average', 'weightedAverage', 'min', 'max', 'shareMeeting']);
 export type AggregationKind = z.infer<typeof AggregationKind>;
-export const AGGREGATION_LABELS: Record<AggregationKind, string> = {
-  sum: 'Tổng',
-  average: 'Bình quân',
-  weightedAverage: 'Bình quân gia quyền',
-  min: 'Thấp nhất',
-  max: 'Cao nhất',
-  shareMeeting: 'Tỷ lệ đơn vị đạt',
-};
 
 export const IndicatorFrequency = z.enum(['monthly', 'quarterly', 'yearly']);
 export type IndicatorFrequency = z.infer<typeof IndicatorFrequency>;
@@ -40,13 +39,6 @@ export type IndicatorSource = z.infer<typeof IndicatorSource>;
 /** Meets the target / at risk (projected to miss by a little) / off track / no target set / no value yet. */
 export const TrafficLight = z.enum(['meets', 'atRisk', 'offTrack', 'noTarget', 'noData']);
 export type TrafficLight = z.infer<typeof TrafficLight>;
-export const TRAFFIC_LIGHT_LABELS: Record<TrafficLight, string> = {
-  meets: 'Đạt',
-  atRisk: 'Có nguy cơ không đạt',
-  offTrack: 'Không đạt',
-  noTarget: 'Chưa giao chỉ tiêu',
-  noData: 'Chưa có số liệu',
-};
 
 export const periodLabel = (frequency: IndicatorFrequency, period: number, year?: number) => {
   const y = year ? `/${year}` : '';
@@ -195,12 +187,6 @@ export type EnterValueBody = z.infer<typeof EnterValueBody>;
 
 export const ValueStatus = z.enum(['submitted', 'approved', 'rejected', 'superseded']);
 export type ValueStatus = z.infer<typeof ValueStatus>;
-export const VALUE_STATUS_LABELS: Record<ValueStatus, string> = {
-  submitted: 'Chờ phê duyệt',
-  approved: 'Đã phê duyệt',
-  rejected: 'Bị trả lại',
-  superseded: 'Đã được đính chính',
-};
 
 export const IndicatorValue = z.object({
   id: Id,
@@ -321,12 +307,6 @@ export type EvidenceRef = z.infer<typeof EvidenceRef>;
 
 export const ParStatus = z.enum(['draft', 'submitted', 'appraised', 'final']);
 export type ParStatus = z.infer<typeof ParStatus>;
-export const PAR_STATUS_LABELS: Record<ParStatus, string> = {
-  draft: 'Đang tự đánh giá',
-  submitted: 'Đã gửi thẩm định',
-  appraised: 'Đang thẩm định',
-  final: 'Đã có kết quả',
-};
 
 export const SaveParScoresBody = z
   .object({

@@ -3,17 +3,11 @@ import { Id, IsoDate, IsoDateTime, requiredText, text } from './common.ts';
 import { StoredFile } from './files.ts';
 import { CarriedTask } from './tasks.ts';
 
+export { MEETING_KIND_LABELS } from './labels.ts';
+
 /** R8: periodic (quarterly), six-month review, annual review, ad hoc (whole or part of the committee), thematic. */
 export const MeetingKind = z.enum(['quarterly', 'halfYearReview', 'annualReview', 'adHoc', 'thematic']);
 export type MeetingKind = z.infer<typeof MeetingKind>;
-
-export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
-  quarterly: 'Họp định kỳ quý',
-  halfYearReview: 'Sơ kết 6 tháng',
-  annualReview: 'Tổng kết năm',
-  adHoc: 'Họp đột xuất',
-  thematic: 'Họp chuyên đề',
-};
 
 export const MeetingStatus = z.enum(['draft', 'noticeSent', 'held', 'closed', 'cancelled']);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;

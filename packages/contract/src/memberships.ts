@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DecisionRef } from './committees.ts';
 import { Id, IsoDate, requiredText, text } from './common.ts';
 
+export { ROLE_LABELS } from './labels.ts';
+
 /** Roles on a committee (DOMAIN.md glossary). */
 export const CommitteeRole = z.enum([
   'head',
@@ -12,15 +14,6 @@ export const CommitteeRole = z.enum([
   'guest',
 ]);
 export type CommitteeRole = z.infer<typeof CommitteeRole>;
-
-export const ROLE_LABELS: Record<CommitteeRole, string> = {
-  head: 'Trưởng Ban',
-  deputyHead: 'Phó Trưởng Ban',
-  member: 'Thành viên',
-  residentialGroupHead: 'Tổ trưởng tổ dân phố',
-  secretary: 'Thư ký (cơ quan thường trực)',
-  guest: 'Khách mời',
-};
 
 export const Membership = z.object({
   id: Id,

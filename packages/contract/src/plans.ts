@@ -2,18 +2,14 @@ import { z } from 'zod';
 import { Id, IsoDate, requiredText, text } from './common.ts';
 import { DerivedTaskStatus, TaskStatus } from './tasks.ts';
 
+export { PLAN_STATUS_LABELS } from './labels.ts';
+
 /**
  * Kế hoạch công tác năm (R5): the standing agency drafts it, the head approves it (or a deputy under a delegation
  * to sign documents, R4); approval turns every item into a task. Cancelled plans free the year for a new one.
  */
 export const PlanStatus = z.enum(['draft', 'approved', 'cancelled']);
 export type PlanStatus = z.infer<typeof PlanStatus>;
-
-export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
-  draft: 'Dự thảo',
-  approved: 'Đã phê duyệt',
-  cancelled: 'Đã hủy',
-};
 
 export const Quarter = z.number().int().min(1).max(4);
 

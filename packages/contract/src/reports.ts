@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Id, IsoDate, IsoDateTime, requiredText, text } from './common.ts';
 
+export { FREQUENCY_LABELS, REPORT_STATUS_LABELS } from './labels.ts';
+
 /**
  * Chế độ báo cáo (R16; Decree 09/2019): a committee issues a regime to the committees directly below it; each
  * reporter files one report per period, drafted from its own records for exactly the period's cut-off window
@@ -9,14 +11,6 @@ import { Id, IsoDate, IsoDateTime, requiredText, text } from './common.ts';
 
 export const ReportFrequency = z.enum(['monthly', 'quarterly', 'halfYear', 'annual']);
 export type ReportFrequency = z.infer<typeof ReportFrequency>;
-
-export const FREQUENCY_LABELS: Record<ReportFrequency | 'adHoc', string> = {
-  monthly: 'Hằng tháng',
-  quarterly: 'Hằng quý',
-  halfYear: '6 tháng',
-  annual: 'Hằng năm',
-  adHoc: 'Đột xuất',
-};
 
 export const FieldType = z.enum(['integer', 'decimal', 'percent']);
 export type FieldType = z.infer<typeof FieldType>;
@@ -96,14 +90,6 @@ export const PeriodKind = z.enum(['periodic', 'adHoc']);
 
 export const ReportStatus = z.enum(['notStarted', 'drafting', 'submitted', 'returned', 'accepted']);
 export type ReportStatus = z.infer<typeof ReportStatus>;
-
-export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
-  notStarted: 'Chưa lập',
-  drafting: 'Đang soạn',
-  submitted: 'Đã gửi',
-  returned: 'Bị trả lại',
-  accepted: 'Đã tiếp nhận',
-};
 
 export const Period = z.object({
   id: Id,

@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { Id, IsoDate, requiredText, text } from './common.ts';
 import { StoredFile } from './files.ts';
 
+export {
+  DERIVED_STATUS_LABELS,
+  TASK_EVENT_LABELS,
+  TASK_PRIORITY_LABELS,
+  TASK_SOURCE_LABELS,
+  TASK_STATUS_LABELS,
+} from './labels.ts';
+
 /**
  * Task lifecycle (issue #8): new → inProgress → submittedDone → done; the reviewer may return a completion
  * report (returned → back to work); an extension request waits for the assigner or the head; cancelled ends it.
@@ -16,16 +24,6 @@ export const TaskStatus = z.enum([
   'cancelled',
 ]);
 export type TaskStatus = z.infer<typeof TaskStatus>;
-
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
-  new: 'Mới giao',
-  inProgress: 'Đang thực hiện',
-  submittedDone: 'Đã báo cáo hoàn thành',
-  done: 'Hoàn thành',
-  returned: 'Bị trả lại',
-  extensionRequested: 'Đề nghị gia hạn',
-  cancelled: 'Đã hủy',
-};
 
 /** Statuses in which the task still has to be worked on. */
 export const OPEN_TASK_STATUSES: TaskStatus[] = [
@@ -47,34 +45,11 @@ export const DerivedTaskStatus = z.enum([
 ]);
 export type DerivedTaskStatus = z.infer<typeof DerivedTaskStatus>;
 
-export const DERIVED_STATUS_LABELS: Record<DerivedTaskStatus, string> = {
-  onTime: 'Trong hạn',
-  dueSoon: 'Sắp đến hạn',
-  overdue: 'Quá hạn',
-  doneOnTime: 'Hoàn thành đúng hạn',
-  doneLate: 'Hoàn thành quá hạn',
-  cancelled: 'Đã hủy',
-};
-
 export const TaskSourceKind = z.enum(['conclusion', 'planItem', 'directive', 'adHoc']);
 export type TaskSourceKind = z.infer<typeof TaskSourceKind>;
 
-export const TASK_SOURCE_LABELS: Record<TaskSourceKind, string> = {
-  conclusion: 'Kết luận cuộc họp',
-  planItem: 'Kế hoạch công tác năm',
-  directive: 'Chỉ đạo của cấp trên',
-  adHoc: 'Giao đột xuất',
-};
-
 export const TaskPriority = z.enum(['low', 'normal', 'high', 'urgent']);
 export type TaskPriority = z.infer<typeof TaskPriority>;
-
-export const TASK_PRIORITY_LABELS: Record<TaskPriority, string> = {
-  low: 'Thấp',
-  normal: 'Bình thường',
-  high: 'Cao',
-  urgent: 'Khẩn',
-};
 
 /** The transitions a person may ask for; the server decides whether the task's state and their role allow it. */
 export const TaskAction = z.enum([
@@ -216,20 +191,6 @@ export const TaskEventKind = z.enum([
   'edited',
 ]);
 export type TaskEventKind = z.infer<typeof TaskEventKind>;
-
-export const TASK_EVENT_LABELS: Record<TaskEventKind, string> = {
-  created: 'Giao nhiệm vụ',
-  started: 'Bắt đầu thực hiện',
-  submittedDone: 'Báo cáo hoàn thành',
-  approvedDone: 'Xác nhận hoàn thành',
-  returned: 'Trả lại, yêu cầu tiếp tục thực hiện',
-  extensionRequested: 'Đề nghị gia hạn',
-  extensionApproved: 'Đồng ý gia hạn',
-  extensionRejected: 'Không đồng ý gia hạn',
-  cancelled: 'Hủy nhiệm vụ',
-  handedOver: 'Chuyển giao do thay đổi nhân sự',
-  edited: 'Sửa nội dung, giao lại',
-};
 
 export const TaskEvent = z.object({
   id: Id,

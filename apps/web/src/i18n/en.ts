@@ -4,10 +4,10 @@ import { meetingsEn } from './meetings.en.ts';
 import { plansEn } from './plans.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { tasksEn } from './tasks.en.ts';
-import type { vi } from './vi.ts';
+import type { Vi } from './vi-pages.ts';
 
 /** The shape of `vi` with every text as a string: a missing or extra key in a translation is a type error. */
-export type Translation = TextsOf<typeof vi>;
+export type Translation = TextsOf<Vi>;
 type TextsOf<T> = { [K in keyof T]: T[K] extends string ? string : TextsOf<T[K]> };
 
 export const en: Translation = {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
-import { vi } from './vi.ts';
+import { viCore } from './vi.ts';
+import { viPages } from './vi-pages.ts';
+
+const vi = { ...viCore, ...viPages };
 
 /** Every key path of a nested texts object, e.g. `users.form.username`. */
 function keysOf(texts: object, prefix = ''): string[] {

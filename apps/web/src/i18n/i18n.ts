@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
-import { vi } from './vi.ts';
+import { viCore } from './vi.ts';
+import type { Vi } from './vi-pages.ts';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -11,7 +11,7 @@ const STORAGE_KEY = 'steerco.language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi };
+    resources: { translation: Vi };
   }
 }
 
@@ -27,11 +27,20 @@ function storedLanguage(): Language {
   }
 }
 
-export function initI18n() {
+/** English is loaded only by those who chose it: the first page of everyone else does not carry it. */
+async function loadLanguage(language: Language) {
+  if (language === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+    const { en } = await import('./en.ts');
+    i18n.addResourceBundle('en', 'translation', en);
+  }
+}
+
+/** Resolves once the stored language can be shown (at once for Vietnamese). */
+export async function initI18n() {
   const lng = storedLanguage();
   document.documentElement.lang = lng;
   void i18n.use(initReactI18next).init({
-    resources: { vi: { translation: vi }, en: { translation: en } },
+    resources: { vi: { translation: viCore } },
     lng,
     fallbackLng: 'vi',
     initAsync: false,
@@ -40,6 +49,10 @@ export function initI18n() {
     // React escapes rendered text already.
     interpolation: { escapeValue: false },
   });
+  if (lng !== 'vi') {
+    await loadLanguage(lng).catch(() => undefined);
+    await i18n.changeLanguage(lng);
+  }
   return i18n;
 }
 
@@ -49,8 +62,10 @@ export function changeLanguage(language: Language) {
   } catch {
     // Not persisted; the switch still applies to this visit.
   }
-  document.documentElement.lang = language;
-  void i18n.changeLanguage(language);
+  void loadLanguage(language).then(() => {
+    document.documentElement.lang = language;
+    return i18n.changeLanguage(language);
+  });
 }
 
 export const currentLanguage = (): Language => (isLanguage(i18n.language) ? i18n.language : 'vi');

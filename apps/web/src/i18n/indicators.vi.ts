@@ -3,7 +3,7 @@ import {
   PAR_STATUS_LABELS,
   TRAFFIC_LIGHT_LABELS,
   VALUE_STATUS_LABELS,
-} from '@steerco/contract/indicators';
+} from '@steerco/contract/labels';
 
 /** Chỉ số: the scorecard, rankings and PAR INDEX pages' texts. */
 export const indicatorsVi = {

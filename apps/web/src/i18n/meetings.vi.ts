@@ -1,4 +1,4 @@
-import { MEETING_KIND_LABELS } from '@steerco/contract/meetings';
+import { MEETING_KIND_LABELS } from '@steerco/contract/labels';
 
 /** Cuộc họp (R8–R13): the meetings pages' texts, a section of `vi` kept in its own file. No rule numbers here. */
 export const meetingsVi = {

@@ -1,4 +1,4 @@
-import { PLAN_STATUS_LABELS } from '@steerco/contract/plans';
+import { PLAN_STATUS_LABELS } from '@steerco/contract/labels';
 
 /** Kế hoạch công tác năm (R5): the plan pages' texts, a section of `vi` kept in its own file. */
 export const plansVi = {

@@ -1,4 +1,4 @@
-import { FREQUENCY_LABELS, REPORT_STATUS_LABELS } from '@steerco/contract/reports';
+import { FREQUENCY_LABELS, REPORT_STATUS_LABELS } from '@steerco/contract/labels';
 
 /** Báo cáo: the reports pages' texts, a section of `vi` kept in its own file. */
 export const reportsVi = {

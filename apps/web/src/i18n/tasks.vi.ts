@@ -4,7 +4,7 @@ import {
   TASK_PRIORITY_LABELS,
   TASK_SOURCE_LABELS,
   TASK_STATUS_LABELS,
-} from '@steerco/contract/tasks';
+} from '@steerco/contract/labels';
 
 /** Nhiệm vụ (issue #8): the follow-up pages' texts, a section of `vi` kept in its own file. */
 export const tasksVi = {

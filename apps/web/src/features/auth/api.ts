@@ -2,23 +2,16 @@ import type { ChangePasswordBody, LoginBody, SessionInfo } from '@steerco/contra
 import type { User } from '@steerco/contract/users';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, dataOf, setCsrfToken } from '../../api/client.ts';
-import { hasProblemCode } from '../../api/problem.ts';
 
 export const sessionQueryKey = ['session'] as const;
 
-/** The signed-in session, or null when nobody is signed in (the API answers 401 `auth.required`). */
+/** The signed-in session, or null when nobody is signed in (asked without a 401: the login page logs no error). */
 export const sessionQueryOptions = queryOptions({
   queryKey: sessionQueryKey,
   queryFn: async (): Promise<SessionInfo | null> => {
-    try {
-      const session = dataOf(await api.GET('/api/v1/me'));
-      setCsrfToken(session.csrfToken);
-      return session;
-    } catch (error) {
-      if (!hasProblemCode(error, 'auth.required')) throw error;
-      setCsrfToken(null);
-      return null;
-    }
+    const { session } = dataOf(await api.GET('/api/v1/auth/session'));
+    setCsrfToken(session?.csrfToken ?? null);
+    return session;
   },
   staleTime: 5 * 60_000,
 });

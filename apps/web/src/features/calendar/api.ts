@@ -2,17 +2,9 @@ import { todayInVietnam } from '@steerco/contract/datetime';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, dataOf } from '../../api/client.ts';
 
-/** `?nam=2026`: the year on screen; this year when absent. */
-export interface CalendarSearch {
-  nam?: number;
-}
+export { type CalendarSearch, parseCalendarSearch } from './search.ts';
 
 export const currentYear = () => Number(todayInVietnam().slice(0, 4));
-
-export function parseCalendarSearch(search: Record<string, unknown>): CalendarSearch {
-  const year = Number(search.nam);
-  return { nam: Number.isInteger(year) && year >= 1900 && year <= 2199 ? year : undefined };
-}
 
 const calendarKeys = {
   all: ['calendar'] as const,

@@ -16,39 +16,14 @@ import {
 } from '@tanstack/react-query';
 import { api, dataOf } from '../../api/client.ts';
 
-/** The tabs of a committee's page, by their Vietnamese slug in `?tab=` (the server's notifications link them). */
-export const COMMITTEE_TABS = [
-  'thanh-vien',
-  'phan-cong',
-  'so-do',
-  'co-quan-thuong-truc',
-  'to-giup-viec',
-  'uy-quyen',
-  'nhan-su',
-  'quy-che',
-  'ke-hoach',
-  'chi-so',
-] as const;
-export type CommitteeTab = (typeof COMMITTEE_TABS)[number];
-
-export interface CommitteeSearch {
-  tab?: CommitteeTab;
-}
-
-export const parseCommitteeSearch = (search: Record<string, unknown>): CommitteeSearch => ({
-  tab: COMMITTEE_TABS.includes(search.tab as CommitteeTab) ? (search.tab as CommitteeTab) : undefined,
-});
-
-/** The committee list's state in the URL: `?q=` searches all levels, `?mine=true` keeps my own committees. */
-export interface CommitteesSearch {
-  q?: string;
-  mine?: true;
-}
-
-export const parseCommitteesSearch = (search: Record<string, unknown>): CommitteesSearch => ({
-  q: typeof search.q === 'string' && search.q.trim() ? search.q.trim().slice(0, 100) : undefined,
-  mine: search.mine === true || search.mine === 'true' ? true : undefined,
-});
+export {
+  COMMITTEE_TABS,
+  type CommitteeSearch,
+  type CommitteesSearch,
+  type CommitteeTab,
+  parseCommitteeSearch,
+  parseCommitteesSearch,
+} from './search.ts';
 
 /** What the signed-in person may do here, as the server computed it (it enforces the same rules anyway). */
 export type CommitteePermission =

@@ -1,9 +1,5 @@
-import {
-  DOCUMENT_TYPES,
-  type DocumentType,
-  type OfficialDocument,
-  type PlanItem,
-} from '@steerco/contract/documents';
+import type { DocumentType, OfficialDocument, PlanItem } from '@steerco/contract/documents';
+import { DOCUMENT_TYPES } from '@steerco/contract/labels';
 import { parseVietnameseDate } from '../../lib/dates.ts';
 
 export const DOCUMENT_TYPE_KEYS = Object.keys(DOCUMENT_TYPES) as DocumentType[];

@@ -1,11 +1,12 @@
-import {
-  DerivedTaskStatus,
-  TaskSourceKind,
-  TaskStatus,
-  type DerivedTaskStatus as TDerived,
-  type TaskSourceKind as TSource,
-  type TaskStatus as TStatus,
+import { DERIVED_STATUS_LABELS, TASK_SOURCE_LABELS, TASK_STATUS_LABELS } from '@steerco/contract/labels';
+import type {
+  DerivedTaskStatus as TDerived,
+  TaskSourceKind as TSource,
+  TaskStatus as TStatus,
 } from '@steerco/contract/tasks';
+
+// The values of the enumerations without zod (the labels list them in order): this file loads with the first page.
+const keysOf = <T extends string>(labels: Record<T, string>) => Object.keys(labels) as T[];
 
 /*
  * Pure helpers of the follow-up pages: the list's state in the URL, the API filters it stands for, and the
@@ -63,12 +64,12 @@ export function parseTasksSearch(search: Record<string, unknown>): TasksSearch {
   return {
     ban: uuid(search.ban),
     role: oneOf(MY_TASKS_ROLES, search.role),
-    status: oneOf([...TaskStatus.options, 'open', 'all'] as const, search.status),
-    derived: oneOf(DerivedTaskStatus.options, search.derived),
+    status: oneOf([...keysOf(TASK_STATUS_LABELS), 'open', 'all'] as const, search.status),
+    derived: oneOf(keysOf(DERIVED_STATUS_LABELS), search.derived),
     domain: domain || undefined,
     unit: uuid(search.unit),
     member: uuid(search.member),
-    source: oneOf(TaskSourceKind.options, search.source),
+    source: oneOf(keysOf(TASK_SOURCE_LABELS), search.source),
     from: date(search.from),
     to: date(search.to),
     q: q || undefined,

@@ -20,6 +20,7 @@ import { DomainBadges } from '../../committees/components/committee-badges.tsx';
 import { MyMeetings } from '../../meetings/components/my-meetings.tsx';
 import { COMMITTEE_MODULES } from '../../modules/modules.ts';
 import { TaskCounters } from '../../tasks/components/task-counters.tsx';
+import { dashboardQueryOptions } from '../api.ts';
 import { ManagedCommitteesCharts, MyTasksChart } from './task-charts.tsx';
 
 /** Tổng quan: who is signed in, for which unit, today's date, and the way into each module. */
@@ -61,8 +62,6 @@ export function DashboardPage({ user }: { user: User }) {
       </Paper>
 
       <MyTasks />
-
-      <CommitteeTaskCharts />
 
       <MyMeetings />
 
@@ -110,37 +109,38 @@ export function DashboardPage({ user }: { user: User }) {
   );
 }
 
-/** Nhiệm vụ của tôi: live counters (open, due soon, overdue, waiting for my review), each opening its list. */
+/**
+ * Nhiệm vụ của tôi: live counters (open, due soon, overdue, waiting for my review), each opening its list, my
+ * tasks by display status, and the charts of the committees I manage: all from the dashboard's one request.
+ */
 function MyTasks() {
   const { t } = useTranslation();
   const mine = useQuery(committeesQueryOptions({ mine: true }));
+  const counters = useQuery(dashboardQueryOptions);
   if (!mine.data?.length) return null;
+  const myTasks = counters.data?.myTasks;
   return (
-    <Stack gap="md" component="section" aria-label={t('tasks.dashboard.title')}>
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <Stack gap={2}>
-          <Title order={2} fz="h4">
-            {t('tasks.dashboard.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('tasks.dashboard.hint')}
-          </Text>
-        </Stack>
-        <Anchor component={Link} to="/nhiem-vu" size="sm">
-          {t('tasks.dashboard.all')}
-        </Anchor>
-      </Group>
-      <TaskCounters counters={['open', 'dueSoon', 'overdue', 'reviewer']} />
-      <MyTasksChart />
-    </Stack>
+    <>
+      <Stack gap="md" component="section" aria-label={t('tasks.dashboard.title')}>
+        <Group justify="space-between" align="flex-end" gap="sm">
+          <Stack gap={2}>
+            <Title order={2} fz="h4">
+              {t('tasks.dashboard.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('tasks.dashboard.hint')}
+            </Text>
+          </Stack>
+          <Anchor component={Link} to="/nhiem-vu" size="sm">
+            {t('tasks.dashboard.all')}
+          </Anchor>
+        </Group>
+        <TaskCounters counters={['open', 'dueSoon', 'overdue', 'reviewer']} values={myTasks ?? {}} />
+        <MyTasksChart counts={myTasks ?? {}} pending={counters.isPending} error={counters.error} />
+      </Stack>
+      {counters.data && <ManagedCommitteesCharts managed={counters.data.managedCommittees} />}
+    </>
   );
-}
-
-/** The task charts of the committees I sit on where I manage tasks (head, deputy, standing agency). */
-function CommitteeTaskCharts() {
-  const mine = useQuery(committeesQueryOptions({ mine: true }));
-  if (!mine.data?.length) return null;
-  return <ManagedCommitteesCharts committeeIds={mine.data.map((c) => c.id)} />;
 }
 
 /** Ban Chỉ đạo của tôi: a card for each committee I sit on, straight to its page. */

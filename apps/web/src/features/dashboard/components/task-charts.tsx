@@ -1,30 +1,43 @@
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { CommitteeDetail } from '@steerco/contract/committees';
-import {
-  DerivedTaskStatus,
-  TaskStatus,
-  type DerivedTaskStatus as TDerived,
-  type TaskStatus as TStatus,
-} from '@steerco/contract/tasks';
-import { useQueries } from '@tanstack/react-query';
+import { DERIVED_STATUS_LABELS, TASK_STATUS_LABELS } from '@steerco/contract/labels';
+import type { DerivedTaskStatus as TDerived, TaskStatus as TStatus } from '@steerco/contract/tasks';
 import { useTranslation } from 'react-i18next';
-import { committeeQueryOptions } from '../../committees/api.ts';
 import { domainShort } from '../../committees/components/committee-badges.tsx';
-import { useCommitteeTaskCounts, useMyDerivedCounts } from '../../tasks/api.ts';
 import { BarChart } from '../../tasks/components/bar-chart.tsx';
 import { DERIVED_COLORS, STATUS_COLORS } from '../../tasks/tasks.ts';
 
-/** Charts of the dashboard (issue #8): my tasks by display status, and for those who manage a committee its tasks. */
+/**
+ * Charts of the dashboard (issue #8): my tasks by display status, and for those who manage a committee its tasks.
+ * The numbers come with the dashboard's one request (issue 19).
+ */
+const DERIVED = Object.keys(DERIVED_STATUS_LABELS) as TDerived[];
+const STATUSES = Object.keys(TASK_STATUS_LABELS) as TStatus[];
+
+/** A committee I manage tasks on, with its counts (GET /api/v1/dashboard). */
+interface ManagedCommittee {
+  id: string;
+  name: string;
+  byStatus: Partial<Record<TStatus, number>>;
+  byDomain: { code: string; name: string; count: number }[];
+}
+
+interface Loading {
+  pending: boolean;
+  error: Error | null;
+}
 
 /** My tasks (any role) by what their deadline says today: on time, due soon, overdue, done on time / late … */
-export function MyTasksChart() {
+export function MyTasksChart({
+  counts,
+  pending,
+  error,
+}: { counts: Partial<Record<TDerived, number>> } & Loading) {
   const { t } = useTranslation();
-  const { counts, pending, error } = useMyDerivedCounts(DerivedTaskStatus.options);
   return (
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
       <BarChart
         title={t('tasks.charts.mineByDerived')}
-        bars={DerivedTaskStatus.options.map((d: TDerived) => ({
+        bars={DERIVED.map((d) => ({
           key: d,
           label: t(`tasks.derived.${d}`),
           color: DERIVED_COLORS[d],
@@ -39,12 +52,8 @@ export function MyTasksChart() {
 }
 
 /** One card for each committee I may manage tasks on (head, deputy, standing agency): by status and by domain. */
-export function ManagedCommitteesCharts({ committeeIds }: { committeeIds: string[] }) {
+export function ManagedCommitteesCharts({ managed }: { managed: ManagedCommittee[] }) {
   const { t } = useTranslation();
-  const details = useQueries({ queries: committeeIds.map((id) => committeeQueryOptions(id)) });
-  const managed = details
-    .map((d) => d.data)
-    .filter((c): c is CommitteeDetail => !!c?.myPermissions.includes('task.manage'));
   if (!managed.length) return null;
   return (
     <Stack gap="md" component="section" aria-label={t('tasks.charts.committeesTitle')}>
@@ -63,16 +72,9 @@ export function ManagedCommitteesCharts({ committeeIds }: { committeeIds: string
   );
 }
 
-function CommitteeCharts({ committee }: { committee: CommitteeDetail }) {
+function CommitteeCharts({ committee }: { committee: ManagedCommittee }) {
   const { t } = useTranslation();
-  const byStatus = useCommitteeTaskCounts(
-    committee.id,
-    TaskStatus.options.map((s) => ({ key: s, filters: { status: s } })),
-  );
-  const byDomain = useCommitteeTaskCounts(
-    committee.id,
-    committee.domains.map((d) => ({ key: d.code, filters: { domain: d.code } })),
-  );
+  const byDomain = Object.fromEntries(committee.byDomain.map((d) => [d.code, d.count]));
   return (
     <Paper
       withBorder
@@ -87,28 +89,28 @@ function CommitteeCharts({ committee }: { committee: CommitteeDetail }) {
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
         <BarChart
           title={t('tasks.charts.byStatus')}
-          bars={TaskStatus.options.map((s: TStatus) => ({
+          bars={STATUSES.map((s) => ({
             key: s,
             label: t(`tasks.status.${s}`),
             color: STATUS_COLORS[s],
             search: { ban: committee.id, status: s },
           }))}
-          counts={byStatus.counts}
-          pending={byStatus.pending}
-          error={byStatus.error}
+          counts={committee.byStatus}
+          pending={false}
+          error={null}
         />
-        {committee.domains.length > 0 && (
+        {committee.byDomain.length > 0 && (
           <BarChart
             title={t('tasks.charts.byDomain')}
-            bars={committee.domains.map((d) => ({
+            bars={committee.byDomain.map((d) => ({
               key: d.code,
               label: `${domainShort(d.code)} — ${d.name}`,
               color: 'govRed',
               search: { ban: committee.id, domain: d.code, status: 'all' },
             }))}
-            counts={byDomain.counts}
-            pending={byDomain.pending}
-            error={byDomain.error}
+            counts={byDomain}
+            pending={false}
+            error={null}
           />
         )}
       </SimpleGrid>

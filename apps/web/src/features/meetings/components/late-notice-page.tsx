@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { AuthLayout } from '../../auth/components/auth-layout.tsx';
 import { lateNoticeLinkQueryOptions, useDecideLateNoticeLink } from '../api.ts';
+import '../../../i18n/page-texts.ts';
 
 /**
  * Duyệt gửi giấy mời muộn: the page the chair's one-click link opens (the signed token is the credential, no

@@ -20,6 +20,7 @@ import { ProblemAlert } from '../../../components/problem-alert.tsx';
 import { AuthLayout } from '../../auth/components/auth-layout.tsx';
 import { rsvpQueryOptions, useAnswerRsvp } from '../api.ts';
 import { vietnamTime } from '../meetings.ts';
+import '../../../i18n/page-texts.ts';
 
 /**
  * Xác nhận tham dự: the page the invitation e-mail's personal link opens, without signing in (the signed token

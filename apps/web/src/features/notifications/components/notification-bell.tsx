@@ -15,10 +15,15 @@ import { formatDateTime } from '@steerco/contract/datetime';
 import { IconBell, IconChecks, IconMailCog } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { safeRedirect } from '../../../lib/redirect.ts';
 import { type Notification, notificationsQueryOptions, useMarkNotificationsRead } from '../api.ts';
-import { NotificationPreferencesModal } from './notification-preferences-modal.tsx';
+
+/* The preferences form (with the modal and form libraries under it) loads when first opened, not with every page. */
+const NotificationPreferencesModal = lazy(() =>
+  import('./notification-preferences-modal.tsx').then((m) => ({ default: m.NotificationPreferencesModal })),
+);
 
 /** The header's bell: the unread count, and a list that opens what each notification is about. */
 export function NotificationBell() {
@@ -160,7 +165,11 @@ export function NotificationBell() {
           )}
         </Popover.Dropdown>
       </Popover>
-      <NotificationPreferencesModal opened={settingsOpened} onClose={settings.close} />
+      {settingsOpened && (
+        <Suspense fallback={null}>
+          <NotificationPreferencesModal opened onClose={settings.close} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -27,12 +27,15 @@ interface TaskCountersProps {
   active?: MyTaskCounter;
   /** Filters the list in place; without it each counter links to "my tasks" with its filter. */
   onSelect?: (counter: MyTaskCounter) => void;
+  /** The numbers, when the page already has them (the dashboard's one request); otherwise each is asked for. */
+  values?: Partial<Record<MyTaskCounter, number>>;
 }
 
 /** Live counters of my tasks (open, due soon, overdue …), each one a way into the matching list. */
-export function TaskCounters({ counters, role = 'all', active, onSelect }: TaskCountersProps) {
+export function TaskCounters({ counters, role = 'all', active, onSelect, values: given }: TaskCountersProps) {
   const { t } = useTranslation();
-  const values = useMyTaskCounters(role, counters);
+  const asked = useMyTaskCounters(role, given ? [] : counters);
+  const values = given ?? asked;
   return (
     <SimpleGrid
       cols={{ base: 2, sm: 3, lg: counters.length }}

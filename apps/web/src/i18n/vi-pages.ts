@@ -1,0 +1,20 @@
+import { documentsVi } from './documents.vi.ts';
+import { indicatorsVi } from './indicators.vi.ts';
+import { meetingsVi } from './meetings.vi.ts';
+import { plansVi } from './plans.vi.ts';
+import { reportsVi } from './reports.vi.ts';
+import { tasksVi } from './tasks.vi.ts';
+import type { viCore } from './vi.ts';
+
+/** The Vietnamese texts of the signed-in pages and the meeting links, loaded with them (see page-texts.ts). */
+export const viPages = {
+  meetings: meetingsVi,
+  tasks: tasksVi,
+  plans: plansVi,
+  reports: reportsVi,
+  indicators: indicatorsVi,
+  documents: documentsVi,
+};
+
+/** Every Vietnamese text: the shape every translation has. */
+export type Vi = typeof viCore & typeof viPages;
