@@ -186,6 +186,35 @@ describe('reports up the hierarchy', () => {
     expect(sheet.rowCount).toBe(3 + 5 + 1);
   });
 
+  it('the dashboards show the period with its traffic light, for the recipient and the reporter', async () => {
+    j.current = district;
+    await district.goto(url('/'));
+    const glance = district.getByRole('region', { name: 'Báo cáo' });
+    const received = glance.getByRole('list', { name: 'Cấp dưới gửi lên' });
+    const q4 = received.getByRole('listitem').filter({ hasText: `${REGIME} – ${Q4}` });
+    await q4.getByText('Đã gửi 1/5 · chưa gửi 4', { exact: false }).waitFor();
+    expect(await q4.getAttribute('data-light')).toBe('yellow');
+    await saveScreenshot(district, 'reports-dashboard');
+    await q4.getByRole('link', { name: `${REGIME} – ${Q4}` }).click();
+    await mainArea(district)
+      .getByRole('table', { name: `Tổng hợp báo cáo ${Q4}` })
+      .waitFor();
+
+    // The ward's report was accepted: its dashboard no longer lists the period among those to send.
+    j.current = secretary;
+    await secretary.goto(url('/'));
+    await secretary.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await expect
+      .poll(() =>
+        secretary
+          .getByRole('list', { name: 'Phải gửi' })
+          .getByRole('listitem')
+          .filter({ hasText: `${REGIME} – ${Q4}` })
+          .count(),
+      )
+      .toBe(0);
+  });
+
   it('the Báo cáo DOCX opens in LibreOffice (PDF read back with pdftotext)', async () => {
     const reportId = new URL(reportUrl).pathname.split('/').at(-1)!;
     const report = (await apiAs(secretary, 'GET', `/api/v1/reports/${reportId}`)) as { documentId: string };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
+import { ReportsAtAGlance } from './reports.ts';
 import { TaskStatus } from './tasks.ts';
 
 const Count = z.number().int().min(0);
@@ -28,5 +29,7 @@ export const DashboardCounters = z.object({
       byDomain: z.array(z.object({ code: z.string(), name: z.string(), count: Count })),
     }),
   ),
+  /** Reports of my committees by period, with their traffic lights (the Báo cáo page has the whole list). */
+  reports: ReportsAtAGlance,
 });
 export type DashboardCounters = z.infer<typeof DashboardCounters>;

@@ -131,6 +131,23 @@ export const DueReport = z.object({
 export type DueReport = z.infer<typeof DueReport>;
 export const DueReportList = z.object({ items: z.array(DueReport) });
 
+/** A period of a regime my committee issued, as the dashboard shows it: how many reporters sent, are late, missing. */
+export const ReceivedPeriod = z.object({
+  period: Period,
+  regimeName: z.string(),
+  issuerCommitteeId: Id,
+  reporters: z.number().int().min(0),
+  sent: z.number().int().min(0),
+  accepted: z.number().int().min(0),
+  late: z.number().int().min(0),
+  missing: z.number().int().min(0),
+});
+export type ReceivedPeriod = z.infer<typeof ReceivedPeriod>;
+
+/** The dashboard's reports (R16): what my committees owe and have not had accepted, and what they receive. */
+export const ReportsAtAGlance = z.object({ owed: z.array(DueReport), received: z.array(ReceivedPeriod) });
+export type ReportsAtAGlance = z.infer<typeof ReportsAtAGlance>;
+
 export const FigureValue = z.object({
   key: z.string(),
   /** The value in the report (the override when there is one). */

@@ -15953,6 +15953,64 @@ export interface paths {
                                     count: number;
                                 }[];
                             }[];
+                            reports: {
+                                owed: {
+                                    period: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        regimeId: string;
+                                        /** @enum {string} */
+                                        kind: "periodic" | "adHoc";
+                                        label: string;
+                                        /** Format: date */
+                                        from: string;
+                                        /** Format: date */
+                                        to: string;
+                                        /** Format: date */
+                                        deadline: string;
+                                        /** Format: date */
+                                        opensOn: string;
+                                    };
+                                    regimeName: string;
+                                    recipientName: string;
+                                    /** Format: uuid */
+                                    reporterCommitteeId: string;
+                                    reporterName: string;
+                                    reportId: string | null;
+                                    /** @enum {string} */
+                                    status: "notStarted" | "drafting" | "submitted" | "returned" | "accepted";
+                                    late: boolean;
+                                    submittedAt: string | null;
+                                }[];
+                                received: {
+                                    period: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        /** Format: uuid */
+                                        regimeId: string;
+                                        /** @enum {string} */
+                                        kind: "periodic" | "adHoc";
+                                        label: string;
+                                        /** Format: date */
+                                        from: string;
+                                        /** Format: date */
+                                        to: string;
+                                        /** Format: date */
+                                        deadline: string;
+                                        /** Format: date */
+                                        opensOn: string;
+                                    };
+                                    regimeName: string;
+                                    /** Format: uuid */
+                                    issuerCommitteeId: string;
+                                    reporters: number;
+                                    sent: number;
+                                    accepted: number;
+                                    late: number;
+                                    missing: number;
+                                }[];
+                            };
                         };
                     };
                 };

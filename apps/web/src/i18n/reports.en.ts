@@ -92,4 +92,15 @@ export const reportsEn = {
     total: 'Total',
     export: 'Export to Excel',
   },
+  glance: {
+    title: 'Reports',
+    hint: 'Report periods now due: what your committee must send and what the committees below have sent.',
+    all: 'All reports',
+    owed: 'To send',
+    received: 'From the committees below',
+    owedLine: '{{regime}} – {{period}}, to {{recipient}}',
+    deadline: 'Due {{date}}',
+    receivedCounts: 'Sent {{sent}}/{{reporters}} · missing {{missing}} · late {{late}}',
+    none: 'No report period is due now.',
+  },
 };

@@ -82,4 +82,15 @@ export const reportsVi = {
     total: 'Tổng hợp',
     export: 'Xuất Excel',
   },
+  glance: {
+    title: 'Báo cáo',
+    hint: 'Các kỳ báo cáo đang đến hạn: báo cáo Ban Chỉ đạo của bạn phải gửi và báo cáo cấp dưới gửi lên.',
+    all: 'Tất cả báo cáo',
+    owed: 'Phải gửi',
+    received: 'Cấp dưới gửi lên',
+    owedLine: '{{regime}} – {{period}}, gửi {{recipient}}',
+    deadline: 'Hạn {{date}}',
+    receivedCounts: 'Đã gửi {{sent}}/{{reporters}} · chưa gửi {{missing}} · trễ hạn {{late}}',
+    none: 'Không có kỳ báo cáo nào đang đến hạn.',
+  },
 };

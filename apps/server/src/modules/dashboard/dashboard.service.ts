@@ -4,12 +4,13 @@ import type { Db } from '../../db/client.ts';
 import { type Actor, can } from '../../http/permissions.ts';
 import { loadCommitteeAccess } from '../committees/access.service.ts';
 import { listCommittees } from '../committees/committees.service.ts';
+import { reportsAtAGlance } from '../reports/rollup.service.ts';
 import { committeeTaskCounters, myTaskCounters } from '../tasks/lists.service.ts';
 
 /**
  * The dashboard's counters: my tasks, and the tasks of each committee I sit on where I manage tasks (head,
- * deputies, standing agency), by status and by domain. Asked of the committees' and tasks' services; this
- * module reads no table of its own.
+ * deputies, standing agency), by status and by domain; and the reports my committees owe and receive. Asked of
+ * the committees', tasks' and reports' services; this module reads no table of its own.
  */
 export async function dashboardCounters(db: Db, actor: Actor): Promise<DashboardCounters> {
   const [myTasks, mine] = await Promise.all([
@@ -35,5 +36,9 @@ export async function dashboardCounters(db: Db, actor: Actor): Promise<Dashboard
       };
     }),
   );
-  return { myTasks, managedCommittees: managedCommittees.filter((c) => c !== null) };
+  const reports = await reportsAtAGlance(
+    db,
+    mine.items.map((c) => c.id),
+  );
+  return { myTasks, managedCommittees: managedCommittees.filter((c) => c !== null), reports };
 }

@@ -118,6 +118,75 @@ describe('GET /api/v1/dashboard', () => {
     expect(seen).toBeGreaterThan(0);
   });
 
+  it('reports (R16): what my committee owes equals its due list, what it receives equals each rollup', async () => {
+    // The ward owes Hà Đông its sample regimes' reports; one is drafted and submitted so that not all are equal.
+    const ward = await demo('huan.vt');
+    const { reports: owedSide } = await dashboard(ward);
+    const wardCommittees = new Set(
+      owedSide.owed.map((r: { reporterCommitteeId: string }) => r.reporterCommitteeId),
+    );
+    expect(owedSide.owed.length).toBeGreaterThan(0);
+    for (const committeeId of wardCommittees) {
+      const due = await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/committees/${committeeId}/reports/due`,
+        headers: { cookie: ward.cookie },
+      });
+      const byPeriod = new Map(
+        (due.json().items as { period: { id: string }; status: string; late: boolean }[]).map((d) => [
+          d.period.id,
+          d,
+        ]),
+      );
+      for (const item of owedSide.owed.filter(
+        (r: { reporterCommitteeId: string }) => r.reporterCommitteeId === committeeId,
+      )) {
+        expect(item.status).not.toBe('accepted');
+        expect(byPeriod.get(item.period.id)).toMatchObject({ status: item.status, late: item.late });
+      }
+    }
+    const first = owedSide.owed[0];
+    const opened = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/report-periods/${first.period.id}/reports`,
+      headers: ward.headers,
+      payload: { reporterCommitteeId: first.reporterCommitteeId },
+    });
+    expect(opened.statusCode, opened.body).toBeLessThan(300);
+    const submitted = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${opened.json().id}/submit`,
+      headers: ward.headers,
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+
+    const district = await demo('quan.hd');
+    const { reports } = await dashboard(district);
+    const received = reports.received as {
+      period: { id: string };
+      reporters: number;
+      sent: number;
+      late: number;
+      missing: number;
+    }[];
+    expect(received.map((r) => r.period.id)).toContain(first.period.id);
+    for (const period of received) {
+      const rollup = await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/report-periods/${period.period.id}/rollup`,
+        headers: { cookie: district.cookie },
+      });
+      const { counts } = rollup.json();
+      expect(period).toMatchObject({
+        reporters: counts.reporters,
+        sent: counts.submitted,
+        missing: counts.missing,
+        late: counts.late,
+      });
+    }
+    expect(received.find((r) => r.period.id === first.period.id)!.sent).toBeGreaterThanOrEqual(1);
+  });
+
   it('lists only committees where I manage tasks, and answers 401 to nobody signed in', async () => {
     const member = await dashboard(await demo('hoan.tx'));
     for (const committee of member.managedCommittees) {

@@ -204,6 +204,48 @@ export async function findDuePeriods(db: DbOrTx, committeeIds: string[], until: 
     .orderBy(asc(reportPeriods.deadline), asc(reporter.name));
 }
 
+/**
+ * The periods of regimes issued by `issuerIds` that are open and due from `since` on, each with its reporters
+ * counted: sent (submitted or accepted), accepted, late (sent after the deadline, or not sent and past it) and
+ * missing. A report's day is taken in Viet Nam time, as isLate does.
+ */
+export async function findReceivedPeriods(db: DbOrTx, issuerIds: string[], today: string, since: string) {
+  if (!issuerIds.length) return [];
+  const sent = sql`${reports.status} in ('submitted', 'accepted')`;
+  const sentOn = sql`(${reports.firstSubmittedAt} at time zone 'Asia/Ho_Chi_Minh')::date`;
+  return db
+    .select({
+      period: reportPeriods,
+      regimeName: reportRegimes.name,
+      issuerCommitteeId: reportRegimes.committeeId,
+      reporters: sql<number>`count(*)::int`,
+      sent: sql<number>`(count(*) filter (where ${sent}))::int`,
+      accepted: sql<number>`(count(*) filter (where ${reports.status} = 'accepted'))::int`,
+      late: sql<number>`(count(*) filter (where (${sent} and ${sentOn} > ${reportPeriods.deadline})
+        or (not coalesce(${sent}, false) and ${today}::date > ${reportPeriods.deadline})))::int`,
+    })
+    .from(reportPeriods)
+    .innerJoin(reportRegimes, eq(reportRegimes.id, reportPeriods.regimeId))
+    .innerJoin(reportRegimeReporters, eq(reportRegimeReporters.regimeId, reportRegimes.id))
+    .leftJoin(
+      reports,
+      and(
+        eq(reports.periodId, reportPeriods.id),
+        eq(reports.reporterCommitteeId, reportRegimeReporters.reporterCommitteeId),
+      ),
+    )
+    .where(
+      and(
+        inArray(reportRegimes.committeeId, issuerIds),
+        sql`${reportPeriods.opensOn} <= ${today}::date`,
+        sql`${reportPeriods.deadline} >= ${since}::date`,
+      ),
+    )
+    .groupBy(reportPeriods.id, reportRegimes.name, reportRegimes.committeeId)
+    .orderBy(asc(reportPeriods.deadline), asc(reportRegimes.name))
+    .limit(12);
+}
+
 /** One period's reporters, each with its report's state and values (left join: missing ones too). */
 export async function findRollupRows(db: DbOrTx, periodId: string, regimeId: string) {
   const reporter = committeesView('reporter');

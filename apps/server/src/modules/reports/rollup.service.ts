@@ -1,12 +1,12 @@
 import { addDays } from '@steerco/calendar';
-import type { DueReport, Rollup } from '@steerco/contract/reports';
+import type { DueReport, ReportsAtAGlance, Rollup } from '@steerco/contract/reports';
 import * as clock from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
 import { isLate } from './drafting.service.ts';
 import { accessOrNull, loadPeriod } from './reports.policy.ts';
-import { findDuePeriods, findRollupRows, toPeriodDto } from './reports.repo.ts';
+import { findDuePeriods, findReceivedPeriods, findRollupRows, toPeriodDto } from './reports.repo.ts';
 import { rollupTotals } from './values.ts';
 
 // What is due and where each report stands (R16): the reporter's list, the recipient's rollup grid.
@@ -19,23 +19,53 @@ export async function dueReports(db: Db, actor: Actor, committeeId: string) {
   if (!(await accessOrNull(db, actor, committeeId))) throw new AppError('committee.notFound');
   const today = clock.today();
   const rows = await findDuePeriods(db, [committeeId], today, addDays(today, -366));
+  return { items: rows.map((r) => toDueReport(r, today)) };
+}
+
+type DueRow = Awaited<ReturnType<typeof findDuePeriods>>[number];
+
+function toDueReport(r: DueRow, today: string): DueReport {
   return {
-    items: rows.map(
-      (r): DueReport => ({
-        period: toPeriodDto(r.period),
-        regimeName: r.regimeName,
-        recipientName: r.recipientName,
-        reporterCommitteeId: r.reporterCommitteeId,
-        reporterName: r.reporterName,
-        reportId: r.reportId,
-        status: r.status ?? 'notStarted',
-        late:
-          r.status === 'accepted' || r.status === 'submitted'
-            ? isLate(r.period, r)
-            : today > r.period.deadline,
-        submittedAt: r.submittedAt?.toISOString() ?? null,
-      }),
-    ),
+    period: toPeriodDto(r.period),
+    regimeName: r.regimeName,
+    recipientName: r.recipientName,
+    reporterCommitteeId: r.reporterCommitteeId,
+    reporterName: r.reporterName,
+    reportId: r.reportId,
+    status: r.status ?? 'notStarted',
+    late:
+      r.status === 'accepted' || r.status === 'submitted' ? isLate(r.period, r) : today > r.period.deadline,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * The dashboard's reports (R16) of committees the actor sits on (the caller lists them): what they owe and has
+ * not been accepted, oldest deadline first, and the periods of the regimes they issued that are open and due
+ * in the last 45 days or later, with how many reporters sent, are late or missing.
+ */
+export async function reportsAtAGlance(db: Db, committeeIds: string[]): Promise<ReportsAtAGlance> {
+  const today = clock.today();
+  const since = addDays(today, -45);
+  const [due, received] = await Promise.all([
+    findDuePeriods(db, committeeIds, today, since),
+    findReceivedPeriods(db, committeeIds, today, since),
+  ]);
+  return {
+    owed: due
+      .filter((r) => r.status !== 'accepted' && r.period.opensOn <= today)
+      .slice(0, 12)
+      .map((r) => toDueReport(r, today)),
+    received: received.map((r) => ({
+      period: toPeriodDto(r.period),
+      regimeName: r.regimeName,
+      issuerCommitteeId: r.issuerCommitteeId,
+      reporters: r.reporters,
+      sent: r.sent,
+      accepted: r.accepted,
+      late: r.late,
+      missing: r.reporters - r.sent,
+    })),
   };
 }
 

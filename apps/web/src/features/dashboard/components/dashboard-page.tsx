@@ -19,6 +19,7 @@ import { committeesQueryOptions } from '../../committees/api.ts';
 import { DomainBadges } from '../../committees/components/committee-badges.tsx';
 import { MyMeetings } from '../../meetings/components/my-meetings.tsx';
 import { COMMITTEE_MODULES } from '../../modules/modules.ts';
+import { ReportsGlance } from '../../reports/components/reports-glance.tsx';
 import { TaskCounters } from '../../tasks/components/task-counters.tsx';
 import { dashboardQueryOptions } from '../api.ts';
 import { ManagedCommitteesCharts, MyTasksChart } from './task-charts.tsx';
@@ -139,6 +140,7 @@ function MyTasks() {
         <MyTasksChart counts={myTasks ?? {}} pending={counters.isPending} error={counters.error} />
       </Stack>
       {counters.data && <ManagedCommitteesCharts managed={counters.data.managedCommittees} />}
+      {counters.data && <ReportsGlance reports={counters.data.reports} />}
     </>
   );
 }
