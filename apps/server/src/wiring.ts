@@ -7,6 +7,8 @@ import { COMMITTEE_ACTIONS, canOnCommittee } from './modules/committees/committe
 import { committeeFigureSource } from './modules/committees/report-figures.service.ts';
 import { registerDocumentJobs } from './modules/documents/documents.jobs.ts';
 import { documentFigureSource } from './modules/documents/report-figures.service.ts';
+import { registerIndicatorJobs } from './modules/indicators/indicators.jobs.ts';
+import { indicatorFigureSource } from './modules/indicators/report-figures.service.ts';
 import { registerMailJobs } from './modules/mail/mail.jobs.ts';
 import { registerMeetingJobs } from './modules/meetings/meetings.jobs.ts';
 import { meetingFigureSource } from './modules/meetings/report-figures.service.ts';
@@ -45,14 +47,16 @@ export function wirePolicies(): void {
 }
 
 /**
- * Where reports' pre-filled figures come from (R16): each module's own figures for a cut-off window. The
- * Indicators module adds its indicator values here with `registerFigureSource` too.
+ * Where reports' pre-filled figures come from (R16): each module's own figures for a cut-off window, and the
+ * Indicators module's approved values of the period (R19).
  */
 export function wireFigureSources(): void {
   registerFigureSource(meetingFigureSource);
   registerFigureSource(taskFigureSource);
   registerFigureSource(documentFigureSource);
   registerFigureSource(committeeFigureSource);
+  // R19 → R16: a regime's field `indicators.<code>` takes the committee's approved value of the period.
+  registerFigureSource(indicatorFigureSource);
 }
 
 /** Wires the process's modules once (the app, the CLI and the tests may each ask). */
@@ -71,4 +75,5 @@ export async function registerJobs(queue: JobQueue, deps: JobDeps): Promise<void
   await registerDocumentJobs(queue, deps);
   await registerTaskJobs(queue, deps);
   await registerReportJobs(queue, deps);
+  await registerIndicatorJobs(queue, deps);
 }

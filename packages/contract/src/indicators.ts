@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, requiredText, text } from './common.ts';
+import { Id, IsoDate, IsoDateTime, requiredText, text } from './common.ts';
 
 /**
  * Chỉ số (R19): frameworks (bộ chỉ số, versioned by year) → groups (lĩnh vực / trụ cột) → indicators (tiêu chí)
@@ -258,6 +258,14 @@ export const ScorecardRow = z.object({
   canEnter: z.boolean(),
 });
 export type ScorecardRow = z.infer<typeof ScorecardRow>;
+
+/** A recomputation of the computed indicators (R19): as of which day, values written and removed. */
+export const ComputedRefreshResult = z.object({
+  asOf: IsoDate,
+  written: z.number().int(),
+  removed: z.number().int(),
+});
+export type ComputedRefreshResult = z.infer<typeof ComputedRefreshResult>;
 
 export const Scorecard = z.object({
   committeeId: Id,

@@ -14687,6 +14687,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/committees/{id}/computed-indicators/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tính lại ngay các chỉ số tính từ dữ liệu của Ban (nhiệm vụ đúng hạn, quá hạn, giấy mời, báo cáo đúng hạn) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            asOf: string;
+                            written: number;
+                            removed: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/committees/{id}/indicator-targets": {
         parameters: {
             query?: never;
