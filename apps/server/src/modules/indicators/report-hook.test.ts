@@ -98,18 +98,18 @@ describe('report fields taken from indicators (R19 → R16)', () => {
           200,
         )
       ).json() as { id: string; figures: { key: string; value: number | null; computed: number | null }[] };
-    const valueOf = (r: Awaited<ReturnType<typeof open>>, key: string) =>
+    const figure = (r: Awaited<ReturnType<typeof open>>, key: string) =>
       r.figures.find((f) => f.key === key)!.computed;
 
     const vq = await open(s.vanQuan, committee.vanQuan);
     const vneid = await approved(committee.vanQuan, 'DA06.VNEID', 3);
     expect(vneid, 'the seed approved Văn Quán’s third quarter').not.toBeNull();
-    expect(valueOf(vq, 'vneid')).toBe(vneid);
+    expect(figure(vq, 'vneid')).toBe(vneid);
     // A computed indicator (overdue tasks) is an approved value like any other.
-    expect(valueOf(vq, 'quahan')).toBe(await approved(committee.vanQuan, 'BCD.QUAHAN', 3));
-    expect(valueOf(vq, 'quahan')).not.toBeNull();
+    expect(figure(vq, 'quahan')).toBe(await approved(committee.vanQuan, 'BCD.QUAHAN', 3));
+    expect(figure(vq, 'quahan')).not.toBeNull();
     // A yearly PAR INDEX criterion without an approved value stays empty, not 0.
-    expect(valueOf(vq, 'par')).toBeNull();
+    expect(figure(vq, 'par')).toBeNull();
     // The drill-down shows the approved value behind the figure.
     const records = (
       await call(ctx.app, s.vanQuan, 'GET', `/api/v1/reports/${vq.id}/figures/vneid`, undefined, 200)
@@ -121,6 +121,6 @@ describe('report fields taken from indicators (R19 → R16)', () => {
     // Phúc La's third quarter was left for its police to enter (the journey): nothing approved, nothing filled.
     expect(await approved(committee.phucLa, 'DA06.VNEID', 3)).toBeNull();
     const pl = await open(s.phucLa, committee.phucLa);
-    expect(valueOf(pl, 'vneid')).toBeNull();
+    expect(figure(pl, 'vneid')).toBeNull();
   });
 });
