@@ -279,6 +279,11 @@ export const Scorecard = z.object({
   /** May approve values and set targets of the committee (standing agency, head). */
   canApprove: z.boolean(),
   canImport: z.boolean(),
+  /**
+   * How the signed-in person may set the committee's yearly targets: as the committee above (its head or
+   * standing agency), in the committee's own annual work plan (naming the plan item), or not at all.
+   */
+  targetFrom: z.enum(['committeeAbove', 'ownPlan']).nullable(),
 });
 export type Scorecard = z.infer<typeof Scorecard>;
 export const ScorecardQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });

@@ -14504,6 +14504,7 @@ export interface paths {
                             }[];
                             canApprove: boolean;
                             canImport: boolean;
+                            targetFrom: ("committeeAbove" | "ownPlan") | null;
                         };
                     };
                 };

@@ -40,6 +40,20 @@ export const indicatorsVi = {
     submit: 'Gửi phê duyệt',
     sent: 'Đã gửi số liệu, chờ cơ quan thường trực phê duyệt',
   },
+  target: {
+    action: 'Giao chỉ tiêu',
+    title: 'Chỉ tiêu năm: {{name}}',
+    aboveHint: 'Ban Chỉ đạo cấp trên giao chỉ tiêu năm {{year}} cho Ban Chỉ đạo này.',
+    ownPlanHint:
+      'Ban Chỉ đạo tự đặt chỉ tiêu năm {{year}} trong kế hoạch công tác năm: chọn nhiệm vụ của kế hoạch mà chỉ tiêu phục vụ.',
+    value: 'Chỉ tiêu năm {{year}}',
+    planItem: 'Nhiệm vụ trong kế hoạch công tác năm {{year}}',
+    noPlan: 'Chưa có kế hoạch công tác năm {{year}}',
+    itemRequired: 'Chọn nhiệm vụ trong kế hoạch',
+    note: 'Ghi chú (căn cứ giao chỉ tiêu)',
+    submit: 'Lưu chỉ tiêu',
+    saved: 'Đã lưu chỉ tiêu năm',
+  },
   approvals: {
     title: 'Số liệu chờ phê duyệt',
     approve: 'Phê duyệt',

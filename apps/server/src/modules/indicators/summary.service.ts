@@ -1,6 +1,14 @@
 import { PERIODS_PER_YEAR } from '@steerco/contract/indicators';
 import type { DbOrTx } from '../../db/client.ts';
-import { aggregateOf, type Components, lightOf, meetsTarget, projectYearEnd, single } from './calc.ts';
+import {
+  aggregateOf,
+  type Components,
+  clampToUnit,
+  lightOf,
+  meetsTarget,
+  projectYearEnd,
+  single,
+} from './calc.ts';
 import {
   findByCodeInFramework,
   findIndicator,
@@ -93,7 +101,12 @@ async function refreshOne(
     const ownValue = own.get(period) ?? null;
     const value = ownValue ?? aggregate;
     if (value !== null) series.push({ period, value });
-    const projection = projectYearEnd(series, perYear, lastYear?.size ? lastYear : undefined);
+    // R19: the projection never leaves the unit's range (a percentage at most 100).
+    const projection = clampToUnit(
+      projectYearEnd(series, perYear, lastYear?.size ? lastYear : undefined),
+      ind.unit,
+      ind.maxPoints,
+    );
     const { light, warning, meets } = lightOf(value, target, projection, ind.direction);
     const up: Components | null =
       below ??

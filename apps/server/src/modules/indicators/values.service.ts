@@ -171,6 +171,9 @@ export async function listValues(
 export async function setTarget(db: Db, actor: Actor, committeeId: string, body: SetTargetBody) {
   const { committee, access } = await loadCommitteeAccess(db, actor, committeeId);
   const { i: ind, f } = await loadIndicator(db, body.indicatorId);
+  // R19: a percentage target lies between 0 and 100 (so do its projections, see calc.ts clampToUnit).
+  if (ind.unit === 'percent' && (body.value < 0 || body.value > 100))
+    throw new AppError('indicator.outOfRange', { detail: 'Chỉ tiêu tỷ lệ phần trăm từ 0 đến 100.' });
   const above = await accessAbove(db, actor, committee.parentId);
   const own = mayApprove(access) && !!body.planItemId;
   if (!above && !own)

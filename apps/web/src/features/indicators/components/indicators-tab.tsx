@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '
 import type { CommitteeDetail } from '@steerco/contract/committees';
 import { todayInVietnam } from '@steerco/contract/datetime';
 import { periodLabel, type ScorecardRow } from '@steerco/contract/indicators';
-import { IconAlertTriangle, IconChartBar, IconPencilPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChartBar, IconPencilPlus, IconTarget } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { EnterValueModal } from './enter-value-modal.tsx';
 import { IndicatorDrawer } from './indicator-drawer.tsx';
 import { formatValue, LightBadge } from './light-badge.tsx';
 import { ParSection } from './par-section.tsx';
+import { TargetModal } from './target-modal.tsx';
 
 /** The committee's indicators: the scorecard with early warnings, approvals, and the PAR INDEX self-assessment. */
 export function IndicatorsTab({ committee }: { committee: CommitteeDetail }) {
@@ -24,6 +25,8 @@ export function IndicatorsTab({ committee }: { committee: CommitteeDetail }) {
   const [frameworkId, setFrameworkId] = useState<string | null>(null);
   const [entering, setEntering] = useState<ScorecardRow | null>(null);
   const [showing, setShowing] = useState<ScorecardRow | null>(null);
+  const [targeting, setTargeting] = useState<ScorecardRow | null>(null);
+  const targetFrom = card.data?.targetFrom ?? null;
   const frameworks = card.data?.frameworks ?? [];
   const framework =
     frameworks.find((f) => f.id === frameworkId) ??
@@ -143,6 +146,16 @@ export function IndicatorsTab({ committee }: { committee: CommitteeDetail }) {
                                 {t('indicators.enter')}
                               </Button>
                             )}
+                            {targetFrom && (
+                              <Button
+                                size="compact-xs"
+                                variant="subtle"
+                                leftSection={<IconTarget size={12} />}
+                                onClick={() => setTargeting(r)}
+                              >
+                                {t('indicators.target.action')}
+                              </Button>
+                            )}
                             <Button size="compact-xs" variant="subtle" onClick={() => setShowing(r)}>
                               {t('indicators.details')}
                             </Button>
@@ -170,6 +183,15 @@ export function IndicatorsTab({ committee }: { committee: CommitteeDetail }) {
       />
       {entering && (
         <EnterValueModal committeeId={committee.id} row={entering} onClose={() => setEntering(null)} />
+      )}
+      {targeting && targetFrom && (
+        <TargetModal
+          committeeId={committee.id}
+          year={year}
+          from={targetFrom}
+          row={targeting}
+          onClose={() => setTargeting(null)}
+        />
       )}
       <IndicatorDrawer
         committeeId={committee.id}
