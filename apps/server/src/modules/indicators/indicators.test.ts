@@ -411,13 +411,57 @@ describe('actual values: entry by the owner unit, approval, corrections, version
       422,
       'indicator.outOfRange',
     );
-    await api(
-      org.seats.head.session,
-      'PUT',
-      `/committees/${org.committee.id}/indicator-targets`,
-      { indicatorId: ind.VNEID!.id, value: 80, planItemId: org.committee.id },
-      200,
+    // The plan item named must be one of the committee's annual work plan of the indicator's year.
+    expectProblem(
+      await api(
+        org.seats.head.session,
+        'PUT',
+        `/committees/${org.committee.id}/indicator-targets`,
+        { indicatorId: ind.VNEID!.id, value: 80, planItemId: org.committee.id },
+        422,
+      ),
+      422,
+      'indicator.planItemNotFound',
     );
+    const plan = (
+      await api(
+        org.seats.secretary.session,
+        'POST',
+        `/committees/${org.committee.id}/plans`,
+        { year: year() },
+        201,
+      )
+    ).json();
+    const planned = (
+      await api(
+        org.seats.secretary.session,
+        'PUT',
+        `/plans/${plan.id}`,
+        {
+          items: [
+            {
+              domain: 'DA06',
+              quarter: 4,
+              title: 'Đẩy mạnh kích hoạt tài khoản định danh điện tử',
+              leadUnitId: org.police.id,
+              cooperatingUnitIds: [],
+              expectedProduct: 'Tỷ lệ kích hoạt đạt chỉ tiêu',
+            },
+          ],
+        },
+        200,
+      )
+    ).json();
+    const target = (
+      await api(
+        org.seats.head.session,
+        'PUT',
+        `/committees/${org.committee.id}/indicator-targets`,
+        { indicatorId: ind.VNEID!.id, value: 80, planItemId: planned.items[0].id },
+        200,
+      )
+    ).json();
+    expect(target).toMatchObject({ setFrom: 'ownPlan', planItemId: planned.items[0].id, value: 80 });
     // The scorecard tells the head how she may set targets: in the committee's own plan (no committee above).
     expect(
       (

@@ -12,6 +12,7 @@ import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
 import { loadCommitteeAccess } from '../committees/access.service.ts';
 import { allFilesOfCommittee, fileDtos } from '../files/files.service.ts';
+import { planOfItem } from '../plans/plans.service.ts';
 import { findIndicator } from './catalogue.repo.ts';
 import { accessAbove, assertMayApprove, assertMayEnter, mayApprove } from './indicators.policy.ts';
 import { refreshSummaries } from './summary.service.ts';
@@ -181,6 +182,14 @@ export async function setTarget(db: Db, actor: Actor, committeeId: string, body:
       detail:
         'Chỉ tiêu do Ban Chỉ đạo cấp trên giao, hoặc do Ban Chỉ đạo tự đặt trong kế hoạch công tác năm (nêu nhiệm vụ trong kế hoạch).',
     });
+  if (body.planItemId) {
+    // R19: the plan item a target serves is one of this committee's annual work plan of the indicator's year.
+    const plan = await planOfItem(db, body.planItemId);
+    if (!plan || plan.committeeId !== committeeId || plan.year !== f.year || plan.status === 'cancelled')
+      throw new AppError('indicator.planItemNotFound', {
+        detail: `Chọn một nhiệm vụ trong kế hoạch công tác năm ${f.year} của Ban Chỉ đạo.`,
+      });
+  }
   await db.transaction(async (tx) => {
     await upsertTargetRow(tx, actor, committeeId, body, above ? 'committeeAbove' : 'ownPlan');
     await refreshSummaries(tx, committeeId, [ind.id]);
