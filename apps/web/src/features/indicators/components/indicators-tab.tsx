@@ -16,6 +16,18 @@ import { formatValue, LightBadge } from './light-badge.tsx';
 import { ParSection } from './par-section.tsx';
 import { TargetModal } from './target-modal.tsx';
 
+// At 375 px the table scrolls inside its own box: the indicator's name stays in view on the left, and numbers
+// never break between the figure and its unit.
+const STICKY = {
+  position: 'sticky',
+  left: 0,
+  zIndex: 1,
+  background: 'var(--mantine-color-body)',
+  minWidth: 150,
+  maxWidth: 240,
+} as const;
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 /** The committee's indicators: the scorecard with early warnings, approvals, and the PAR INDEX self-assessment. */
 export function IndicatorsTab({ committee }: { committee: CommitteeDetail }) {
   const { t } = useTranslation();
@@ -85,31 +97,35 @@ export function IndicatorsTab({ committee }: { committee: CommitteeDetail }) {
               <Text fw={600} px="md" pt="sm" pb={4}>
                 {g.name}
               </Text>
-              <Table.ScrollContainer minWidth={620}>
+              <Table.ScrollContainer minWidth={760}>
                 <Table verticalSpacing="xs" aria-label={g.name}>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>{t('indicators.columns.indicator')}</Table.Th>
+                      <Table.Th style={STICKY}>{t('indicators.columns.indicator')}</Table.Th>
                       <Table.Th ta="right">{t('indicators.columns.target')}</Table.Th>
                       <Table.Th ta="right">{t('indicators.columns.latest')}</Table.Th>
                       <Table.Th ta="right">{t('indicators.columns.projection')}</Table.Th>
-                      <Table.Th>{t('indicators.columns.light')}</Table.Th>
+                      <Table.Th miw={180}>{t('indicators.columns.light')}</Table.Th>
                       <Table.Th />
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {g.rows.map((r) => (
                       <Table.Tr key={r.indicator.id} data-code={r.indicator.code}>
-                        <Table.Td style={{ paddingLeft: r.indicator.parentId ? 28 : undefined }}>
+                        <Table.Td style={{ ...STICKY, paddingLeft: r.indicator.parentId ? 28 : undefined }}>
                           <Text size="sm">{r.indicator.name}</Text>
                           <Text size="xs" c="dimmed">
                             {r.indicator.code}
                             {r.pending ? ` · ${t('indicators.pending')}` : ''}
                           </Text>
                         </Table.Td>
-                        <Table.Td ta="right">{formatValue(r.target, r.indicator.unit)}</Table.Td>
+                        <Table.Td ta="right" style={NOWRAP}>
+                          {formatValue(r.target, r.indicator.unit)}
+                        </Table.Td>
                         <Table.Td ta="right">
-                          <Text size="sm">{formatValue(r.latest?.value, r.indicator.unit)}</Text>
+                          <Text size="sm" style={NOWRAP}>
+                            {formatValue(r.latest?.value, r.indicator.unit)}
+                          </Text>
                           {r.latest && (
                             <Text size="xs" c="dimmed">
                               {periodLabel(r.indicator.frequency, r.latest.period)}
@@ -119,7 +135,9 @@ export function IndicatorsTab({ committee }: { committee: CommitteeDetail }) {
                             </Text>
                           )}
                         </Table.Td>
-                        <Table.Td ta="right">{formatValue(r.projection, r.indicator.unit)}</Table.Td>
+                        <Table.Td ta="right" style={NOWRAP}>
+                          {formatValue(r.projection, r.indicator.unit)}
+                        </Table.Td>
                         <Table.Td>
                           <Stack gap={2} align="flex-start">
                             <LightBadge light={r.light} />
