@@ -248,6 +248,21 @@ describe('indicators of BCĐ phường Phúc La and its district', () => {
     await own.getByText('Chọn nhiệm vụ trong kế hoạch').waitFor();
     await secretary.keyboard.press('Escape');
     await own.waitFor({ state: 'hidden' });
+    // The committee's own steering indicators are computed from its records; the secretary recomputes them now.
+    await choose(
+      secretary,
+      secretary.getByRole('textbox', { name: 'Bộ chỉ số' }),
+      'Chỉ số điều hành của Ban Chỉ đạo (tính từ hệ thống)',
+    );
+    await secretary.locator('tr[data-code="BCD.DUNGHAN"]').waitFor();
+    expect(
+      await secretary
+        .locator('tr[data-code="BCD.DUNGHAN"]')
+        .getByRole('button', { name: 'Nhập số liệu' })
+        .count(),
+    ).toBe(0);
+    await secretary.getByRole('button', { name: 'Tính lại từ dữ liệu của Ban' }).click();
+    await toast(secretary, /Đã tính lại các chỉ số từ dữ liệu: \d+ giá trị thay đổi/);
 
     // The police enters figures but sets no targets.
     j.current = police;

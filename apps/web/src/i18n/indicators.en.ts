@@ -42,6 +42,8 @@ export const indicatorsEn: typeof indicatorsVi = {
   warning: 'Early warning: the year-end projection {{value}} misses the target {{target}}',
   pending: 'A value awaits approval',
   enter: 'Enter value',
+  recompute: "Recompute from the committee's records",
+  recomputed: 'Indicators recomputed from the records: {{count}} values changed',
   details: 'Details',
   enterModal: {
     title: 'Enter value: {{name}}',

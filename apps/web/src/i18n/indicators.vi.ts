@@ -29,6 +29,8 @@ export const indicatorsVi = {
   warning: 'Cảnh báo sớm: dự báo cuối năm {{value}} chưa đạt chỉ tiêu {{target}}',
   pending: 'Có số liệu chờ phê duyệt',
   enter: 'Nhập số liệu',
+  recompute: 'Tính lại từ dữ liệu của Ban',
+  recomputed: 'Đã tính lại các chỉ số từ dữ liệu: {{count}} giá trị thay đổi',
   details: 'Chi tiết',
   enterModal: {
     title: 'Nhập số liệu: {{name}}',

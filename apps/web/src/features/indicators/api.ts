@@ -139,6 +139,20 @@ export function useSetTarget(committeeId: string) {
   });
 }
 
+/** R19: recompute the committee's indicators counted from its own records now, not at the daily run. */
+export function useRefreshComputed(committeeId: string) {
+  const invalidate = useInvalidateIndicators();
+  return useMutation({
+    mutationFn: async () =>
+      dataOf(
+        await api.POST('/api/v1/committees/{id}/computed-indicators/refresh', {
+          params: { path: { id: committeeId } },
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
 export function useDecideValue() {
   const invalidate = useInvalidateIndicators();
   return useMutation({

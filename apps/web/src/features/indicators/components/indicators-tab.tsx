@@ -1,14 +1,21 @@
 import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import type { CommitteeDetail } from '@steerco/contract/committees';
 import { todayInVietnam } from '@steerco/contract/datetime';
 import { periodLabel, type ScorecardRow } from '@steerco/contract/indicators';
-import { IconAlertTriangle, IconChartBar, IconPencilPlus, IconTarget } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconChartBar,
+  IconPencilPlus,
+  IconRefresh,
+  IconTarget,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { scorecardQueryOptions } from '../api.ts';
+import { scorecardQueryOptions, useRefreshComputed } from '../api.ts';
 import { PendingValues } from './approvals.tsx';
 import { EnterValueModal } from './enter-value-modal.tsx';
 import { IndicatorDrawer } from './indicator-drawer.tsx';
@@ -39,6 +46,7 @@ export function IndicatorsTab({ committee }: { committee: CommitteeDetail }) {
   const [showing, setShowing] = useState<ScorecardRow | null>(null);
   const [targeting, setTargeting] = useState<ScorecardRow | null>(null);
   const targetFrom = card.data?.targetFrom ?? null;
+  const recompute = useRefreshComputed(committee.id);
   const frameworks = card.data?.frameworks ?? [];
   const framework =
     frameworks.find((f) => f.id === frameworkId) ??
@@ -91,7 +99,29 @@ export function IndicatorsTab({ committee }: { committee: CommitteeDetail }) {
                 {framework.basis}
               </Text>
             )}
+            {card.data?.canApprove &&
+              framework.groups.some((g) => g.rows.some((r) => r.indicator.source === 'computed')) && (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  ml="auto"
+                  leftSection={<IconRefresh size={14} />}
+                  loading={recompute.isPending}
+                  onClick={() =>
+                    recompute.mutate(undefined, {
+                      onSuccess: (r) =>
+                        notifications.show({
+                          color: 'green',
+                          message: t('indicators.recomputed', { count: r.written + r.removed }),
+                        }),
+                    })
+                  }
+                >
+                  {t('indicators.recompute')}
+                </Button>
+              )}
           </Group>
+          <ProblemAlert error={recompute.error} />
           {framework.groups.map((g) => (
             <Paper key={g.id} withBorder radius="md">
               <Text fw={600} px="md" pt="sm" pb={4}>
