@@ -139,6 +139,13 @@ const ConfigSchema = z.object({
     .regex(/^\S+(\s+\S+){4}$/, 'must be a 5-field cron expression')
     .default('30 7 * * *')
     .describe('When the daily task digest e-mail goes out (Viet Nam time; the job skips days off)'),
+  INDICATOR_REFRESH_CRON: z
+    .string()
+    .regex(/^\S+(\s+\S+){4}$/, 'must be a 5-field cron expression')
+    .default('0 6 * * *')
+    .describe(
+      'When the indicators computed from the records (tasks, meetings, reports) are recomputed (Viet Nam time)',
+    ),
   TEST_CLOCK: bool
     .default(false)
     .describe('Tests only (NODE_ENV=test): mount /api/test/clock, which moves the server clock'),

@@ -9,6 +9,8 @@ import { committeeFigureSource } from './modules/committees/report-figures.servi
 import { registerDocumentJobs } from './modules/documents/documents.jobs.ts';
 import { documentFigureSource } from './modules/documents/report-figures.service.ts';
 import { registerFileJobs } from './modules/files/files.jobs.ts';
+import { registerIndicatorJobs } from './modules/indicators/indicators.jobs.ts';
+import { indicatorFigureSource } from './modules/indicators/report-figures.service.ts';
 import { registerMailJobs } from './modules/mail/mail.jobs.ts';
 import { registerMeetingJobs } from './modules/meetings/meetings.jobs.ts';
 import { meetingFigureSource } from './modules/meetings/report-figures.service.ts';
@@ -47,14 +49,16 @@ export function wirePolicies(): void {
 }
 
 /**
- * Where reports' pre-filled figures come from (R16): each module's own figures for a cut-off window. The
- * Indicators module adds its indicator values here with `registerFigureSource` too.
+ * Where reports' pre-filled figures come from (R16): each module's own figures for a cut-off window, and the
+ * Indicators module's approved values of the period (R19).
  */
 export function wireFigureSources(): void {
   registerFigureSource(meetingFigureSource);
   registerFigureSource(taskFigureSource);
   registerFigureSource(documentFigureSource);
   registerFigureSource(committeeFigureSource);
+  // R19 → R16: a regime's field `indicators.<code>` takes the committee's approved value of the period.
+  registerFigureSource(indicatorFigureSource);
 }
 
 /** Wires the process's modules once (the app, the CLI and the tests may each ask). */
@@ -75,4 +79,5 @@ export async function registerJobs(queue: JobQueue, deps: JobDeps): Promise<void
   await registerReportJobs(queue, deps);
   await registerFileJobs(queue, deps);
   await registerIdempotencyJobs(queue, deps);
+  await registerIndicatorJobs(queue, deps);
 }

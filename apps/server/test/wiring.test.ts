@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventBus, type EventName } from '../src/events/bus.ts';
-import { wireReactions } from '../src/wiring.ts';
+import { sourceOf } from '../src/modules/reports/figures.service.ts';
+import { wireFigureSources, wireReactions } from '../src/wiring.ts';
 
 /**
  * The reactions the product depends on, event by event (STYLE §11). If src/wiring.ts drops one, approving
@@ -22,6 +23,12 @@ describe('wiring', () => {
 
   it.each(Object.entries(REQUIRED))('%s has its reactions: %s', (event, reactions) => {
     expect(bus.reactionsTo(event as EventName)).toEqual(expect.arrayContaining(reactions));
+  });
+
+  it('gives reports the indicators as a figure source (R19 → R16)', () => {
+    if (!sourceOf('tasks.overdue')) wireFigureSources();
+    expect(sourceOf('indicators.DA06.VNEID')?.name).toBe('indicators');
+    expect(sourceOf('tasks.overdue')?.name).toBe('tasks');
   });
 
   it('is sealed: no reaction can be added later, as a side effect of something else', () => {

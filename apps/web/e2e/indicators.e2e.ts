@@ -211,4 +211,75 @@ describe('indicators of BCĐ phường Phúc La and its district', () => {
     expect(j.pageErrors).toEqual([]);
     expect(j.foreignRequests).toEqual([]);
   });
+
+  it('Hà Đông sets Phúc La’s yearly VNeID target from the scorecard; Phúc La sets its own only in its plan', async () => {
+    j.current = above;
+    await above.goto(url(phucLaUrl));
+    await above.getByRole('tab', { name: 'Chỉ số' }).click();
+    const row = vneidRow(above);
+    await row.locator('[data-light="atRisk"]').waitFor();
+    await row.getByRole('button', { name: 'Giao chỉ tiêu' }).click();
+    const dialog = above.getByRole('dialog', { name: `Chỉ tiêu năm: ${VNEID}` });
+    await dialog.getByText(`Ban Chỉ đạo cấp trên giao chỉ tiêu năm ${YEAR}`).waitFor();
+    // A percentage target cannot exceed 100 %.
+    const value = dialog.getByRole('textbox', { name: `Chỉ tiêu năm ${YEAR}` });
+    await value.fill('120');
+    await value.blur();
+    expect(await value.inputValue()).toBe('100 %');
+    await value.fill('74');
+    await dialog
+      .getByRole('textbox', { name: 'Ghi chú (căn cứ giao chỉ tiêu)' })
+      .fill('Theo Kế hoạch của quận');
+    await dialog.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+    await toast(above, 'Đã lưu chỉ tiêu năm');
+    // Projected 74,67 % against 74 %: the light turns green and the warning goes.
+    await row.locator('[data-light="meets"]').waitFor();
+    await row.getByText('74 %', { exact: true }).waitFor();
+    expect(await row.getByText(/Cảnh báo sớm/).count()).toBe(0);
+
+    // Phúc La's own standing agency may set a target only in its annual work plan: the plan item is asked for.
+    j.current = secretary;
+    await openTab(secretary, PHUC_LA);
+    await vneidRow(secretary).locator('[data-light="meets"]').waitFor();
+    await vneidRow(secretary).getByRole('button', { name: 'Giao chỉ tiêu' }).click();
+    const own = secretary.getByRole('dialog', { name: `Chỉ tiêu năm: ${VNEID}` });
+    await own.getByRole('textbox', { name: `Nhiệm vụ trong kế hoạch công tác năm ${YEAR}` }).waitFor();
+    await own.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+    await own.getByText('Chọn nhiệm vụ trong kế hoạch').waitFor();
+    await secretary.keyboard.press('Escape');
+    await own.waitFor({ state: 'hidden' });
+    // The committee's own steering indicators are computed from its records; the secretary recomputes them now.
+    await choose(
+      secretary,
+      secretary.getByRole('textbox', { name: 'Bộ chỉ số' }),
+      'Chỉ số điều hành của Ban Chỉ đạo (tính từ hệ thống)',
+    );
+    await secretary.locator('tr[data-code="BCD.DUNGHAN"]').waitFor();
+    expect(
+      await secretary
+        .locator('tr[data-code="BCD.DUNGHAN"]')
+        .getByRole('button', { name: 'Nhập số liệu' })
+        .count(),
+    ).toBe(0);
+    await secretary.getByRole('button', { name: 'Tính lại từ dữ liệu của Ban' }).click();
+    await toast(secretary, /Đã tính lại các chỉ số từ dữ liệu: \d+ giá trị thay đổi/);
+
+    // The police enters figures but sets no targets.
+    j.current = police;
+    await police.reload();
+    await vneidRow(police).locator('[data-light="meets"]').waitFor();
+    expect(await vneidRow(police).getByRole('button', { name: 'Giao chỉ tiêu' }).count()).toBe(0);
+
+    // At 375 px the page itself never scrolls sideways: the scorecard's table scrolls in its own box.
+    const phone = await j.phoneOf(above);
+    await phone.goto(url(phucLaUrl));
+    await phone.getByRole('tab', { name: 'Chỉ số' }).click();
+    await vneidRow(phone).locator('[data-light="meets"]').waitFor();
+    expect(
+      await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    await saveScreenshot(phone, 'indicators-target-phone');
+    expect(j.pageErrors).toEqual([]);
+    expect(j.foreignRequests).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, requiredText, text } from './common.ts';
+import { Id, IsoDate, IsoDateTime, requiredText, text } from './common.ts';
 
 export {
   AGGREGATION_LABELS,
@@ -245,6 +245,14 @@ export const ScorecardRow = z.object({
 });
 export type ScorecardRow = z.infer<typeof ScorecardRow>;
 
+/** A recomputation of the computed indicators (R19): as of which day, values written and removed. */
+export const ComputedRefreshResult = z.object({
+  asOf: IsoDate,
+  written: z.number().int(),
+  removed: z.number().int(),
+});
+export type ComputedRefreshResult = z.infer<typeof ComputedRefreshResult>;
+
 export const Scorecard = z.object({
   committeeId: Id,
   committeeName: z.string(),
@@ -257,6 +265,11 @@ export const Scorecard = z.object({
   /** May approve values and set targets of the committee (standing agency, head). */
   canApprove: z.boolean(),
   canImport: z.boolean(),
+  /**
+   * How the signed-in person may set the committee's yearly targets: as the committee above (its head or
+   * standing agency), in the committee's own annual work plan (naming the plan item), or not at all.
+   */
+  targetFrom: z.enum(['committeeAbove', 'ownPlan']).nullable(),
 });
 export type Scorecard = z.infer<typeof Scorecard>;
 export const ScorecardQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });

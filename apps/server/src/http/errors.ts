@@ -259,6 +259,11 @@ export const ERRORS = {
   'indicator.frameworkExists': { status: 409, title: 'Bộ chỉ số đã có phiên bản của năm này' },
   'indicator.invalidFramework': { status: 422, title: 'Cấu trúc bộ chỉ số không hợp lệ' },
   'indicator.invalidPeriod': { status: 422, title: 'Kỳ số liệu không phù hợp với tần suất của chỉ số' },
+  'indicator.planItemNotFound': {
+    status: 422,
+    title: 'Không tìm thấy nhiệm vụ trong kế hoạch công tác năm của Ban Chỉ đạo',
+  },
+  'indicator.outOfRange': { status: 422, title: 'Giá trị nằm ngoài phạm vi của đơn vị tính' },
   'indicator.computed': { status: 422, title: 'Chỉ số này được tính tự động, không nhập tay' },
   'indicator.valueNotFound': { status: 404, title: 'Không tìm thấy số liệu chỉ số' },
   'indicator.valueDecided': { status: 409, title: 'Số liệu đã được phê duyệt hoặc trả lại' },

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import * as clock from '../clock.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { uuidv7 } from '../db/ids.ts';
+import { refreshComputedIndicators } from '../modules/indicators/computed.service.ts';
 import { administrativeUnits } from '../modules/units/units.schema.ts';
 import { hashPassword } from '../modules/users/passwords.service.ts';
 import { users } from '../modules/users/users.schema.ts';
@@ -188,6 +189,8 @@ export async function seedDemo(db: Db, log?: Logger) {
     await seedIndicatorFrameworks(tx, [year - 1, year]);
     await seedIndicatorValues(tx, org);
   });
+  // R19: the indicators computed from the demo's tasks, meetings and reports, as the daily job would.
+  await refreshComputedIndicators(db);
   log?.info('demo data seeded (Phúc La)');
 }
 

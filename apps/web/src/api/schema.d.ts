@@ -14504,6 +14504,7 @@ export interface paths {
                             }[];
                             canApprove: boolean;
                             canImport: boolean;
+                            targetFrom: ("committeeAbove" | "ownPlan") | null;
                         };
                     };
                 };
@@ -14681,6 +14682,49 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/committees/{id}/computed-indicators/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tính lại ngay các chỉ số tính từ dữ liệu của Ban (nhiệm vụ đúng hạn, quá hạn, giấy mời, báo cáo đúng hạn) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            asOf: string;
+                            written: number;
+                            removed: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -42,6 +42,8 @@ export const indicatorsEn: typeof indicatorsVi = {
   warning: 'Early warning: the year-end projection {{value}} misses the target {{target}}',
   pending: 'A value awaits approval',
   enter: 'Enter value',
+  recompute: "Recompute from the committee's records",
+  recomputed: 'Indicators recomputed from the records: {{count}} values changed',
   details: 'Details',
   enterModal: {
     title: 'Enter value: {{name}}',
@@ -52,6 +54,20 @@ export const indicatorsEn: typeof indicatorsVi = {
     evidenceHint: 'PDF, Word, Excel or an image; the standing agency sees it when approving.',
     submit: 'Send for approval',
     sent: 'Value sent; the standing agency will approve it',
+  },
+  target: {
+    action: 'Set target',
+    title: 'Yearly target: {{name}}',
+    aboveHint: 'The committee above sets this committee’s target for {{year}}.',
+    ownPlanHint:
+      'The committee sets its own {{year}} target in its annual work plan: choose the plan item it serves.',
+    value: 'Target for {{year}}',
+    planItem: 'Item of the {{year}} annual work plan',
+    noPlan: 'No annual work plan for {{year}} yet',
+    itemRequired: 'Choose a plan item',
+    note: 'Note (basis of the target)',
+    submit: 'Save target',
+    saved: 'Yearly target saved',
   },
   approvals: {
     title: 'Values awaiting approval',

@@ -29,6 +29,8 @@ export const indicatorsVi = {
   warning: 'Cảnh báo sớm: dự báo cuối năm {{value}} chưa đạt chỉ tiêu {{target}}',
   pending: 'Có số liệu chờ phê duyệt',
   enter: 'Nhập số liệu',
+  recompute: 'Tính lại từ dữ liệu của Ban',
+  recomputed: 'Đã tính lại các chỉ số từ dữ liệu: {{count}} giá trị thay đổi',
   details: 'Chi tiết',
   enterModal: {
     title: 'Nhập số liệu: {{name}}',
@@ -39,6 +41,20 @@ export const indicatorsVi = {
     evidenceHint: 'PDF, Word, Excel hoặc ảnh; cơ quan thường trực xem khi phê duyệt.',
     submit: 'Gửi phê duyệt',
     sent: 'Đã gửi số liệu, chờ cơ quan thường trực phê duyệt',
+  },
+  target: {
+    action: 'Giao chỉ tiêu',
+    title: 'Chỉ tiêu năm: {{name}}',
+    aboveHint: 'Ban Chỉ đạo cấp trên giao chỉ tiêu năm {{year}} cho Ban Chỉ đạo này.',
+    ownPlanHint:
+      'Ban Chỉ đạo tự đặt chỉ tiêu năm {{year}} trong kế hoạch công tác năm: chọn nhiệm vụ của kế hoạch mà chỉ tiêu phục vụ.',
+    value: 'Chỉ tiêu năm {{year}}',
+    planItem: 'Nhiệm vụ trong kế hoạch công tác năm {{year}}',
+    noPlan: 'Chưa có kế hoạch công tác năm {{year}}',
+    itemRequired: 'Chọn nhiệm vụ trong kế hoạch',
+    note: 'Ghi chú (căn cứ giao chỉ tiêu)',
+    submit: 'Lưu chỉ tiêu',
+    saved: 'Đã lưu chỉ tiêu năm',
   },
   approvals: {
     title: 'Số liệu chờ phê duyệt',

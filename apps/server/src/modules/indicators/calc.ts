@@ -1,4 +1,9 @@
-import type { AggregationKind, IndicatorDirection, TrafficLight } from '@steerco/contract/indicators';
+import type {
+  AggregationKind,
+  IndicatorDirection,
+  IndicatorUnit,
+  TrafficLight,
+} from '@steerco/contract/indicators';
 
 // The arithmetic of indicators (R19), pure: aggregation up the hierarchy, the year-end projection, the light.
 
@@ -104,6 +109,19 @@ export function projectYearEnd(
   }
   const slope = sxx ? sxy / sxx : 0;
   return my + slope * (periodsPerYear - mx);
+}
+
+/**
+ * A projected value kept inside what the unit allows: a percentage between 0 and 100, a yes/no between 0 and 1,
+ * counts and points never negative and points never above the indicator's maximum. A straight line through a
+ * fast-rising series would otherwise promise 112 % activation.
+ */
+export function clampToUnit(value: number | null, unit: IndicatorUnit, maxPoints?: number | null) {
+  if (value === null) return null;
+  const hi =
+    unit === 'percent' ? 100 : unit === 'boolean' ? 1 : unit === 'points' ? (maxPoints ?? null) : null;
+  const low = Math.max(0, value);
+  return hi === null ? low : Math.min(hi, low);
 }
 
 /** How far short of the target the projection may fall and still be "at risk" rather than "off track". */

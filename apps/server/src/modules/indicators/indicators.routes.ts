@@ -1,6 +1,7 @@
 import { Id } from '@steerco/contract/common';
 import {
   AppraiseBody,
+  ComputedRefreshResult,
   CreateFrameworkBody,
   EnterValueBody,
   FrameworkDetail,
@@ -29,6 +30,7 @@ import { requireActor } from '../../http/auth-hook.ts';
 import { AppError } from '../../http/errors.ts';
 import type { ModuleOptions } from '../../http/module.ts';
 import { createFramework, getFramework, listFrameworks } from './catalogue.service.ts';
+import { refreshCommitteeComputed } from './computed.service.ts';
 import { importValuesXlsx, valuesTemplateXlsx } from './import.service.ts';
 import {
   appraiseAssessment,
@@ -115,6 +117,17 @@ export const indicatorRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (app,
       response: { 200: NationalView },
     },
     handler: (req) => getNational(db, req.params.id, req.query.period),
+  });
+  app.post('/committees/:id/computed-indicators/refresh', {
+    config,
+    schema: {
+      tags,
+      summary:
+        'Tính lại ngay các chỉ số tính từ dữ liệu của Ban (nhiệm vụ đúng hạn, quá hạn, giấy mời, báo cáo đúng hạn)',
+      params: P,
+      response: { 200: ComputedRefreshResult },
+    },
+    handler: (req) => refreshCommitteeComputed(db, requireActor(req), req.params.id),
   });
   app.put('/committees/:id/indicator-targets', {
     config,

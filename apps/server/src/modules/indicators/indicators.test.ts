@@ -6,7 +6,7 @@ import { multipartFile, type Session, signedInUser } from '../../../test/factori
 import { call } from '../../../test/org-fixtures.ts';
 import * as clock from '../../clock.ts';
 import { addSeat, type TaskOrg, taskOrg } from '../tasks/tasks.fixtures.ts';
-import { aggregateOf, combine, lightOf, projectYearEnd, single } from './calc.ts';
+import { aggregateOf, clampToUnit, combine, lightOf, projectYearEnd, single } from './calc.ts';
 
 // R19: the catalogue, targets and actuals, aggregation up the hierarchy, the projection, the XLSX import.
 
@@ -64,6 +64,25 @@ describe('arithmetic (pure)', () => {
     // The final period is the year's value.
     expect(projectYearEnd([{ period: 4, value: 61 }], 4, lastYear)).toBe(61);
     expect(projectYearEnd([], 4)).toBeNull();
+  });
+
+  it('keeps a projection inside its unit: a percentage never above 100 (R19)', () => {
+    // 70, 85, 95 in Q1–Q3: slope 12.5 → the line reads 108.33 at Q4; a percentage stops at 100.
+    const rising = [
+      { period: 1, value: 70 },
+      { period: 2, value: 85 },
+      { period: 3, value: 95 },
+    ];
+    expect(projectYearEnd(rising, 4)).toBeCloseTo(108.33, 2);
+    expect(clampToUnit(projectYearEnd(rising, 4), 'percent')).toBe(100);
+    // Falling counts stop at 0; points at the criterion's maximum; yes/no between 0 and 1.
+    expect(clampToUnit(-3.5, 'count')).toBe(0);
+    expect(clampToUnit(12.4, 'count')).toBe(12.4);
+    expect(clampToUnit(7.2, 'points', 5)).toBe(5);
+    expect(clampToUnit(7.2, 'points')).toBe(7.2);
+    expect(clampToUnit(1.4, 'boolean')).toBe(1);
+    expect(clampToUnit(64.5, 'percent')).toBe(64.5);
+    expect(clampToUnit(null, 'percent')).toBeNull();
   });
 
   it('aggregates by each rule and lights the traffic light', () => {
@@ -380,13 +399,79 @@ describe('actual values: entry by the owner unit, approval, corrections, version
       { indicatorId: ind.VNEID!.id, value: 80, planItemId: org.committee.id },
       403,
     );
-    await api(
-      org.seats.head.session,
-      'PUT',
-      `/committees/${org.committee.id}/indicator-targets`,
-      { indicatorId: ind.VNEID!.id, value: 80, planItemId: org.committee.id },
-      200,
+    // R19: a percentage target above 100 % is refused.
+    expectProblem(
+      await api(
+        org.seats.head.session,
+        'PUT',
+        `/committees/${org.committee.id}/indicator-targets`,
+        { indicatorId: ind.VNEID!.id, value: 120, planItemId: org.committee.id },
+        422,
+      ),
+      422,
+      'indicator.outOfRange',
     );
+    // The plan item named must be one of the committee's annual work plan of the indicator's year.
+    expectProblem(
+      await api(
+        org.seats.head.session,
+        'PUT',
+        `/committees/${org.committee.id}/indicator-targets`,
+        { indicatorId: ind.VNEID!.id, value: 80, planItemId: org.committee.id },
+        422,
+      ),
+      422,
+      'indicator.planItemNotFound',
+    );
+    const plan = (
+      await api(
+        org.seats.secretary.session,
+        'POST',
+        `/committees/${org.committee.id}/plans`,
+        { year: year() },
+        201,
+      )
+    ).json();
+    const planned = (
+      await api(
+        org.seats.secretary.session,
+        'PUT',
+        `/plans/${plan.id}`,
+        {
+          items: [
+            {
+              domain: 'DA06',
+              quarter: 4,
+              title: 'Đẩy mạnh kích hoạt tài khoản định danh điện tử',
+              leadUnitId: org.police.id,
+              cooperatingUnitIds: [],
+              expectedProduct: 'Tỷ lệ kích hoạt đạt chỉ tiêu',
+            },
+          ],
+        },
+        200,
+      )
+    ).json();
+    const target = (
+      await api(
+        org.seats.head.session,
+        'PUT',
+        `/committees/${org.committee.id}/indicator-targets`,
+        { indicatorId: ind.VNEID!.id, value: 80, planItemId: planned.items[0].id },
+        200,
+      )
+    ).json();
+    expect(target).toMatchObject({ setFrom: 'ownPlan', planItemId: planned.items[0].id, value: 80 });
+    // The scorecard tells the head how she may set targets: in the committee's own plan (no committee above).
+    expect(
+      (
+        await api(org.seats.head.session, 'GET', `/committees/${org.committee.id}/scorecard`, undefined, 200)
+      ).json().targetFrom,
+    ).toBe('ownPlan');
+    expect(
+      (await api(police, 'GET', `/committees/${org.committee.id}/scorecard`, undefined, 200)).json()
+        .targetFrom,
+    ).toBeNull();
     const enter = (indicatorId: string, period: number, value: number, s = police, status = 201) =>
       api(
         s,

@@ -11,7 +11,7 @@ import type { Actor } from '../../http/permissions.ts';
 import { loadCommitteeAccess } from '../committees/access.service.ts';
 import { aggregateOf, combine } from './calc.ts';
 import { toFrameworkSummary, toIndicatorDto } from './catalogue.repo.ts';
-import { enteringRule, mayApprove } from './indicators.policy.ts';
+import { accessAbove, enteringRule, mayApprove } from './indicators.policy.ts';
 import {
   findChildRows,
   findLatestProvincePeriod,
@@ -29,9 +29,10 @@ const thisYear = () => Number(clock.today().slice(0, 4));
  */
 export async function getScorecard(db: DbOrTx, actor: Actor, committeeId: string, year = thisYear()) {
   const { committee, access } = await loadCommitteeAccess(db, actor, committeeId);
-  const [rows, mayEnterDomain] = await Promise.all([
+  const [rows, mayEnterDomain, above] = await Promise.all([
     findScorecardRows(db, committeeId, year),
     enteringRule(db, actor, access),
+    accessAbove(db, actor, committee.parentId),
   ]);
   const frameworks: Scorecard['frameworks'] = [];
   const byIndicator = new Map<string, ScorecardRow>();
@@ -82,6 +83,8 @@ export async function getScorecard(db: DbOrTx, actor: Actor, committeeId: string
     frameworks,
     canApprove: steering,
     canImport: steering,
+    // R19: the committee above sets the targets; the committee itself only in its annual work plan.
+    targetFrom: above ? 'committeeAbove' : steering ? 'ownPlan' : null,
   } satisfies Scorecard;
 }
 

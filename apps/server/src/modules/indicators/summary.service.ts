@@ -1,6 +1,14 @@
 import { PERIODS_PER_YEAR } from '@steerco/contract/indicators';
 import type { DbOrTx } from '../../db/client.ts';
-import { aggregateOf, type Components, lightOf, meetsTarget, projectYearEnd, single } from './calc.ts';
+import {
+  aggregateOf,
+  type Components,
+  clampToUnit,
+  lightOf,
+  meetsTarget,
+  projectYearEnd,
+  single,
+} from './calc.ts';
 import {
   findByCodeInFramework,
   findIndicator,
@@ -21,14 +29,24 @@ import {
 // The indicator summary (R19) is written in the transaction of every change that moves a figure: an approved
 // value, an import, a correction, a target, a finalised PAR INDEX. Reads never aggregate raw values.
 
-type Chain = Awaited<ReturnType<typeof findCommitteeChain>>;
+/** Committees whose summaries are written: id, parent and unit level, each after the committees below it. */
+export type SummaryCommittee = { id: string; parentId: string | null; level: string };
+type Chain = SummaryCommittee[];
 
 /**
  * Recomputes the summary rows of the indicators for the committee and every committee above it, nearest
  * first, in the caller's transaction. Indicators weighted by one of them are recomputed too.
  */
 export async function refreshSummaries(tx: DbOrTx, committeeId: string, indicatorIds: string[]) {
-  const chain = await findCommitteeChain(tx, committeeId);
+  await refreshSummariesOf(tx, await findCommitteeChain(tx, committeeId), indicatorIds);
+}
+
+/**
+ * Recomputes the summary rows of the indicators for exactly `committees`, in their order (a committee after
+ * every committee below it that is in the list), in the caller's transaction: many committees at once, each
+ * once (the computed indicators' daily run).
+ */
+export async function refreshSummariesOf(tx: DbOrTx, committees: Chain, indicatorIds: string[]) {
   const done = new Set<string>();
   const queue = [...indicatorIds];
   while (queue.length) {
@@ -37,7 +55,7 @@ export async function refreshSummaries(tx: DbOrTx, committeeId: string, indicato
     done.add(id);
     const found = await findIndicator(tx, id);
     if (!found) continue;
-    await refreshChain(tx, chain, found.i, found.f.code, found.f.year);
+    await refreshChain(tx, committees, found.i, found.f.code, found.f.year);
     for (const w of await findWeightedBy(tx, found.i.frameworkId, found.i.code)) queue.push(w.id);
   }
 }
@@ -83,7 +101,12 @@ async function refreshOne(
     const ownValue = own.get(period) ?? null;
     const value = ownValue ?? aggregate;
     if (value !== null) series.push({ period, value });
-    const projection = projectYearEnd(series, perYear, lastYear?.size ? lastYear : undefined);
+    // R19: the projection never leaves the unit's range (a percentage at most 100).
+    const projection = clampToUnit(
+      projectYearEnd(series, perYear, lastYear?.size ? lastYear : undefined),
+      ind.unit,
+      ind.maxPoints,
+    );
     const { light, warning, meets } = lightOf(value, target, projection, ind.direction);
     const up: Components | null =
       below ??

@@ -12,6 +12,7 @@ import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
 import { loadCommitteeAccess } from '../committees/access.service.ts';
 import { allFilesOfCommittee, fileDtos } from '../files/files.service.ts';
+import { planOfItem } from '../plans/plans.service.ts';
 import { findIndicator } from './catalogue.repo.ts';
 import { accessAbove, assertMayApprove, assertMayEnter, mayApprove } from './indicators.policy.ts';
 import { refreshSummaries } from './summary.service.ts';
@@ -171,6 +172,9 @@ export async function listValues(
 export async function setTarget(db: Db, actor: Actor, committeeId: string, body: SetTargetBody) {
   const { committee, access } = await loadCommitteeAccess(db, actor, committeeId);
   const { i: ind, f } = await loadIndicator(db, body.indicatorId);
+  // R19: a percentage target lies between 0 and 100 (so do its projections, see calc.ts clampToUnit).
+  if (ind.unit === 'percent' && (body.value < 0 || body.value > 100))
+    throw new AppError('indicator.outOfRange', { detail: 'Chỉ tiêu tỷ lệ phần trăm từ 0 đến 100.' });
   const above = await accessAbove(db, actor, committee.parentId);
   const own = mayApprove(access) && !!body.planItemId;
   if (!above && !own)
@@ -178,6 +182,14 @@ export async function setTarget(db: Db, actor: Actor, committeeId: string, body:
       detail:
         'Chỉ tiêu do Ban Chỉ đạo cấp trên giao, hoặc do Ban Chỉ đạo tự đặt trong kế hoạch công tác năm (nêu nhiệm vụ trong kế hoạch).',
     });
+  if (body.planItemId) {
+    // R19: the plan item a target serves is one of this committee's annual work plan of the indicator's year.
+    const plan = await planOfItem(db, body.planItemId);
+    if (!plan || plan.committeeId !== committeeId || plan.year !== f.year || plan.status === 'cancelled')
+      throw new AppError('indicator.planItemNotFound', {
+        detail: `Chọn một nhiệm vụ trong kế hoạch công tác năm ${f.year} của Ban Chỉ đạo.`,
+      });
+  }
   await db.transaction(async (tx) => {
     await upsertTargetRow(tx, actor, committeeId, body, above ? 'committeeAbove' : 'ownPlan');
     await refreshSummaries(tx, committeeId, [ind.id]);

@@ -45,6 +45,16 @@ export async function isPlanOf(db: DbOrTx, planId: string, committeeId: string) 
   return !!plan;
 }
 
+/** The plan an item belongs to: its committee, year and state (or undefined). */
+export async function findItemPlan(db: DbOrTx, itemId: string) {
+  const [row] = await db
+    .select({ committeeId: workPlans.committeeId, year: workPlans.year, status: workPlans.status })
+    .from(workPlanItems)
+    .innerJoin(workPlans, eq(workPlans.id, workPlanItems.planId))
+    .where(eq(workPlanItems.id, itemId));
+  return row;
+}
+
 /** The committee's plans, latest year first, as summaries. */
 export async function findPlans(db: DbOrTx, committeeId: string) {
   const rows = await db

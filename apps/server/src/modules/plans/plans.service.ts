@@ -7,7 +7,7 @@ import { documentHeads } from '../documents/registry.service.ts';
 import { taskStates } from '../tasks/figures.service.ts';
 import { unitNames } from '../units/units.service.ts';
 import { allowedActions, loadPlan } from './plans.policy.ts';
-import { findApproverName, findPlanItems, findPlans, toPlanSummary } from './plans.repo.ts';
+import { findApproverName, findItemPlan, findPlanItems, findPlans, toPlanSummary } from './plans.repo.ts';
 
 // Reading the committee's annual work plans (R5).
 
@@ -60,4 +60,12 @@ export async function getPlan(db: DbOrTx, actor: Actor, planId: string): Promise
     })),
     allowedActions: await allowedActions(db, actor, plan, access),
   };
+}
+
+/**
+ * For other modules (an indicator's target set in the annual work plan, R19): the committee, year and state of
+ * the plan a plan item belongs to, or undefined when there is no such item.
+ */
+export async function planOfItem(db: DbOrTx, itemId: string) {
+  return findItemPlan(db, itemId);
 }

@@ -119,7 +119,7 @@ let adHocPeriodId: string;
 let report: ReportDto;
 
 describe('report regimes', () => {
-  it('offers the figures of every source wired at start-up (meetings, tasks, documents, committees)', async () => {
+  it('offers the figures of every source wired at start-up (meetings, tasks, documents, committees, indicators)', async () => {
     const res = (
       await call(ctx.app, s.haDong, 'GET', '/api/v1/report-figure-sources', undefined, 200)
     ).json();
@@ -128,8 +128,11 @@ describe('report regimes', () => {
       'tasks',
       'documents',
       'committees',
+      'indicators',
     ]);
     expect(res.items[1].keys).toContain('tasks.overdue');
+    // R19: this year's indicators, by code.
+    expect(res.items[4].keys).toContain('indicators.DA06.VNEID');
   });
 
   it('lets the level above issue a regime to its wards, with the periods of two years', async () => {

@@ -6,6 +6,7 @@ import type {
   Ranking,
   SaveParScoresBody,
   Scorecard,
+  SetTargetBody,
 } from '@steerco/contract/indicators';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, dataOf } from '../../api/client.ts';
@@ -119,6 +120,35 @@ export function useEnterValue(committeeId: string) {
         }),
       );
     },
+    onSuccess: invalidate,
+  });
+}
+
+/** R19: the committee above (or the committee in its annual work plan) sets an indicator's yearly target. */
+export function useSetTarget(committeeId: string) {
+  const invalidate = useInvalidateIndicators();
+  return useMutation({
+    mutationFn: async (body: SetTargetBody) =>
+      dataOf(
+        await api.PUT('/api/v1/committees/{id}/indicator-targets', {
+          params: { path: { id: committeeId } },
+          body,
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+/** R19: recompute the committee's indicators counted from its own records now, not at the daily run. */
+export function useRefreshComputed(committeeId: string) {
+  const invalidate = useInvalidateIndicators();
+  return useMutation({
+    mutationFn: async () =>
+      dataOf(
+        await api.POST('/api/v1/committees/{id}/computed-indicators/refresh', {
+          params: { path: { id: committeeId } },
+        }),
+      ),
     onSuccess: invalidate,
   });
 }

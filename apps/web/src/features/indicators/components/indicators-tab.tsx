@@ -1,19 +1,39 @@
 import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import type { CommitteeDetail } from '@steerco/contract/committees';
 import { todayInVietnam } from '@steerco/contract/datetime';
 import { periodLabel, type ScorecardRow } from '@steerco/contract/indicators';
-import { IconAlertTriangle, IconChartBar, IconPencilPlus } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconChartBar,
+  IconPencilPlus,
+  IconRefresh,
+  IconTarget,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { ProblemAlert } from '../../../components/problem-alert.tsx';
-import { scorecardQueryOptions } from '../api.ts';
+import { scorecardQueryOptions, useRefreshComputed } from '../api.ts';
 import { PendingValues } from './approvals.tsx';
 import { EnterValueModal } from './enter-value-modal.tsx';
 import { IndicatorDrawer } from './indicator-drawer.tsx';
 import { formatValue, LightBadge } from './light-badge.tsx';
 import { ParSection } from './par-section.tsx';
+import { TargetModal } from './target-modal.tsx';
+
+// At 375 px the table scrolls inside its own box: the indicator's name stays in view on the left, and numbers
+// never break between the figure and its unit.
+const STICKY = {
+  position: 'sticky',
+  left: 0,
+  zIndex: 1,
+  background: 'var(--mantine-color-body)',
+  minWidth: 150,
+  maxWidth: 240,
+} as const;
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 /** The committee's indicators: the scorecard with early warnings, approvals, and the PAR INDEX self-assessment. */
 export function IndicatorsTab({ committee }: { committee: CommitteeDetail }) {
@@ -24,6 +44,9 @@ export function IndicatorsTab({ committee }: { committee: CommitteeDetail }) {
   const [frameworkId, setFrameworkId] = useState<string | null>(null);
   const [entering, setEntering] = useState<ScorecardRow | null>(null);
   const [showing, setShowing] = useState<ScorecardRow | null>(null);
+  const [targeting, setTargeting] = useState<ScorecardRow | null>(null);
+  const targetFrom = card.data?.targetFrom ?? null;
+  const recompute = useRefreshComputed(committee.id);
   const frameworks = card.data?.frameworks ?? [];
   const framework =
     frameworks.find((f) => f.id === frameworkId) ??
@@ -76,37 +99,63 @@ export function IndicatorsTab({ committee }: { committee: CommitteeDetail }) {
                 {framework.basis}
               </Text>
             )}
+            {card.data?.canApprove &&
+              framework.groups.some((g) => g.rows.some((r) => r.indicator.source === 'computed')) && (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  ml="auto"
+                  leftSection={<IconRefresh size={14} />}
+                  loading={recompute.isPending}
+                  onClick={() =>
+                    recompute.mutate(undefined, {
+                      onSuccess: (r) =>
+                        notifications.show({
+                          color: 'green',
+                          message: t('indicators.recomputed', { count: r.written + r.removed }),
+                        }),
+                    })
+                  }
+                >
+                  {t('indicators.recompute')}
+                </Button>
+              )}
           </Group>
+          <ProblemAlert error={recompute.error} />
           {framework.groups.map((g) => (
             <Paper key={g.id} withBorder radius="md">
               <Text fw={600} px="md" pt="sm" pb={4}>
                 {g.name}
               </Text>
-              <Table.ScrollContainer minWidth={620}>
+              <Table.ScrollContainer minWidth={760}>
                 <Table verticalSpacing="xs" aria-label={g.name}>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>{t('indicators.columns.indicator')}</Table.Th>
+                      <Table.Th style={STICKY}>{t('indicators.columns.indicator')}</Table.Th>
                       <Table.Th ta="right">{t('indicators.columns.target')}</Table.Th>
                       <Table.Th ta="right">{t('indicators.columns.latest')}</Table.Th>
                       <Table.Th ta="right">{t('indicators.columns.projection')}</Table.Th>
-                      <Table.Th>{t('indicators.columns.light')}</Table.Th>
+                      <Table.Th miw={180}>{t('indicators.columns.light')}</Table.Th>
                       <Table.Th />
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {g.rows.map((r) => (
                       <Table.Tr key={r.indicator.id} data-code={r.indicator.code}>
-                        <Table.Td style={{ paddingLeft: r.indicator.parentId ? 28 : undefined }}>
+                        <Table.Td style={{ ...STICKY, paddingLeft: r.indicator.parentId ? 28 : undefined }}>
                           <Text size="sm">{r.indicator.name}</Text>
                           <Text size="xs" c="dimmed">
                             {r.indicator.code}
                             {r.pending ? ` · ${t('indicators.pending')}` : ''}
                           </Text>
                         </Table.Td>
-                        <Table.Td ta="right">{formatValue(r.target, r.indicator.unit)}</Table.Td>
+                        <Table.Td ta="right" style={NOWRAP}>
+                          {formatValue(r.target, r.indicator.unit)}
+                        </Table.Td>
                         <Table.Td ta="right">
-                          <Text size="sm">{formatValue(r.latest?.value, r.indicator.unit)}</Text>
+                          <Text size="sm" style={NOWRAP}>
+                            {formatValue(r.latest?.value, r.indicator.unit)}
+                          </Text>
                           {r.latest && (
                             <Text size="xs" c="dimmed">
                               {periodLabel(r.indicator.frequency, r.latest.period)}
@@ -116,7 +165,9 @@ export function IndicatorsTab({ committee }: { committee: CommitteeDetail }) {
                             </Text>
                           )}
                         </Table.Td>
-                        <Table.Td ta="right">{formatValue(r.projection, r.indicator.unit)}</Table.Td>
+                        <Table.Td ta="right" style={NOWRAP}>
+                          {formatValue(r.projection, r.indicator.unit)}
+                        </Table.Td>
                         <Table.Td>
                           <Stack gap={2} align="flex-start">
                             <LightBadge light={r.light} />
@@ -141,6 +192,16 @@ export function IndicatorsTab({ committee }: { committee: CommitteeDetail }) {
                                 onClick={() => setEntering(r)}
                               >
                                 {t('indicators.enter')}
+                              </Button>
+                            )}
+                            {targetFrom && (
+                              <Button
+                                size="compact-xs"
+                                variant="subtle"
+                                leftSection={<IconTarget size={12} />}
+                                onClick={() => setTargeting(r)}
+                              >
+                                {t('indicators.target.action')}
                               </Button>
                             )}
                             <Button size="compact-xs" variant="subtle" onClick={() => setShowing(r)}>
@@ -170,6 +231,15 @@ export function IndicatorsTab({ committee }: { committee: CommitteeDetail }) {
       />
       {entering && (
         <EnterValueModal committeeId={committee.id} row={entering} onClose={() => setEntering(null)} />
+      )}
+      {targeting && targetFrom && (
+        <TargetModal
+          committeeId={committee.id}
+          year={year}
+          from={targetFrom}
+          row={targeting}
+          onClose={() => setTargeting(null)}
+        />
       )}
       <IndicatorDrawer
         committeeId={committee.id}
