@@ -1,16 +1,23 @@
 import type { CalendarOverride } from '@steerco/calendar';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { usersView } from '../users/users.service.ts';
 import { calendarOverrides, revisions } from './calendar.schema.ts';
 
 const REVISION_KEY = 'calendar.revision';
 
-export async function findCalendarRevision(db: DbOrTx) {
-  const [row] = await db
+// Every request that uses working days asks whether the calendar changed: built once (issue #18).
+const revisionLookup = preparedOnce((db) =>
+  db
     .select({ value: revisions.value })
     .from(revisions)
-    .where(eq(revisions.key, REVISION_KEY));
+    .where(eq(revisions.key, REVISION_KEY))
+    .prepare('steerco_calendar_revision'),
+);
+
+export async function findCalendarRevision(db: DbOrTx) {
+  const [row] = await revisionLookup(db).execute();
   return row?.value ?? 0;
 }
 

@@ -2,6 +2,7 @@ import type { DelegationScope } from '@steerco/contract/delegations';
 import type { CommitteeRole } from '@steerco/contract/memberships';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { unitsView } from '../units/units.service.ts';
 import { committees, delegations, memberships } from './committees.schema.ts';
 
@@ -40,8 +41,16 @@ export async function findSeat(db: DbOrTx, committeeId: string, userId: string, 
  * in one round trip.
  */
 export async function findCommitteeStanding(db: DbOrTx, committeeId: string, userId: string, date: string) {
+  const [row] = await committeeStanding(db).execute({ committeeId, userId, date });
+  return row;
+}
+
+// Every request about a committee, a meeting or a task opens with this: built once (issue #18).
+const committeeStanding = preparedOnce((db) => {
+  const userId = sql.placeholder('userId');
+  const date = sql.placeholder('date');
   const inForce = sql`m.start_date <= ${date}::date and (m.end_date is null or m.end_date >= ${date}::date)`;
-  const [row] = await db
+  return db
     .select({
       committee: committees,
       unitPath: unit.path,
@@ -64,6 +73,6 @@ export async function findCommitteeStanding(db: DbOrTx, committeeId: string, use
     })
     .from(committees)
     .innerJoin(unit, eq(unit.id, committees.unitId))
-    .where(eq(committees.id, committeeId));
-  return row;
-}
+    .where(eq(committees.id, sql.placeholder('committeeId')))
+    .prepare('steerco_committee_standing');
+});

@@ -3,6 +3,7 @@ import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '@steerco/contract/regu
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { unitsView } from '../units/units.service.ts';
 import { committeeDomains, committeeSettings, committees } from './committees.schema.ts';
 
@@ -237,11 +238,16 @@ export async function mergeInto(
 }
 
 /** The stored settings (partial: a setting added later has no value until edited). */
-export async function findStoredSettings(db: DbOrTx, committeeId: string) {
-  const [row] = await db
+const storedSettings = preparedOnce((db) =>
+  db
     .select({ settings: committeeSettings.settings })
     .from(committeeSettings)
-    .where(eq(committeeSettings.committeeId, committeeId));
+    .where(eq(committeeSettings.committeeId, sql.placeholder('committeeId')))
+    .prepare('steerco_committee_settings'),
+);
+
+export async function findStoredSettings(db: DbOrTx, committeeId: string) {
+  const [row] = await storedSettings(db).execute({ committeeId });
   return row?.settings;
 }
 

@@ -1,6 +1,6 @@
 import { formatDate } from '@steerco/contract/datetime';
 import { type CommitteeRole, ROLE_LABELS } from '@steerco/contract/memberships';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
@@ -52,7 +52,7 @@ export async function exportMembersXlsx(db: Db, actor: Actor, committeeId: strin
     items.map((m) => m.userId),
   );
   const logins = new Map([...people].map(([id, p]) => [id, p.username]));
-  const book = new ExcelJS.Workbook();
+  const book = new (await import('exceljs')).default.Workbook();
   book.creator = 'steerco';
   const sheet = book.addWorksheet('Thành viên');
   styleHeader(sheet);
@@ -79,7 +79,7 @@ export async function exportMembersXlsx(db: Db, actor: Actor, committeeId: strin
 
 /** An empty import template with one example row. */
 export async function membersTemplateXlsx(): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await import('exceljs')).default.Workbook();
   const sheet = book.addWorksheet('Thành viên');
   styleHeader(sheet);
   sheet.addRow({
@@ -134,7 +134,7 @@ function parseVnDate(text: string): string | null {
 export async function importMembersXlsx(db: Db, actor: Actor, committeeId: string, file: Buffer) {
   const { access } = await loadCommitteeAccess(db, actor, committeeId);
   assertCommittee(actor, 'committee.manageMembers', access);
-  const book = new ExcelJS.Workbook();
+  const book = new (await import('exceljs')).default.Workbook();
   try {
     await book.xlsx.load(file as unknown as ArrayBuffer);
   } catch {

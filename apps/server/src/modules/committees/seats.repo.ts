@@ -2,7 +2,7 @@ import type { DelegationScope } from '@steerco/contract/delegations';
 import type { CommitteeRole } from '@steerco/contract/memberships';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { preparedByText } from '../../db/prepared.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { readModel } from '../../db/read-model.ts';
 import { usersView } from '../users/users.service.ts';
 import { seatInForce } from './access.repo.ts';
@@ -187,31 +187,35 @@ export async function findMemberHolders(
  * delegations it holds that day: one prepared statement ("my tasks" opens with it).
  */
 export function findMySeats(db: Db, userId: string, today: string) {
-  return preparedByText(
-    db
-      .select({
-        id: memberships.id,
-        committeeId: memberships.committeeId,
-        unitId: memberships.unitId,
-        role: memberships.role,
-        settings: committeeSettings.settings,
-        delegations: sql<{ id: string; scopes: DelegationScope[]; domains: string[] }[]>`(
+  return mySeats(db).execute({ userId, today });
+}
+
+const mySeats = preparedOnce((db) => {
+  const userId = sql.placeholder('userId');
+  const today = sql.placeholder('today');
+  return db
+    .select({
+      id: memberships.id,
+      committeeId: memberships.committeeId,
+      unitId: memberships.unitId,
+      role: memberships.role,
+      settings: committeeSettings.settings,
+      delegations: sql<{ id: string; scopes: DelegationScope[]; domains: string[] }[]>`(
           select coalesce(json_agg(json_build_object('id', d.id, 'scopes', d.scopes, 'domains', d.domains)), '[]'::json)
           from delegations d where d.to_membership_id = ${memberships.id} and d.revoked_at is null
             and d.valid_from <= ${today}::date and d.valid_to >= ${today}::date)`,
-      })
-      .from(memberships)
-      .leftJoin(committeeSettings, eq(committeeSettings.committeeId, memberships.committeeId))
-      .where(
-        and(
-          eq(memberships.userId, userId),
-          sql`${memberships.role} <> 'guest'`,
-          sql`${memberships.startDate} <= ${today}::date and (${memberships.endDate} is null or ${memberships.endDate} >= ${today}::date)`,
-        ),
+    })
+    .from(memberships)
+    .leftJoin(committeeSettings, eq(committeeSettings.committeeId, memberships.committeeId))
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        sql`${memberships.role} <> 'guest'`,
+        sql`${memberships.startDate} <= ${today}::date and (${memberships.endDate} is null or ${memberships.endDate} >= ${today}::date)`,
       ),
-    'steerco_my_seats',
-  ).execute();
-}
+    )
+    .prepare('steerco_my_seats');
+});
 
 /** The names of the people holding these seats, by seat. */
 export async function findSeatNames(db: DbOrTx, seatIds: string[]) {

@@ -1,5 +1,5 @@
 import { PERIODS_PER_YEAR } from '@steerco/contract/indicators';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import * as clock from '../../clock.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
@@ -16,7 +16,7 @@ const HEADERS = ['STT', 'Ban Chỉ đạo / đơn vị', 'Mã chỉ số', 'Năm
 
 /** The import template: one row per unit, indicator and period. */
 export async function valuesTemplateXlsx(): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await import('exceljs')).default.Workbook();
   const sheet = book.addWorksheet('Số liệu chỉ số');
   sheet.addRow(HEADERS).font = { bold: true };
   sheet.addRow([1, 'Phường Phúc La', 'DA06.VNEID', clock.today().slice(0, 4), 3, 72.5, 'Số liệu quý III']);
@@ -48,7 +48,7 @@ const norm = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/
 export async function importValuesXlsx(db: Db, actor: Actor, committeeId: string, file: Buffer) {
   const { access } = await loadCommitteeAccess(db, actor, committeeId);
   assertMayApprove(access);
-  const book = new ExcelJS.Workbook();
+  const book = new (await import('exceljs')).default.Workbook();
   try {
     await book.xlsx.load(file as unknown as ArrayBuffer);
   } catch {

@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime } from '@steerco/contract/datetime';
 import { REPORT_STATUS_LABELS } from '@steerco/contract/reports';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import * as clock from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/permissions.ts';
@@ -9,7 +9,7 @@ import { periodRollup } from './rollup.service.ts';
 /** The rollup grid as a spreadsheet: one row per reporter, one column per field, the totals row by the regime's rules. */
 export async function exportRollupXlsx(db: Db, actor: Actor, periodId: string): Promise<Buffer> {
   const grid = await periodRollup(db, actor, periodId);
-  const book = new ExcelJS.Workbook();
+  const book = new (await import('exceljs')).default.Workbook();
   book.creator = 'steerco';
   const sheet = book.addWorksheet('Tổng hợp');
   const font = { name: 'Times New Roman', size: 12 };

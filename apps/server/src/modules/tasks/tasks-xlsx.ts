@@ -6,7 +6,7 @@ import {
   TASK_SOURCE_LABELS,
   TASK_STATUS_LABELS,
 } from '@steerco/contract/tasks';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import * as clock from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/permissions.ts';
@@ -39,7 +39,7 @@ export async function exportTasksXlsx(
   query: Omit<ListTasksQuery, 'cursor' | 'limit'>,
 ): Promise<Buffer> {
   const { committee, items } = await findTasksForExport(db, actor, committeeId, query);
-  const book = new ExcelJS.Workbook();
+  const book = new (await import('exceljs')).default.Workbook();
   book.creator = 'steerco';
   const sheet = book.addWorksheet('Nhiệm vụ');
   sheet.columns = TASK_EXPORT_COLUMNS.map((c) => ({ ...c }));

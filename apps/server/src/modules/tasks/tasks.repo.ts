@@ -6,6 +6,7 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import * as clock from '../../clock.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { committeesView, seatsView } from '../committees/seats.service.ts';
 import { unitsView } from '../units/units.service.ts';
 import { usersView } from '../users/users.service.ts';
@@ -103,12 +104,15 @@ export function selectTasks(db: DbOrTx) {
  * six joins on every page of "my tasks".
  */
 export function tasksByIds(db: Db, ids: string[]) {
-  return selectTasks(db)
+  return tasksByIdsStatement(db).execute({ ids });
+}
+
+const tasksByIdsStatement = preparedOnce((db) =>
+  selectTasks(db as Db)
     .where(sql`${tasks.id} = any(${sql.placeholder('ids')}::uuid[])`)
     .orderBy(asc(tasks.deadline), asc(tasks.id))
-    .prepare('steerco_tasks_by_ids')
-    .execute({ ids });
-}
+    .prepare('steerco_tasks_by_ids'),
+);
 
 export type SelectedTask = Awaited<ReturnType<ReturnType<typeof selectTasks>['execute']>>[number];
 

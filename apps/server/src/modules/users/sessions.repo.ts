@@ -1,9 +1,11 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { userColumns, userUnit } from './users.repo.ts';
 import { sessions, users } from './users.schema.ts';
 
-const sessionLookup = (db: Db) =>
+// Every authenticated request runs this lookup: built once, planned once per connection (issue #18).
+const sessionLookup = preparedOnce((db) =>
   db
     .select({
       ...userColumns,
@@ -15,19 +17,12 @@ const sessionLookup = (db: Db) =>
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(userUnit, eq(userUnit.id, users.unitId))
     .where(eq(sessions.id, sql.placeholder('id')))
-    .prepare('steerco_session_lookup');
-
-// Every authenticated request runs this lookup: a named prepared statement skips parsing and planning.
-const prepared = new WeakMap<Db, ReturnType<typeof sessionLookup>>();
+    .prepare('steerco_session_lookup'),
+);
 
 /** The session with its user (joined with the unit), in one round trip. */
 export async function findSessionWithUser(db: Db, sessionId: string) {
-  let statement = prepared.get(db);
-  if (!statement) {
-    statement = sessionLookup(db);
-    prepared.set(db, statement);
-  }
-  const [row] = await statement.execute({ id: sessionId });
+  const [row] = await sessionLookup(db).execute({ id: sessionId });
   return row;
 }
 
