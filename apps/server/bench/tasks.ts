@@ -184,7 +184,8 @@ const lists = (runs: number, warmup: number) => ({
       warmup,
       () => ({ url: `/committees/${data.nationalCommitteeId}/tasks/counters`, ...nationalHead }),
       (b: { total: number }) => {
-        if (b.total < data.counts.tasks * 0.9) throw new Error(`counters: ${b.total} of ${data.counts.tasks}`);
+        if (b.total < data.counts.tasks * 0.9)
+          throw new Error(`counters: ${b.total} of ${data.counts.tasks}`);
       },
     ),
 });
@@ -259,4 +260,3 @@ process.send?.({
 await server.app.close();
 await bench.close();
 process.exit(0);
-
