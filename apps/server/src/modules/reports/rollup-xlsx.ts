@@ -1,6 +1,5 @@
 import { formatDate, formatDateTime } from '@steerco/contract/datetime';
 import { REPORT_STATUS_LABELS } from '@steerco/contract/reports';
-import type ExcelJS from 'exceljs';
 import * as clock from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/permissions.ts';

@@ -6,7 +6,6 @@ import {
   TASK_SOURCE_LABELS,
   TASK_STATUS_LABELS,
 } from '@steerco/contract/tasks';
-import type ExcelJS from 'exceljs';
 import * as clock from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../http/permissions.ts';
