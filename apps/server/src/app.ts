@@ -24,6 +24,7 @@ import { AppError, registerErrorHandling } from './http/errors.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { registerInputTextRule } from './http/input-text.ts';
 import type { ModuleOptions } from './http/module.ts';
+import { completeOpenApi } from './http/openapi.ts';
 import { registerTestClock } from './http/test-clock.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -150,6 +151,11 @@ export async function buildApp({ db, config, logger, jobs = null }: AppDeps): Pr
       security: [{ session: [], csrf: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (documents) =>
+      completeOpenApi(
+        (documents as { openapiObject: Parameters<typeof completeOpenApi>[0] }).openapiObject,
+        config.PUBLIC_URL,
+      ) as never,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 

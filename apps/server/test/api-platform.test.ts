@@ -120,6 +120,28 @@ describe('OpenAPI', () => {
     expect(ctx.app.swagger()).toEqual(committed);
   });
 
+  it('names its servers, gives every operation a stable unique operationId and documents its problem answers (#19)', () => {
+    const document = ctx.app.swagger() as unknown as {
+      servers: { url: string }[];
+      paths: Record<
+        string,
+        Record<string, { operationId: string; responses: Record<string, { content: object }> }>
+      >;
+    };
+    expect(document.servers.length).toBeGreaterThan(0);
+    const operations = Object.entries(document.paths).flatMap(([p, item]) =>
+      Object.entries(item).map(([method, op]) => ({ p, method, op })),
+    );
+    const ids = operations.map((o) => o.op.operationId);
+    expect(ids.every(Boolean)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(document.paths['/api/v1/committees/{id}/members']!.get!.operationId).toBe(
+      'getCommitteesIdMembers',
+    );
+    for (const { op } of operations)
+      expect(op.responses['4XX']!.content).toHaveProperty('application/problem+json');
+  });
+
   it('has an API reference page', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);

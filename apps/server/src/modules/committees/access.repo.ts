@@ -1,13 +1,13 @@
 import type { DelegationScope } from '@steerco/contract/delegations';
 import type { CommitteeRole } from '@steerco/contract/memberships';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, type Placeholder, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { preparedOnce } from '../../db/prepared.ts';
 import { unitsView } from '../units/units.service.ts';
 import { committees, delegations, memberships } from './committees.schema.ts';
 
 /** A seat in force on `date`: started, not yet ended. */
-export const seatInForce = (date: string) =>
+export const seatInForce = (date: string | Placeholder) =>
   sql`${memberships.startDate} <= ${date}::date and (${memberships.endDate} is null or ${memberships.endDate} >= ${date}::date)`;
 
 const unit = unitsView('committee_unit');

@@ -1,5 +1,11 @@
-import type { Committee, CreateCommitteeBody, UpdateCommitteeBody } from '@steerco/contract/committees';
+import type {
+  Committee,
+  CommitteeDetail,
+  CreateCommitteeBody,
+  UpdateCommitteeBody,
+} from '@steerco/contract/committees';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '@steerco/contract/regulation';
+import type { Placeholder } from 'drizzle-orm';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
@@ -11,7 +17,7 @@ const parent = alias(committees, 'parent');
 const unit = unitsView('committee_unit');
 
 // Seats are counted on Viet Nam's date, like every other seat check, whatever the database's time zone.
-const committeeColumns = (today: string) => ({
+const committeeColumns = (today: string | Placeholder) => ({
   id: committees.id,
   name: committees.name,
   shortName: committees.shortName,
@@ -117,30 +123,35 @@ export async function findCommittees(
 
 /** One committee as lists show it, with its predecessors (merged into it) and its successor. */
 export async function findCommittee(db: DbOrTx, committeeId: string, today: string) {
-  const [row] = await selectCommittees(db, today).where(eq(committees.id, committeeId));
+  const [row] = await committeeById(db).execute({ committeeId, today });
   if (!row) return undefined;
-  const [dto] = await toCommitteeDtos(db, [row]);
-  const predecessors = await db
+  const { path: _path, ...dto } = row;
+  return dto;
+}
+
+// The committee page opens with this: one statement, built once (issue #18).
+const committeeById = preparedOnce((db) =>
+  db
     .select({
-      id: committees.id,
-      name: committees.name,
-      status: committees.status,
-      mergeDecision: committees.mergeDecision,
+      ...committeeColumns(sql.placeholder('today')),
+      domains: sql<{ code: string; name: string }[]>`(select coalesce(json_agg(
+          json_build_object('code', d.code, 'name', d.name) order by d.position), '[]'::json)
+        from committee_domains d where d.committee_id = ${committees.id})`,
+      predecessors: sql<CommitteeDetail['predecessors']>`(select coalesce(json_agg(json_build_object(
+          'id', p.id, 'name', p.name, 'status', p.status, 'mergeDecision', p.merge_decision)), '[]'::json)
+        from committees p where p.merged_into_id = ${committees.id})`,
+      successor: sql<{
+        id: string;
+        name: string;
+      } | null>`(select json_build_object('id', s.id, 'name', s.name)
+        from committees s where s.id = ${committees.mergedIntoId} and ${committees.status} = 'merged')`,
     })
     .from(committees)
-    .where(eq(committees.mergedIntoId, committeeId));
-  const successor =
-    row.status === 'merged'
-      ? ((
-          await db
-            .select({ id: parent.id, name: parent.name })
-            .from(committees)
-            .innerJoin(parent, eq(parent.id, committees.mergedIntoId))
-            .where(eq(committees.id, committeeId))
-        )[0] ?? null)
-      : null;
-  return { ...dto!, predecessors, successor };
-}
+    .innerJoin(unit, eq(unit.id, committees.unitId))
+    .leftJoin(parent, eq(parent.id, committees.parentId))
+    .where(eq(committees.id, sql.placeholder('committeeId')))
+    .prepare('steerco_committee_by_id'),
+);
 
 export async function findCommitteePath(db: DbOrTx, committeeId: string) {
   const [p] = await db

@@ -3,6 +3,7 @@ import type { CommitteeRole, Duty, Membership, UpdateMembershipBody } from '@ste
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
+import { preparedOnce } from '../../db/prepared.ts';
 import { unitsView } from '../units/units.service.ts';
 import { usersView } from '../users/users.service.ts';
 import { seatInForce } from './access.repo.ts';
@@ -46,15 +47,32 @@ export function toMembershipDto({ m, fullName, unitName }: MembershipRow, today:
 
 /** The committee's seats in force on `at` (or all, ever), by role, standing members first, then by name. */
 export async function findMemberships(db: DbOrTx, committeeId: string, at: string | null) {
-  return selectMemberships(db)
-    .where(and(eq(memberships.committeeId, committeeId), at ? seatInForce(at) : undefined))
-    .orderBy(
-      ROLE_ORDER,
-      desc(memberships.isStanding),
-      sql`steerco_name_key(${person.fullName}) collate steerco_vi`,
-      asc(memberships.startDate),
-    );
+  return at
+    ? membershipsInForce(db).execute({ committeeId, at })
+    : membershipsEver(db).execute({ committeeId });
 }
+
+const membershipOrder = [
+  ROLE_ORDER,
+  desc(memberships.isStanding),
+  sql`steerco_name_key(${person.fullName}) collate steerco_vi`,
+  asc(memberships.startDate),
+];
+// The committee page's member list: built once (issue #18).
+const membershipsInForce = preparedOnce((db) =>
+  selectMemberships(db)
+    .where(
+      and(eq(memberships.committeeId, sql.placeholder('committeeId')), seatInForce(sql.placeholder('at'))),
+    )
+    .orderBy(...membershipOrder)
+    .prepare('steerco_memberships_in_force'),
+);
+const membershipsEver = preparedOnce((db) =>
+  selectMemberships(db)
+    .where(eq(memberships.committeeId, sql.placeholder('committeeId')))
+    .orderBy(...membershipOrder)
+    .prepare('steerco_memberships_ever'),
+);
 
 export async function findMembership(db: DbOrTx, committeeId: string, membershipId: string) {
   const [row] = await selectMemberships(db).where(
