@@ -22,6 +22,7 @@ import { generateTaskDataset } from './tasks-dataset.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 500);
 const TARGET = 1.5;
+const MIXED_REQUESTS = Number(process.env.BENCH_MIXED ?? 10_000);
 const logger = pino({ level: 'warn' });
 
 interface Target {
@@ -81,43 +82,47 @@ async function endpointsOf(db: Db): Promise<Endpoint[]> {
   const documentReaders = sql`select d.committee_id, m.user_id from (select distinct committee_id from documents) d
     join memberships m on m.committee_id = d.committee_id and m.role = 'head' and m.user_id is not null limit 20`;
   type C = { committee_id: string; user_id: string };
-  return [
-    {
-      name: 'my tasks, 200 per page (GET /tasks/mine?limit=200)',
-      targets: await targets(busy, () => '/tasks/mine?limit=200'),
-    },
-    {
-      name: 'my tasks as the web app opens it (limit=30)',
-      targets: await targets(busy, () => '/tasks/mine?limit=30'),
-    },
-    {
-      name: 'committee page (GET /committees/{id})',
-      targets: await targets<C>(heads, (r) => `/committees/${r.committee_id}`),
-    },
-    {
-      name: 'committee members (GET /committees/{id}/members)',
-      targets: await targets<C>(heads, (r) => `/committees/${r.committee_id}/members`),
-    },
-    {
-      name: 'meeting page (GET /meetings/{id})',
-      targets: await targets<{ meeting_id: string; user_id: string }>(
-        meetingManagers,
-        (r) => `/meetings/${r.meeting_id}`,
-      ),
-    },
-    {
-      name: 'task page (GET /tasks/{id})',
-      targets: await targets<{ task_id: string; user_id: string }>(
-        headsOfTasks,
-        (r) => `/tasks/${r.task_id}`,
-      ),
-    },
-    {
-      name: 'documents register (GET /documents?committeeId=)',
-      targets: await targets<C>(documentReaders, (r) => `/documents?committeeId=${r.committee_id}`),
-    },
-    { name: 'dashboard (GET /dashboard)', targets: await targets<C>(heads, () => '/dashboard') },
-  ].filter((e) => e.targets.length > 0);
+  return (
+    [
+      {
+        name: 'my tasks, 200 per page (GET /tasks/mine?limit=200)',
+        targets: await targets(busy, () => '/tasks/mine?limit=200'),
+      },
+      {
+        name: 'my tasks as the web app opens it (limit=30)',
+        targets: await targets(busy, () => '/tasks/mine?limit=30'),
+      },
+      {
+        name: 'committee page (GET /committees/{id})',
+        targets: await targets<C>(heads, (r) => `/committees/${r.committee_id}`),
+      },
+      {
+        name: 'committee members (GET /committees/{id}/members)',
+        targets: await targets<C>(heads, (r) => `/committees/${r.committee_id}/members`),
+      },
+      {
+        name: 'meeting page (GET /meetings/{id})',
+        targets: await targets<{ meeting_id: string; user_id: string }>(
+          meetingManagers,
+          (r) => `/meetings/${r.meeting_id}`,
+        ),
+      },
+      {
+        name: 'task page (GET /tasks/{id})',
+        targets: await targets<{ task_id: string; user_id: string }>(
+          headsOfTasks,
+          (r) => `/tasks/${r.task_id}`,
+        ),
+      },
+      {
+        name: 'documents register (GET /documents?committeeId=)',
+        targets: await targets<C>(documentReaders, (r) => `/documents?committeeId=${r.committee_id}`),
+      },
+      { name: 'dashboard (GET /dashboard)', targets: await targets<C>(heads, () => '/dashboard') },
+    ]
+      // BENCH_ONLY=<words> keeps the endpoints whose name contains them.
+      .filter((e) => e.targets.length > 0 && e.name.includes(process.env.BENCH_ONLY ?? ''))
+  );
 }
 
 function startServer(url: string) {
@@ -172,6 +177,7 @@ async function measureDataset(label: 'demo' | 'national') {
   const endpoints = await endpointsOf(bench.db);
   const server = startServer(bench.url);
   const port = await server.ready;
+  const rssAtStart = (await server.rss()).rss;
   const replay = new pg.Client({ connectionString: bench.url });
   await replay.connect();
   const results = [];
@@ -218,11 +224,19 @@ async function measureDataset(label: 'demo' | 'national') {
         [`≤ ${TARGET}×`]: ratio50 <= TARGET && ratio95 <= TARGET ? '✔' : '✘',
       });
     }
+    // Memory: RSS after 10,000 mixed requests (every endpoint, every person) beside RSS right after start.
+    const mixed = endpoints.flatMap((e) => e.targets);
+    for (let i = 0; i < MIXED_REQUESTS; i++) await request(port, mixed[i % mixed.length]!);
     const rss = (await server.rss()).rss;
+    const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
+    const memoryMet = rss <= rssAtStart * 1.1 && rss < 200 * 1048576;
     console.log(
-      `\nOverhead on ${description}: ${RUNS} keep-alive requests per endpoint interleaved with replays of their SQL on one connection (ms); server RSS ${(rss / 1048576).toFixed(0)} MB`,
+      `\nOverhead on ${description}: ${RUNS} keep-alive requests per endpoint interleaved with replays of their SQL on one connection (ms)`,
     );
     console.table(results);
+    console.log(
+      `Server RSS: ${mb(rssAtStart)} after start, ${mb(rss)} after ${MIXED_REQUESTS.toLocaleString('en')} more mixed requests (target: within 10 % of the start and under 200 MB) ${memoryMet ? '✔' : '✘'}`,
+    );
   } finally {
     await replay.end();
     await server.stop();

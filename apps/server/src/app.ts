@@ -10,12 +10,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { SESSION_COOKIE } from '@steerco/contract/auth';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
@@ -25,6 +20,7 @@ import { registerIdempotency } from './http/idempotency.ts';
 import { registerInputTextRule } from './http/input-text.ts';
 import type { ModuleOptions } from './http/module.ts';
 import { completeOpenApi } from './http/openapi.ts';
+import { responseSerializerCompiler } from './http/serializer.ts';
 import { registerTestClock } from './http/test-clock.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -89,7 +85,7 @@ export async function buildApp({ db, config, logger, jobs = null }: AppDeps): Pr
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler(config.NODE_ENV === 'test'));
 
   // The API speaks JSON only: other media types get 415 instead of reaching validation as strings.
   app.removeContentTypeParser(['text/plain', 'application/json']);
