@@ -44,7 +44,17 @@ process.on('message', async (m: { capture?: boolean; stop?: boolean; rss?: boole
     await database.close();
     process.exit(0);
   }
-  if (m.rss) return process.send?.({ rss: process.memoryUsage().rss });
+  if (m.rss) {
+    const before = process.memoryUsage();
+    (globalThis as { gc?: () => void }).gc?.();
+    const after = process.memoryUsage();
+    return process.send?.({
+      rss: before.rss,
+      heapUsed: before.heapUsed,
+      heapAfterGc: after.heapUsed,
+      rssAfterGc: after.rss,
+    });
+  }
   if (m.capture) {
     captured = [];
     return process.send?.({ ok: true });
