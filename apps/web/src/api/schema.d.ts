@@ -16068,6 +16068,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Việc chờ tôi xử lý: mọi việc chờ quyết định hoặc trả lời của tôi, mới nhất trước */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "absenceApproval" | "lateNotice" | "minutesApproval" | "invitation" | "taskReview" | "extensionRequest" | "documentSign" | "personnelChange";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                kind: "absenceApproval" | "lateNotice" | "minutesApproval" | "invitation" | "taskReview" | "extensionRequest" | "documentSign" | "personnelChange";
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                detail: string | null;
+                                /** Format: uuid */
+                                committeeId: string;
+                                committeeName: string;
+                                at: string;
+                                target: {
+                                    /** @enum {string} */
+                                    type: "meeting" | "task" | "document" | "committeePersonnel";
+                                    /** Format: uuid */
+                                    id: string;
+                                };
+                            }[];
+                            total: number;
+                            counts: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
