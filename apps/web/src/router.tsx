@@ -61,6 +61,7 @@ const DocumentsPage = lazyRouteComponent(
   () => import('./features/documents/components/documents-page.tsx'),
   'DocumentsPage',
 );
+const InboxPage = lazyRouteComponent(() => import('./features/inbox/components/inbox-page.tsx'), 'InboxPage');
 const LateNoticePage = lazyRouteComponent(
   () => import('./features/meetings/components/late-notice-page.tsx'),
   'LateNoticePage',
@@ -184,6 +185,24 @@ const dashboardRoute = createRoute({
     const session = useSession();
     return session ? <DashboardPage user={session.user} /> : null;
   }),
+});
+
+/** Việc chờ tôi xử lý: everything waiting for my decision or answer (issue 19). */
+const inboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/viec-cho-xu-ly',
+  component: withPage(InboxPage, function InboxRoute() {
+    return <InboxPage />;
+  }),
+});
+
+/** The English address the issue named: the same page. */
+const inboxAliasRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inbox',
+  beforeLoad: () => {
+    throw redirect({ to: '/viec-cho-xu-ly' });
+  },
 });
 
 /** Ban Chỉ đạo: the committees I may see, as a tree; `?q=` searches, `?mine=true` keeps mine. */
@@ -525,6 +544,8 @@ const routeTree = rootRoute.addChildren([
   lateNoticeRoute,
   appRoute.addChildren([
     dashboardRoute,
+    inboxRoute,
+    inboxAliasRoute,
     committeesRoute,
     committeeRoute,
     parRoute,
