@@ -40,6 +40,7 @@ import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
 import { carryOverRoutes } from './modules/tasks/carry-over.routes.ts';
 import { cascadeRoutes } from './modules/tasks/cascade.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
@@ -74,6 +75,7 @@ const API_MODULES = [
   indicatorRoutes,
   dashboardRoutes,
   inboxRoutes,
+  searchRoutes,
 ];
 
 export async function buildApp({ db, config, logger, jobs = null }: AppDeps): Promise<FastifyInstance> {

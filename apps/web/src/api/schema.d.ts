@@ -16129,6 +16129,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tìm kiếm cuộc họp, nhiệm vụ, văn bản, Ban Chỉ đạo và người (không phân biệt dấu), theo nhóm, chỉ những gì tôi được xem */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Từ cần tìm (không dấu cũng được), 2–100 ký tự */
+                    q: string;
+                    /** @description Số kết quả tối đa mỗi nhóm */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meetings: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                subtitle: string | null;
+                                committeeId: string | null;
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                subtitle: string | null;
+                                committeeId: string | null;
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                subtitle: string | null;
+                                committeeId: string | null;
+                            }[];
+                            committees: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                subtitle: string | null;
+                                committeeId: string | null;
+                            }[];
+                            people: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                subtitle: string | null;
+                                committeeId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -75,6 +75,8 @@ export const meetings = pgTable(
       sql`not ${t.recordedAfterwards} or ${t.recordedReason} is not null`,
     ),
     index('meetings_committee_idx').on(t.committeeId, t.startsAt),
+    // The header's search (issue 19): accent-folded title, trigram GIN (LIKE '%word%').
+    index('meetings_title_search_idx').using('gin', sql`steerco_fold(${t.title}) gin_trgm_ops`),
   ],
 );
 
