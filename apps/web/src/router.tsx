@@ -62,6 +62,10 @@ const DocumentsPage = lazyRouteComponent(
   'DocumentsPage',
 );
 const InboxPage = lazyRouteComponent(() => import('./features/inbox/components/inbox-page.tsx'), 'InboxPage');
+const NotificationsPage = lazyRouteComponent(
+  () => import('./features/notifications/components/notifications-page.tsx'),
+  'NotificationsPage',
+);
 const LateNoticePage = lazyRouteComponent(
   () => import('./features/meetings/components/late-notice-page.tsx'),
   'LateNoticePage',
@@ -193,6 +197,15 @@ const inboxRoute = createRoute({
   path: '/viec-cho-xu-ly',
   component: withPage(InboxPage, function InboxRoute() {
     return <InboxPage />;
+  }),
+});
+
+/** Thông báo: the whole history behind the bell (issue 19). */
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/thong-bao',
+  component: withPage(NotificationsPage, function NotificationsRoute() {
+    return <NotificationsPage />;
   }),
 });
 
@@ -546,6 +559,7 @@ const routeTree = rootRoute.addChildren([
     dashboardRoute,
     inboxRoute,
     inboxAliasRoute,
+    notificationsRoute,
     committeesRoute,
     committeeRoute,
     parRoute,

@@ -9475,11 +9475,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Thông báo của tôi và số chưa đọc */
+        /** Thông báo của tôi (mới nhất trước, lọc theo đã đọc/chưa đọc và loại) và số chưa đọc */
         get: {
             parameters: {
                 query?: {
+                    /** @description true: chỉ thông báo chưa đọc (như state=unread) */
                     unread?: "true" | "false";
+                    state?: "all" | "unread" | "read";
+                    /** @description Loại: phần đầu của kind (meeting.notice thuộc meeting) */
+                    area?: "meeting" | "task" | "document" | "report" | "personnel" | "other";
+                    /** @description nextCursor của trang trước */
+                    before?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -9505,6 +9512,7 @@ export interface paths {
                                 createdAt: string;
                                 readAt: string | null;
                             }[];
+                            nextCursor: string | null;
                         };
                     };
                 };
