@@ -41,7 +41,6 @@ export const en: Translation = {
     units: 'Administrative units',
     calendar: 'Working calendar',
     inbox: 'Waiting for me',
-    inboxCount: '{{count}} waiting',
     notifications: 'Notifications',
   },
   userMenu: {

@@ -34,7 +34,6 @@ export const viCore = {
     units: 'Đơn vị hành chính',
     calendar: 'Lịch làm việc',
     inbox: 'Việc chờ tôi xử lý',
-    inboxCount: '{{count}} việc đang chờ',
     notifications: 'Thông báo',
   },
   userMenu: {

@@ -44,7 +44,6 @@ export function MainNav({ user, onNavigate }: MainNavProps) {
             label={t('nav.inbox')}
             icon={<IconInbox size={18} />}
             badge={waiting}
-            badgeLabel={t('nav.inboxCount', { count: waiting })}
             onNavigate={onNavigate}
           />
         </li>

@@ -7,13 +7,12 @@ interface NavItemProps {
   label: string;
   icon?: ReactNode;
   onNavigate?: () => void;
-  /** A count shown on the right (hidden at 0), with its spoken label. */
+  /** A count shown on the right (hidden at 0): part of the link's name ("Việc chờ tôi xử lý 3"). */
   badge?: number;
-  badgeLabel?: string;
 }
 
 /** A sidebar link, highlighted while its page (or a page below it) is open. */
-export function NavItem({ to, label, icon, onNavigate, badge, badgeLabel }: NavItemProps) {
+export function NavItem({ to, label, icon, onNavigate, badge }: NavItemProps) {
   const matchRoute = useMatchRoute();
   // "/" would match every page fuzzily; the overview is active only on itself.
   const active = !!matchRoute({ to, fuzzy: to !== '/' });
@@ -24,7 +23,7 @@ export function NavItem({ to, label, icon, onNavigate, badge, badgeLabel }: NavI
       leftSection={icon}
       rightSection={
         badge ? (
-          <Badge size="sm" color="govRed.8" variant="filled" radius="sm" aria-label={badgeLabel}>
+          <Badge size="sm" color="govRed.8" variant="filled" radius="sm">
             {badge > 99 ? '99+' : badge}
           </Badge>
         ) : undefined
