@@ -16214,6 +16214,191 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch công tác: cuộc họp và hạn nhiệm vụ trong một tuần hoặc một tháng, lọc theo Ban Chỉ đạo */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    /** @description Ngày cuối (tính cả ngày này), tối đa 42 ngày sau ngày đầu */
+                    to: string;
+                    committeeId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meetings: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                kind: string;
+                                status: string;
+                                place: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                committeeName: string;
+                                chairName: string | null;
+                            }[];
+                            deadlines: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** Format: date */
+                                deadline: string;
+                                status: string;
+                                /** Format: uuid */
+                                committeeId: string;
+                                committeeName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch họp đăng ký của tôi (ICS): đã tạo chưa */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string | null;
+                            url?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Tạo (hoặc tạo lại) địa chỉ lịch họp cá nhân để đăng ký trong ứng dụng lịch; địa chỉ cũ hết hiệu lực */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string | null;
+                            url?: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Thu hồi địa chỉ lịch họp cá nhân */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch họp cá nhân (iCalendar) theo địa chỉ bí mật; đã thu hồi: 404 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -30,6 +30,10 @@ export function visibleCommitteeIds(viewer: Viewer, today: string): SQL {
   return sql`select c.id from committees c where ${seated}`;
 }
 
+/** The subquery `visible` narrowed to one committee. */
+export const oneOf = (visible: SQL, committeeId: string) =>
+  sql`select v.id from (${visible}) v where v.id = ${committeeId}`;
+
 /** Visible committees whose name contains every word. */
 export async function findCommitteesMatching(
   db: DbOrTx,

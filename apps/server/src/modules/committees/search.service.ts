@@ -2,7 +2,7 @@ import type { SearchHit } from '@steerco/contract/search';
 import * as clock from '../../clock.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../http/permissions.ts';
-import { findCommitteesMatching, findPeopleMatching, visibleCommitteeIds } from './search.repo.ts';
+import { findCommitteesMatching, findPeopleMatching, oneOf, visibleCommitteeIds } from './search.repo.ts';
 
 // The committees' part of the header's search (issue 19), and the visibility rule other modules' searches use.
 
@@ -17,6 +17,9 @@ const viewerOf = (actor: Actor) => ({
  * above; an administrator's reach), as a subquery — `committee_id in (…)`, planned with the query using it.
  */
 export const committeesVisibleTo = (actor: Actor) => visibleCommitteeIds(viewerOf(actor), clock.today());
+
+/** The visible committees narrowed to one (none when it is not visible). */
+export const scopedTo = oneOf;
 
 /** Committees the actor may see whose name contains every word. */
 export async function searchCommittees(
