@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from './browser.ts';
 import { addDays, apiAs, journey, testToday, url } from './harness.ts';
+import { ARTIFACTS_DIR } from './paths.ts';
 import { noToasts, signIn, toast } from './session.ts';
 
 /*
@@ -190,5 +191,40 @@ describe('everyday use of BCĐ phường Phúc La', () => {
     await head.getByText('0 chưa đọc').waitFor();
     expect(j.pageErrors).toEqual([]);
     expect(j.foreignRequests).toEqual([]);
+  });
+
+  it('shows her the weekly schedule with the meeting, prints it on A4 and gives her a calendar address', async () => {
+    j.current = head;
+    await head.goto(url('/lich-cong-tac'));
+    await head.getByRole('heading', { name: 'Lịch công tác', level: 1 }).waitFor();
+    await head.getByText(/^LỊCH CÔNG TÁC TUẦN/).waitFor();
+    const meetingLink = head.getByRole('link', { name: MEETING });
+    for (let i = 0; i < 5 && (await meetingLink.count()) === 0; i++) {
+      await head.getByRole('button', { name: 'Sau' }).click();
+      await head.waitForTimeout(300);
+    }
+    await meetingLink.waitFor();
+    await saveScreenshot(head, 'everyday-schedule-week');
+    // Printed on A4 (the PDF is kept with the screenshots), and as the print stylesheet shows it.
+    await head.pdf({ path: `${ARTIFACTS_DIR}/everyday-schedule.pdf`, format: 'A4', printBackground: true });
+    await head.emulateMedia({ media: 'print' });
+    expect(await head.getByRole('button', { name: 'In lịch (A4)' }).isVisible()).toBe(false);
+    await saveScreenshot(head, 'everyday-schedule-print');
+    await head.emulateMedia({ media: 'screen' });
+
+    await head.getByRole('radio', { name: 'Tháng' }).locator('..').click();
+    await head.getByText(/^LỊCH CÔNG TÁC THÁNG/).waitFor();
+    await saveScreenshot(head, 'everyday-schedule-month', { fullPage: false });
+
+    // Her calendar address: the meeting is in it; once revoked, the address answers 404.
+    await head.getByRole('button', { name: 'Tạo địa chỉ lịch' }).click();
+    const address = await head.getByRole('textbox', { name: 'Địa chỉ lịch của tôi' }).inputValue();
+    const feed = await head.request.get(address);
+    expect(feed.status()).toBe(200);
+    expect(await feed.text()).toContain(`UID:meeting-${meetingId}@steerco`);
+    await head.getByRole('button', { name: 'Thu hồi' }).click();
+    await head.getByRole('button', { name: 'Tạo địa chỉ lịch' }).waitFor();
+    expect((await head.request.get(address)).status()).toBe(404);
+    expect(j.pageErrors).toEqual([]);
   });
 });

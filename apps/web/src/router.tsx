@@ -66,6 +66,10 @@ const NotificationsPage = lazyRouteComponent(
   () => import('./features/notifications/components/notifications-page.tsx'),
   'NotificationsPage',
 );
+const SchedulePage = lazyRouteComponent(
+  () => import('./features/schedule/components/schedule-page.tsx'),
+  'SchedulePage',
+);
 const LateNoticePage = lazyRouteComponent(
   () => import('./features/meetings/components/late-notice-page.tsx'),
   'LateNoticePage',
@@ -206,6 +210,15 @@ const notificationsRoute = createRoute({
   path: '/thong-bao',
   component: withPage(NotificationsPage, function NotificationsRoute() {
     return <NotificationsPage />;
+  }),
+});
+
+/** Lịch công tác: the week's or month's meetings and deadlines, printable, with the personal ICS address (issue 19). */
+const scheduleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/lich-cong-tac',
+  component: withPage(SchedulePage, function ScheduleRoute() {
+    return <SchedulePage />;
   }),
 });
 
@@ -560,6 +573,7 @@ const routeTree = rootRoute.addChildren([
     inboxRoute,
     inboxAliasRoute,
     notificationsRoute,
+    scheduleRoute,
     committeesRoute,
     committeeRoute,
     parRoute,

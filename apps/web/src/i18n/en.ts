@@ -1,5 +1,5 @@
 import { documentsEn } from './documents.en.ts';
-import { inboxEn, notificationCentreEn, searchEn } from './everyday.en.ts';
+import { inboxEn, notificationCentreEn, scheduleEn, searchEn } from './everyday.en.ts';
 import { indicatorsEn } from './indicators.en.ts';
 import { meetingsEn } from './meetings.en.ts';
 import { plansEn } from './plans.en.ts';
@@ -41,6 +41,7 @@ export const en: Translation = {
     units: 'Administrative units',
     calendar: 'Working calendar',
     inbox: 'Waiting for me',
+    schedule: 'Work schedule',
     notifications: 'Notifications',
   },
   userMenu: {
@@ -708,6 +709,7 @@ export const en: Translation = {
   inbox: inboxEn,
   search: searchEn,
   notificationCentre: notificationCentreEn,
+  schedule: scheduleEn,
   reports: reportsEn,
   indicators: indicatorsEn,
   documents: documentsEn,

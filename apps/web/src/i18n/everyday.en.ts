@@ -60,3 +60,46 @@ export const notificationCentreEn: Translation['notificationCentre'] = {
   markRead: 'Mark as read',
   open: 'Open',
 };
+
+export const scheduleEn: Translation['schedule'] = {
+  title: 'Work schedule',
+  subtitle:
+    "The committee's meetings by week or month, with the week's task deadlines; filter by committee and print on A4.",
+  print: 'Print (A4)',
+  view: 'View',
+  week: 'Week',
+  month: 'Month',
+  previous: 'Previous',
+  next: 'Next',
+  today: 'Today',
+  committee: 'Steering committee',
+  allCommittees: 'All committees I may see',
+  weekOf: 'WEEKLY SCHEDULE ({{from}} to {{to}})',
+  monthOf: 'SCHEDULE OF {{month}}',
+  noMeetings: 'No meeting',
+  cancelled: 'Cancelled',
+  deadlines: 'Task deadlines ({{count}}):',
+  deadlinesShort: '{{count}} deadlines',
+  columns: { day: 'Day', time: 'Time', content: 'Content', chair: 'Chair', place: 'Place' },
+  weekdays: {
+    mon: 'Monday',
+    tue: 'Tuesday',
+    wed: 'Wednesday',
+    thu: 'Thursday',
+    fri: 'Friday',
+    sat: 'Saturday',
+    sun: 'Sunday',
+  },
+  feed: {
+    title: 'Subscribe to my meetings in a calendar app',
+    hint: 'Make a private address and add it to Google Calendar, Outlook or your phone ("subscribe by URL"): new, changed and cancelled meetings update by themselves. Keep it secret; you can revoke it at any time.',
+    active:
+      'An address was made at {{date}}. It is shown only once; make a new one to see it again (the old one stops working).',
+    url: 'My calendar address',
+    copy: 'Copy',
+    copied: 'Copied',
+    create: 'Make a calendar address',
+    renew: 'Make a new address',
+    revoke: 'Revoke',
+  },
+};

@@ -59,3 +59,46 @@ export const notificationCentreVi = {
   markRead: 'Đánh dấu đã đọc',
   open: 'Mở',
 };
+
+export const scheduleVi = {
+  title: 'Lịch công tác',
+  subtitle:
+    'Lịch họp của Ban Chỉ đạo theo tuần hoặc tháng, cùng hạn nhiệm vụ trong tuần; lọc theo Ban Chỉ đạo và in trên khổ A4.',
+  print: 'In lịch (A4)',
+  view: 'Cách xem',
+  week: 'Tuần',
+  month: 'Tháng',
+  previous: 'Trước',
+  next: 'Sau',
+  today: 'Hôm nay',
+  committee: 'Ban Chỉ đạo',
+  allCommittees: 'Tất cả Ban Chỉ đạo tôi được xem',
+  weekOf: 'LỊCH CÔNG TÁC TUẦN (từ {{from}} đến {{to}})',
+  monthOf: 'LỊCH CÔNG TÁC THÁNG {{month}}',
+  noMeetings: 'Không có cuộc họp',
+  cancelled: 'Đã hủy',
+  deadlines: 'Hạn nhiệm vụ ({{count}}):',
+  deadlinesShort: '{{count}} hạn nhiệm vụ',
+  columns: { day: 'Thứ, ngày', time: 'Giờ', content: 'Nội dung', chair: 'Chủ trì', place: 'Địa điểm' },
+  weekdays: {
+    mon: 'Thứ Hai',
+    tue: 'Thứ Ba',
+    wed: 'Thứ Tư',
+    thu: 'Thứ Năm',
+    fri: 'Thứ Sáu',
+    sat: 'Thứ Bảy',
+    sun: 'Chủ nhật',
+  },
+  feed: {
+    title: 'Đăng ký lịch họp vào ứng dụng lịch',
+    hint: 'Tạo một địa chỉ riêng rồi thêm vào Google Calendar, Outlook hoặc lịch điện thoại (“Đăng ký lịch qua URL”): cuộc họp mới, thay đổi và bị hủy sẽ tự cập nhật. Giữ bí mật địa chỉ này; có thể thu hồi bất cứ lúc nào.',
+    active:
+      'Đã tạo địa chỉ lúc {{date}}. Địa chỉ chỉ hiện một lần khi tạo; tạo lại để lấy địa chỉ mới (địa chỉ cũ hết hiệu lực).',
+    url: 'Địa chỉ lịch của tôi',
+    copy: 'Sao chép',
+    copied: 'Đã sao chép',
+    create: 'Tạo địa chỉ lịch',
+    renew: 'Tạo lại địa chỉ',
+    revoke: 'Thu hồi',
+  },
+};

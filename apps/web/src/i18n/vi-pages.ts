@@ -1,5 +1,5 @@
 import { documentsVi } from './documents.vi.ts';
-import { inboxVi, notificationCentreVi, searchVi } from './everyday.vi.ts';
+import { inboxVi, notificationCentreVi, scheduleVi, searchVi } from './everyday.vi.ts';
 import { indicatorsVi } from './indicators.vi.ts';
 import { meetingsVi } from './meetings.vi.ts';
 import { plansVi } from './plans.vi.ts';
@@ -18,6 +18,7 @@ export const viPages = {
   inbox: inboxVi,
   search: searchVi,
   notificationCentre: notificationCentreVi,
+  schedule: scheduleVi,
 };
 
 /** Every Vietnamese text: the shape every translation has. */

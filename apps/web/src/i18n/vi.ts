@@ -34,6 +34,7 @@ export const viCore = {
     units: 'Đơn vị hành chính',
     calendar: 'Lịch làm việc',
     inbox: 'Việc chờ tôi xử lý',
+    schedule: 'Lịch công tác',
     notifications: 'Thông báo',
   },
   userMenu: {

@@ -2,6 +2,7 @@ import { NavLink, ScrollArea, Stack } from '@mantine/core';
 import type { User } from '@steerco/contract/users';
 import {
   IconCalendarTime,
+  IconCalendarWeek,
   IconInbox,
   IconLayoutDashboard,
   IconSettings,
@@ -44,6 +45,14 @@ export function MainNav({ user, onNavigate }: MainNavProps) {
             label={t('nav.inbox')}
             icon={<IconInbox size={18} />}
             badge={waiting}
+            onNavigate={onNavigate}
+          />
+        </li>
+        <li>
+          <NavItem
+            to="/lich-cong-tac"
+            label={t('nav.schedule')}
+            icon={<IconCalendarWeek size={18} />}
             onNavigate={onNavigate}
           />
         </li>
