@@ -169,7 +169,7 @@ function WeekTable({
           const due = deadlines.filter((d) => d.deadline === day);
           const rows = Math.max(1, ofDay.length) + (due.length ? 1 : 0);
           const dayCell = (
-            <Table.Td rowSpan={rows} style={{ verticalAlign: 'top' }}>
+            <Table.Td key="day" rowSpan={rows} style={{ verticalAlign: 'top' }}>
               <Text fw={700} size="sm">
                 {t(`schedule.weekdays.${WEEKDAYS[mondayFirstWeekday(day)]!}`)}
               </Text>
