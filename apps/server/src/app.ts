@@ -31,11 +31,15 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { healthRoutes, VERSION } from './modules/health/health.routes.ts';
+import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
+import { meetingFeedRoutes } from './modules/meetings/feed.routes.ts';
 import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { scheduleRoutes } from './modules/schedule/schedule.routes.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
 import { carryOverRoutes } from './modules/tasks/carry-over.routes.ts';
 import { cascadeRoutes } from './modules/tasks/cascade.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
@@ -69,6 +73,10 @@ const API_MODULES = [
   reportRoutes,
   indicatorRoutes,
   dashboardRoutes,
+  inboxRoutes,
+  searchRoutes,
+  scheduleRoutes,
+  meetingFeedRoutes,
 ];
 
 export async function buildApp({ db, config, logger, jobs = null }: AppDeps): Promise<FastifyInstance> {

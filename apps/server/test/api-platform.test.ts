@@ -41,10 +41,12 @@ describe('every API route declares who may call it', () => {
     }
     expect(checked).toBeGreaterThanOrEqual(60);
     // The only public API routes: signing in, whether this browser is signed in (answers null, never another
-    // person's data), the invitation's signed personal link, and the chair's signed link to a late-notice request.
+    // person's data), the invitation's signed personal link, the chair's signed link to a late-notice request, and
+    // a person's calendar feed (its secret token is the credential, revocable; issue 19).
     const publicRoutes = [...ctx.app.routePermissions].filter(([, p]) => p === 'public').map(([r]) => r);
     expect(publicRoutes.sort()).toEqual([
       'GET /api/v1/auth/session',
+      'GET /api/v1/calendar-feeds/:token',
       'GET /api/v1/late-notice',
       'GET /api/v1/rsvp',
       'POST /api/v1/auth/login',

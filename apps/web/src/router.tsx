@@ -61,6 +61,15 @@ const DocumentsPage = lazyRouteComponent(
   () => import('./features/documents/components/documents-page.tsx'),
   'DocumentsPage',
 );
+const InboxPage = lazyRouteComponent(() => import('./features/inbox/components/inbox-page.tsx'), 'InboxPage');
+const NotificationsPage = lazyRouteComponent(
+  () => import('./features/notifications/components/notifications-page.tsx'),
+  'NotificationsPage',
+);
+const SchedulePage = lazyRouteComponent(
+  () => import('./features/schedule/components/schedule-page.tsx'),
+  'SchedulePage',
+);
 const LateNoticePage = lazyRouteComponent(
   () => import('./features/meetings/components/late-notice-page.tsx'),
   'LateNoticePage',
@@ -184,6 +193,42 @@ const dashboardRoute = createRoute({
     const session = useSession();
     return session ? <DashboardPage user={session.user} /> : null;
   }),
+});
+
+/** Việc chờ tôi xử lý: everything waiting for my decision or answer (issue 19). */
+const inboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/viec-cho-xu-ly',
+  component: withPage(InboxPage, function InboxRoute() {
+    return <InboxPage />;
+  }),
+});
+
+/** Thông báo: the whole history behind the bell (issue 19). */
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/thong-bao',
+  component: withPage(NotificationsPage, function NotificationsRoute() {
+    return <NotificationsPage />;
+  }),
+});
+
+/** Lịch công tác: the week's or month's meetings and deadlines, printable, with the personal ICS address (issue 19). */
+const scheduleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/lich-cong-tac',
+  component: withPage(SchedulePage, function ScheduleRoute() {
+    return <SchedulePage />;
+  }),
+});
+
+/** The English address the issue named: the same page. */
+const inboxAliasRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inbox',
+  beforeLoad: () => {
+    throw redirect({ to: '/viec-cho-xu-ly' });
+  },
 });
 
 /** Ban Chỉ đạo: the committees I may see, as a tree; `?q=` searches, `?mine=true` keeps mine. */
@@ -525,6 +570,10 @@ const routeTree = rootRoute.addChildren([
   lateNoticeRoute,
   appRoute.addChildren([
     dashboardRoute,
+    inboxRoute,
+    inboxAliasRoute,
+    notificationsRoute,
+    scheduleRoute,
     committeesRoute,
     committeeRoute,
     parRoute,

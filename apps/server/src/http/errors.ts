@@ -105,6 +105,10 @@ export const ERRORS = {
     title: 'Tệp Word/Excel có cấu trúc nén bất thường (quá nhiều thành phần hoặc giải nén quá lớn)',
   },
   'meeting.notFound': { status: 404, title: 'Không tìm thấy cuộc họp' },
+  'meeting.feedNotFound': {
+    status: 404,
+    title: 'Không tìm thấy lịch họp đăng ký (đường dẫn đã bị thu hồi hoặc không đúng)',
+  },
   'meeting.invalidChair': {
     status: 422,
     title: 'Người chủ trì phải là Trưởng Ban hoặc người được ủy quyền chủ trì',

@@ -1506,7 +1506,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Thông báo của tôi và số chưa đọc */
+        /** Thông báo của tôi (mới nhất trước, lọc theo đã đọc/chưa đọc và loại) và số chưa đọc */
         get: operations["getNotifications"];
         put?: never;
         post?: never;
@@ -2505,6 +2505,93 @@ export interface paths {
         };
         /** Các con số của trang Tổng quan trong một lần hỏi: nhiệm vụ của tôi, nhiệm vụ các Ban tôi quản lý */
         get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Việc chờ tôi xử lý: mọi việc chờ quyết định hoặc trả lời của tôi, mới nhất trước */
+        get: operations["getInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tìm kiếm cuộc họp, nhiệm vụ, văn bản, Ban Chỉ đạo và người (không phân biệt dấu), theo nhóm, chỉ những gì tôi được xem */
+        get: operations["getSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch công tác: cuộc họp và hạn nhiệm vụ trong một tuần hoặc một tháng, lọc theo Ban Chỉ đạo */
+        get: operations["getSchedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch họp đăng ký của tôi (ICS): đã tạo chưa */
+        get: operations["getMeCalendarFeed"];
+        put?: never;
+        /** Tạo (hoặc tạo lại) địa chỉ lịch họp cá nhân để đăng ký trong ứng dụng lịch; địa chỉ cũ hết hiệu lực */
+        post: operations["postMeCalendarFeed"];
+        /** Thu hồi địa chỉ lịch họp cá nhân */
+        delete: operations["deleteMeCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch họp cá nhân (iCalendar) theo địa chỉ bí mật; đã thu hồi: 404 */
+        get: operations["getCalendarFeedsToken"];
         put?: never;
         post?: never;
         delete?: never;
@@ -12555,7 +12642,14 @@ export interface operations {
     getNotifications: {
         parameters: {
             query?: {
+                /** @description true: chỉ thông báo chưa đọc (như state=unread) */
                 unread?: "true" | "false";
+                state?: "all" | "unread" | "read";
+                /** @description Loại: phần đầu của kind (meeting.notice thuộc meeting) */
+                area?: "meeting" | "task" | "document" | "report" | "personnel" | "other";
+                /** @description nextCursor của trang trước */
+                before?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -12581,6 +12675,7 @@ export interface operations {
                             createdAt: string;
                             readAt: string | null;
                         }[];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -19447,6 +19542,375 @@ export interface operations {
                         };
                     };
                 };
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInbox: {
+        parameters: {
+            query?: {
+                kind?: "absenceApproval" | "lateNotice" | "minutesApproval" | "invitation" | "taskReview" | "extensionRequest" | "documentSign" | "personnelChange";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            kind: "absenceApproval" | "lateNotice" | "minutesApproval" | "invitation" | "taskReview" | "extensionRequest" | "documentSign" | "personnelChange";
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            detail: string | null;
+                            /** Format: uuid */
+                            committeeId: string;
+                            committeeName: string;
+                            at: string;
+                            target: {
+                                /** @enum {string} */
+                                type: "meeting" | "task" | "document" | "committeePersonnel";
+                                /** Format: uuid */
+                                id: string;
+                            };
+                        }[];
+                        total: number;
+                        counts: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSearch: {
+        parameters: {
+            query: {
+                /** @description Từ cần tìm (không dấu cũng được), 2–100 ký tự */
+                q: string;
+                /** @description Số kết quả tối đa mỗi nhóm */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        meetings: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            subtitle: string | null;
+                            committeeId: string | null;
+                        }[];
+                        tasks: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            subtitle: string | null;
+                            committeeId: string | null;
+                        }[];
+                        documents: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            subtitle: string | null;
+                            committeeId: string | null;
+                        }[];
+                        committees: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            subtitle: string | null;
+                            committeeId: string | null;
+                        }[];
+                        people: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            subtitle: string | null;
+                            committeeId: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSchedule: {
+        parameters: {
+            query: {
+                from: string;
+                /** @description Ngày cuối (tính cả ngày này), tối đa 42 ngày sau ngày đầu */
+                to: string;
+                committeeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        meetings: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            kind: string;
+                            status: string;
+                            place: string | null;
+                            startsAt: string;
+                            endsAt: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            committeeName: string;
+                            chairName: string | null;
+                        }[];
+                        deadlines: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: date */
+                            deadline: string;
+                            status: string;
+                            /** Format: uuid */
+                            committeeId: string;
+                            committeeName: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMeCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        createdAt: string | null;
+                        url?: string;
+                    };
+                };
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMeCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        createdAt: string | null;
+                        url?: string;
+                    };
+                };
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMeCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCalendarFeedsToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
             "4XX": {

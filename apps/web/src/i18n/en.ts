@@ -1,4 +1,5 @@
 import { documentsEn } from './documents.en.ts';
+import { inboxEn, notificationCentreEn, scheduleEn, searchEn } from './everyday.en.ts';
 import { indicatorsEn } from './indicators.en.ts';
 import { meetingsEn } from './meetings.en.ts';
 import { plansEn } from './plans.en.ts';
@@ -39,6 +40,9 @@ export const en: Translation = {
     users: 'Users',
     units: 'Administrative units',
     calendar: 'Working calendar',
+    inbox: 'Waiting for me',
+    schedule: 'Work schedule',
+    notifications: 'Notifications',
   },
   userMenu: {
     open: 'Account of {{name}}',
@@ -681,6 +685,7 @@ export const en: Translation = {
     title: 'Notifications',
     empty: 'No notifications.',
     markAll: 'Mark all as read',
+    all: 'All notifications',
     unread: 'Unread',
     preferences: {
       open: 'E-mail settings',
@@ -701,6 +706,10 @@ export const en: Translation = {
   meetings: meetingsEn,
   tasks: tasksEn,
   plans: plansEn,
+  inbox: inboxEn,
+  search: searchEn,
+  notificationCentre: notificationCentreEn,
+  schedule: scheduleEn,
   reports: reportsEn,
   indicators: indicatorsEn,
   documents: documentsEn,

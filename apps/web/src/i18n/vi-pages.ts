@@ -1,4 +1,5 @@
 import { documentsVi } from './documents.vi.ts';
+import { inboxVi, notificationCentreVi, scheduleVi, searchVi } from './everyday.vi.ts';
 import { indicatorsVi } from './indicators.vi.ts';
 import { meetingsVi } from './meetings.vi.ts';
 import { plansVi } from './plans.vi.ts';
@@ -14,6 +15,10 @@ export const viPages = {
   reports: reportsVi,
   indicators: indicatorsVi,
   documents: documentsVi,
+  inbox: inboxVi,
+  search: searchVi,
+  notificationCentre: notificationCentreVi,
+  schedule: scheduleVi,
 };
 
 /** Every Vietnamese text: the shape every translation has. */

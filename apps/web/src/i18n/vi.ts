@@ -33,6 +33,9 @@ export const viCore = {
     users: 'Người dùng',
     units: 'Đơn vị hành chính',
     calendar: 'Lịch làm việc',
+    inbox: 'Việc chờ tôi xử lý',
+    schedule: 'Lịch công tác',
+    notifications: 'Thông báo',
   },
   userMenu: {
     open: 'Tài khoản của {{name}}',
@@ -664,6 +667,7 @@ export const viCore = {
     title: 'Thông báo',
     empty: 'Không có thông báo nào.',
     markAll: 'Đánh dấu tất cả đã đọc',
+    all: 'Xem tất cả thông báo',
     unread: 'Chưa đọc',
     preferences: {
       open: 'Cài đặt nhận thư',

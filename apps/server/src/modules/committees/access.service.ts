@@ -1,9 +1,10 @@
 import * as clock from '../../clock.ts';
-import type { DbOrTx } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { type Actor, assertCan, can, type Resource } from '../../http/permissions.ts';
 import { findCommitteeStanding } from './access.repo.ts';
 import type { CommitteeAccess, CommitteeAction } from './committees.policy.ts';
+import { findMySeats } from './seats.repo.ts';
 
 export type { CommitteeAccess } from './committees.policy.ts';
 
@@ -50,3 +51,23 @@ export function assertCommittee(
 export function seesContactDetails(actor: Actor, access: CommitteeAccess) {
   return can(actor, 'committee.manageMembers', { committee: access });
 }
+
+/**
+ * The actor's own seats in force on `date` (guests aside), each as the standing `can` judges: what the person
+ * may decide in each committee they sit on. No oversight and no administrator's rights: decisions waiting for
+ * someone (the inbox) are those of their seat, never of a committee above.
+ */
+export async function mySeatAccesses(db: Db, actor: Actor, date = clock.today()): Promise<CommitteeAccess[]> {
+  const seats = await findMySeats(db, actor.userId, date);
+  return seats.map((s) => ({
+    committeeId: s.committeeId,
+    unitPath: '',
+    membership: { id: s.id, role: s.role },
+    delegations: s.delegations,
+    oversight: false,
+  }));
+}
+
+/** The committees among `accesses` where the actor may perform `action` (in any domain for delegated ones). */
+export const committeesWhere = (actor: Actor, action: CommitteeAction, accesses: CommitteeAccess[]) =>
+  accesses.filter((a) => can(actor, action, { committee: a })).map((a) => a.committeeId);

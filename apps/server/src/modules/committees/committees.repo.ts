@@ -308,3 +308,13 @@ export async function findCommitteeWithUnit(db: DbOrTx, committeeId: string) {
     .where(eq(committees.id, committeeId));
   return c;
 }
+
+/** The names of these committees, by id. */
+export async function findCommitteeNames(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return new Map<string, string>();
+  const rows = await db
+    .select({ id: committees.id, name: committees.name })
+    .from(committees)
+    .where(inArray(committees.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

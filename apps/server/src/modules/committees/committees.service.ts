@@ -17,6 +17,7 @@ import { COMMITTEE_ACTIONS } from './committees.policy.ts';
 import {
   findActiveChildren,
   findCommittee,
+  findCommitteeNames,
   findCommitteePath,
   findCommitteeStatuses,
   findCommittees,
@@ -32,6 +33,9 @@ import {
   updateCommitteeFields,
   upsertSettings,
 } from './committees.repo.ts';
+
+/** The names of these committees, by id (a list showing other modules' records beside their committee). */
+export const committeeNames = findCommitteeNames;
 
 /** The committee's domain codes, to validate a domain a request names. */
 export const committeeDomainCodes = findDomainCodes;

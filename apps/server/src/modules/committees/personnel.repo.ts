@@ -94,3 +94,28 @@ export async function endDelegationsOfSeat(tx: DbOrTx, membershipId: string, eff
     .returning({ id: delegations.id });
   return ended.length;
 }
+
+/** Proposed changes still waiting for a decision in these committees, with the people's names (the inbox). */
+export async function findProposedChanges(db: DbOrTx, committeeIds: string[]) {
+  if (!committeeIds.length) return [];
+  return db
+    .select({
+      id: personnelChanges.id,
+      committeeId: personnelChanges.committeeId,
+      reason: personnelChanges.reason,
+      proposedAt: personnelChanges.proposedAt,
+      outgoingName: outgoing.fullName,
+      replacementName: replacement.fullName,
+    })
+    .from(personnelChanges)
+    .innerJoin(memberships, eq(memberships.id, personnelChanges.membershipId))
+    .innerJoin(outgoing, eq(outgoing.id, memberships.userId))
+    .innerJoin(replacement, eq(replacement.id, personnelChanges.replacementUserId))
+    .where(
+      and(
+        eq(personnelChanges.status, 'proposed'),
+        sql`${personnelChanges.committeeId} = any(${sql.param(committeeIds)}::uuid[])`,
+      ),
+    )
+    .orderBy(desc(personnelChanges.proposedAt));
+}

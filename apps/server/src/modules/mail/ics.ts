@@ -81,6 +81,47 @@ export function buildMeetingIcs(input: MeetingIcsInput): string {
   return calendar.toString();
 }
 
+export interface FeedEvent {
+  uid: string;
+  sequence: number;
+  start: Date;
+  end: Date;
+  summary: string;
+  description: string;
+  location: string;
+  url?: string | null;
+  cancelled: boolean;
+}
+
+/**
+ * A person's subscribed calendar (issue 19): every meeting as one event under its stable UID and SEQUENCE, so a
+ * calendar that polls the feed replaces a changed meeting and shows a cancelled one as cancelled (STATUS).
+ */
+export function buildFeedIcs(name: string, events: FeedEvent[]): string {
+  const calendar = ical({
+    prodId: { company: 'steerco', product: 'Ban Chi dao', language: 'VI' },
+    method: ICalCalendarMethod.PUBLISH,
+    name,
+    ttl: 60 * 60,
+    timezone: { name: null, generator: vietnamVtimezone },
+  });
+  for (const e of events) {
+    calendar.createEvent({
+      id: e.uid,
+      sequence: e.sequence,
+      timezone: VN_TIMEZONE,
+      start: vietnamTime(e.start),
+      end: vietnamTime(e.end),
+      summary: e.cancelled ? `[Đã hủy] ${e.summary}` : e.summary,
+      description: e.description || null,
+      location: e.location || null,
+      url: e.url ?? null,
+      status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return calendar.toString();
+}
+
 /** The calendar file as an e-mail attachment (`cuoc-hop.ics`), typed so mail clients offer to add it. */
 export function icsAttachment(ics: string, method: MeetingIcsInput['method']): EmailAttachment {
   return {

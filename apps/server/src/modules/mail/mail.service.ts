@@ -5,7 +5,7 @@ import type { EmailAttachment } from './mail.schema.ts';
 
 export type { EmailAttachment };
 /** A meeting's calendar file (iCalendar REQUEST or CANCEL) and its attachment, for invitations. */
-export { buildMeetingIcs, icsAttachment } from './ics.ts';
+export { buildFeedIcs, buildMeetingIcs, type FeedEvent, icsAttachment } from './ics.ts';
 /** The e-mail layout every module's messages use (HTML and plain text). */
 export { renderEmail } from './render-email.ts';
 

@@ -75,6 +75,8 @@ export const meetings = pgTable(
       sql`not ${t.recordedAfterwards} or ${t.recordedReason} is not null`,
     ),
     index('meetings_committee_idx').on(t.committeeId, t.startsAt),
+    // The header's search (issue 19): accent-folded title, trigram GIN (LIKE '%word%').
+    index('meetings_title_search_idx').using('gin', sql`steerco_fold(${t.title}) gin_trgm_ops`),
   ],
 );
 
@@ -262,3 +264,15 @@ export const conclusions = pgTable(
   },
   (t) => [index('conclusions_meeting_idx').on(t.meetingId, t.position)],
 );
+
+/**
+ * A person's subscribable calendar of meetings (issue 19): the secret token of its address, kept as a SHA-256
+ * hash (the address is shown once, when made); revoking or making a new one ends the old address (404).
+ */
+export const meetingFeeds = pgTable('meeting_feeds', {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text().notNull().unique(),
+  createdAt: at().notNull(),
+});

@@ -9,6 +9,8 @@ import { assertManage } from './meetings.policy.ts';
 // answers, attendance, opinions, minutes, approval, year-calendar, reads (README "Module rules").
 
 export { attendanceOf, getAttendance } from './attendance.service.ts';
+export { meetingsBetween } from './feed.service.ts';
+export { meetingsWaitingFor } from './inbox.service.ts';
 export {
   attendanceFacts,
   conclusionsOf,

@@ -1,5 +1,5 @@
 import type { NotificationPreferences } from '@steerco/contract/notifications';
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, like, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { readModel } from '../../db/read-model.ts';
@@ -29,20 +29,51 @@ export async function insertNotifications(tx: DbOrTx, items: NewNotification[]) 
   }
 }
 
-/** A person's latest notifications (all, or unread only) and how many are unread. */
-export async function findNotifications(db: DbOrTx, userId: string, unreadOnly: boolean) {
+/** The areas a notification's kind belongs to (its prefix: `meeting.notice` is a meeting's). */
+export const NOTIFICATION_AREAS = ['meeting', 'task', 'document', 'report', 'personnel'] as const;
+export type NotificationArea = (typeof NOTIFICATION_AREAS)[number] | 'other';
+
+export interface NotificationFilter {
+  state: 'all' | 'unread' | 'read';
+  area?: NotificationArea;
+  /** The last notification of the previous page (newest first). */
+  before?: string;
+  limit: number;
+}
+
+/**
+ * A page of a person's notifications, newest first (by the user's (user_id, created_at) index), filtered by
+ * read state and area, and how many are unread in all. `before` continues after that notification.
+ */
+export async function findNotifications(db: DbOrTx, userId: string, f: NotificationFilter) {
   const mine = eq(notifications.userId, userId);
-  const where = unreadOnly ? and(mine, isNull(notifications.readAt)) : mine;
+  const where: SQL[] = [mine];
+  if (f.state === 'unread') where.push(isNull(notifications.readAt));
+  if (f.state === 'read') where.push(isNotNull(notifications.readAt));
+  if (f.area === 'other')
+    where.push(
+      sql`split_part(${notifications.kind}, '.', 1) <> all(${sql.param([...NOTIFICATION_AREAS])}::text[])`,
+    );
+  else if (f.area) where.push(like(notifications.kind, `${f.area}.%`));
+  if (f.before)
+    where.push(sql`(${notifications.createdAt}, ${notifications.id}) < (select n.created_at, n.id
+      from notifications n where n.id = ${f.before} and n.user_id = ${userId})`);
   const [items, [unread]] = await Promise.all([
-    db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt)).limit(100),
+    db
+      .select()
+      .from(notifications)
+      .where(and(...where))
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(f.limit + 1),
     db
       .select({ n: count() })
       .from(notifications)
       .where(and(mine, isNull(notifications.readAt))),
   ]);
+  const page = items.slice(0, f.limit);
   return {
     unread: unread?.n ?? 0,
-    items: items.map((n) => ({
+    items: page.map((n) => ({
       id: n.id,
       kind: n.kind,
       title: n.title,
@@ -51,6 +82,7 @@ export async function findNotifications(db: DbOrTx, userId: string, unreadOnly: 
       createdAt: n.createdAt.toISOString(),
       readAt: n.readAt?.toISOString() ?? null,
     })),
+    nextCursor: items.length > f.limit ? (page.at(-1)?.id ?? null) : null,
   };
 }
 

@@ -25,11 +25,39 @@ export const notificationRoutes: FastifyPluginAsyncZod<ModuleOptions> = async (a
     config: { permission: 'authenticated' },
     schema: {
       tags,
-      summary: 'Thông báo của tôi và số chưa đọc',
-      querystring: z.object({ unread: z.enum(['true', 'false']).optional() }).strict(),
-      response: { 200: z.object({ unread: z.number().int(), items: z.array(Notification) }) },
+      summary: 'Thông báo của tôi (mới nhất trước, lọc theo đã đọc/chưa đọc và loại) và số chưa đọc',
+      querystring: z
+        .object({
+          unread: z
+            .enum(['true', 'false'])
+            .optional()
+            .describe('true: chỉ thông báo chưa đọc (như state=unread)'),
+          state: z.enum(['all', 'unread', 'read']).optional(),
+          area: z
+            .enum(['meeting', 'task', 'document', 'report', 'personnel', 'other'])
+            .optional()
+            .describe('Loại: phần đầu của kind (meeting.notice thuộc meeting)'),
+          before: z.uuid().optional().describe('nextCursor của trang trước'),
+          limit: z.coerce.number().int().min(1).max(100).default(100),
+        })
+        .strict(),
+      response: {
+        200: z.object({
+          unread: z.number().int(),
+          items: z.array(Notification),
+          nextCursor: z.uuid().nullable(),
+        }),
+      },
     },
-    handler: (request) => listNotifications(db, requireActor(request), request.query.unread === 'true'),
+    handler: (request) => {
+      const { unread, state, area, before, limit } = request.query;
+      return listNotifications(db, requireActor(request), {
+        state: state ?? (unread === 'true' ? 'unread' : 'all'),
+        area,
+        before,
+        limit,
+      });
+    },
   });
 
   app.post('/notifications/read', {

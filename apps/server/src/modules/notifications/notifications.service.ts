@@ -5,6 +5,7 @@ import {
   insertNotifications,
   markRead,
   type NewNotification,
+  type NotificationFilter,
 } from './notifications.repo.ts';
 
 export type { NewNotification };
@@ -17,8 +18,9 @@ export async function notify(tx: DbOrTx, items: NewNotification[]) {
   await insertNotifications(tx, items);
 }
 
-export async function listNotifications(db: Db, actor: Actor, unreadOnly: boolean) {
-  return findNotifications(db, actor.userId, unreadOnly);
+/** The actor's notifications (the bell: the latest; the notification page: filtered, page by page). */
+export async function listNotifications(db: Db, actor: Actor, filter: NotificationFilter) {
+  return findNotifications(db, actor.userId, filter);
 }
 
 export async function markNotificationsRead(db: Db, actor: Actor, ids: string[] | 'all') {

@@ -107,6 +107,8 @@ export const tasks = pgTable(
     // Committee list: status filter, ordered and keyset-paged by (deadline, id).
     index('tasks_committee_status_deadline_idx').on(t.committeeId, t.status, t.deadline, t.id),
     index('tasks_committee_deadline_idx').on(t.committeeId, t.deadline, t.id),
+    // The header's search and the list's "q" (issue 19): accent-folded title, trigram GIN (LIKE '%word%').
+    index('tasks_title_search_idx').using('gin', sql`steerco_fold(${t.title}) gin_trgm_ops`),
     // My tasks: as the responsible member or the lead member.
     index('tasks_responsible_idx').on(t.responsibleMembershipId, t.status, t.deadline),
     index('tasks_lead_membership_idx')

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, dataOf } from '../../api/client.ts';
 
 const notificationKeys = { all: ['notifications'] as const };
@@ -45,3 +45,27 @@ export function useUpdateNotificationPreferences() {
     onSuccess: (saved) => queryClient.setQueryData(preferenceKeys.all, saved),
   });
 }
+
+export type NotificationState = 'all' | 'unread' | 'read';
+export type NotificationArea = 'meeting' | 'task' | 'document' | 'report' | 'personnel' | 'other';
+
+/** The notification page: the whole history, newest first, 30 at a time, filtered (under the bell's key). */
+export const notificationHistoryOptions = (state: NotificationState, area: NotificationArea | null) =>
+  infiniteQueryOptions({
+    queryKey: [...notificationKeys.all, 'history', state, area] as const,
+    queryFn: async ({ pageParam }) =>
+      dataOf(
+        await api.GET('/api/v1/notifications', {
+          params: {
+            query: {
+              state,
+              limit: 30,
+              ...(area ? { area } : {}),
+              ...(pageParam ? { before: pageParam } : {}),
+            },
+          },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });

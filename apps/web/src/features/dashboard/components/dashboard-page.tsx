@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { isAdmin } from '../../auth/api.ts';
 import { committeesQueryOptions } from '../../committees/api.ts';
 import { DomainBadges } from '../../committees/components/committee-badges.tsx';
+import { InboxCard } from '../../inbox/components/inbox-card.tsx';
 import { MyMeetings } from '../../meetings/components/my-meetings.tsx';
 import { COMMITTEE_MODULES } from '../../modules/modules.ts';
 import { ReportsGlance } from '../../reports/components/reports-glance.tsx';
@@ -61,6 +62,8 @@ export function DashboardPage({ user }: { user: User }) {
           </Group>
         </Stack>
       </Paper>
+
+      <InboxCard />
 
       <MyTasks />
 

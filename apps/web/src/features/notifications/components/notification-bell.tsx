@@ -163,6 +163,19 @@ export function NotificationBell() {
               </Stack>
             </ScrollArea.Autosize>
           )}
+          <Box px="md" py="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              fullWidth
+              onClick={() => {
+                close();
+                void navigate({ to: '/thong-bao' });
+              }}
+            >
+              {t('notifications.all')}
+            </Button>
+          </Box>
         </Popover.Dropdown>
       </Popover>
       {settingsOpened && (

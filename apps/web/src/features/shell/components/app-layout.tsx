@@ -9,6 +9,7 @@ import { AppDatesProvider } from '../../../components/app-dates-provider.tsx';
 import { BrandMark } from '../../../components/brand-mark.tsx';
 import { useSession } from '../../auth/api.ts';
 import { NotificationBell } from '../../notifications/components/notification-bell.tsx';
+import { HeaderSearch } from '../../search/components/header-search.tsx';
 import { MainNav } from './main-nav.tsx';
 import { UserMenu } from './user-menu.tsx';
 import '../../../i18n/page-texts.ts';
@@ -69,6 +70,7 @@ export function AppLayout() {
               )}
             </Group>
             <Group gap={4} wrap="nowrap">
+              <HeaderSearch />
               <NotificationBell />
               <UserMenu user={user} />
             </Group>

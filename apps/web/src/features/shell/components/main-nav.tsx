@@ -2,14 +2,18 @@ import { NavLink, ScrollArea, Stack } from '@mantine/core';
 import type { User } from '@steerco/contract/users';
 import {
   IconCalendarTime,
+  IconCalendarWeek,
+  IconInbox,
   IconLayoutDashboard,
   IconSettings,
   IconSitemap,
   IconUsers,
 } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useMatchRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { isAdmin } from '../../auth/api.ts';
+import { inboxQueryOptions } from '../../inbox/api.ts';
 import { COMMITTEE_MODULES } from '../../modules/modules.ts';
 import { NavItem } from './nav-item.tsx';
 
@@ -23,6 +27,7 @@ export function MainNav({ user, onNavigate }: MainNavProps) {
   const { t } = useTranslation();
   const matchRoute = useMatchRoute();
   const inAdmin = !!matchRoute({ to: '/quan-tri', fuzzy: true });
+  const waiting = useQuery(inboxQueryOptions).data?.total ?? 0;
   return (
     <ScrollArea type="auto" style={{ flex: 1 }}>
       <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -31,6 +36,23 @@ export function MainNav({ user, onNavigate }: MainNavProps) {
             to="/"
             label={t('nav.dashboard')}
             icon={<IconLayoutDashboard size={18} />}
+            onNavigate={onNavigate}
+          />
+        </li>
+        <li>
+          <NavItem
+            to="/viec-cho-xu-ly"
+            label={t('nav.inbox')}
+            icon={<IconInbox size={18} />}
+            badge={waiting}
+            onNavigate={onNavigate}
+          />
+        </li>
+        <li>
+          <NavItem
+            to="/lich-cong-tac"
+            label={t('nav.schedule')}
+            icon={<IconCalendarWeek size={18} />}
             onNavigate={onNavigate}
           />
         </li>
