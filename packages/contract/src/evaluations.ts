@@ -201,3 +201,10 @@ export const TaskNoteBody = z
     reason: requiredText(2000),
   })
   .strict();
+export type OpenEvaluationBody = z.infer<typeof OpenEvaluationBody>;
+export type SelfScoreBody = z.infer<typeof SelfScoreBody>;
+export type ProposeBody = z.infer<typeof ProposeBody>;
+export type DecideBody = z.infer<typeof DecideBody>;
+export type TaskNoteBody = z.infer<typeof TaskNoteBody>;
+export type CapCheck = z.infer<typeof CapCheck>;
+export type EvaluationCycleList = z.infer<typeof EvaluationCycleList>;

@@ -1,4 +1,5 @@
 import { documentsEn } from './documents.en.ts';
+import { evaluationsEn } from './evaluations.en.ts';
 import { indicatorsEn } from './indicators.en.ts';
 import { meetingsEn } from './meetings.en.ts';
 import { plansEn } from './plans.en.ts';
@@ -308,6 +309,7 @@ export const en: Translation = {
       'quy-che': 'Regulation',
       'ke-hoach': 'Work plan',
       'chi-so': 'Indicators',
+      'danh-gia': 'Evaluation',
     },
     roles: {
       head: 'Head',
@@ -658,6 +660,14 @@ export const en: Translation = {
       remindersHint: 'Default: 3 and 1; reminders also go out on the day and when overdue.',
       escalation: 'Escalate when overdue for (working days)',
       escalationHint: 'The standing agency, the head and deputies are told. Default: 3.',
+      evaluationProposer: 'Who proposes the members’ yearly levels',
+      evaluationProposerHint:
+        'Gathers and reviews the self-scores and proposes the levels; the head decides.',
+      evaluationProposerOptions: {
+        standingDeputy: 'Standing deputy head',
+        anyDeputy: 'Deputy head',
+        secretary: 'Standing agency',
+      },
     },
   },
   orgChart: {
@@ -701,6 +711,7 @@ export const en: Translation = {
   meetings: meetingsEn,
   tasks: tasksEn,
   plans: plansEn,
+  evaluations: evaluationsEn,
   reports: reportsEn,
   indicators: indicatorsEn,
   documents: documentsEn,

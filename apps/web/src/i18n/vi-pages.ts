@@ -1,4 +1,5 @@
 import { documentsVi } from './documents.vi.ts';
+import { evaluationsVi } from './evaluations.vi.ts';
 import { indicatorsVi } from './indicators.vi.ts';
 import { meetingsVi } from './meetings.vi.ts';
 import { plansVi } from './plans.vi.ts';
@@ -14,6 +15,7 @@ export const viPages = {
   reports: reportsVi,
   indicators: indicatorsVi,
   documents: documentsVi,
+  evaluations: evaluationsVi,
 };
 
 /** Every Vietnamese text: the shape every translation has. */

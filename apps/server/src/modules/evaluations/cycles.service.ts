@@ -190,7 +190,11 @@ export async function evaluateMembers(
       decidedAt: r.decidedAt?.toISOString() ?? null,
     });
   }
-  return out;
+  // Head, deputies, standing agency, members, residential group heads; by name within each.
+  const rank = ['head', 'deputyHead', 'secretary', 'member', 'residentialGroupHead'];
+  return out.sort(
+    (a, b) => rank.indexOf(a.role) - rank.indexOf(b.role) || a.fullName.localeCompare(b.fullName, 'vi'),
+  );
 }
 
 /** The levels the cap is counted on: each member's decided level, else the proposed one. */
