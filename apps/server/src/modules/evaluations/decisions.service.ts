@@ -107,7 +107,7 @@ export async function propose(
 
 /**
  * The head decides members' levels (R17; a deputy only under a `signDocuments` delegation for every domain: R4).
- * The cap is counted on the levels as they would stand; over it, the decision needs the head's reason
+ * The cap is counted on the levels as they would stand; a decision giving the capped level over it needs the head's reason
  * (`evaluation.capExceeded`, nothing written). The figures and points each level was decided on are frozen;
  * once every member is decided the cycle is closed as of that day.
  */
@@ -127,7 +127,9 @@ export async function decide(
       decidedLevel: next.get(r.id) ?? r.decidedLevel,
     }));
     const cap = capCheck(scheme, effectiveLevels(after));
-    if (cap.exceeded && !body.capOverrideReason)
+    // Only a decision that gives the capped level over the cap needs the reason (deciding others never does).
+    const overCap = cap.exceeded && items.some((i) => i.level === cap.level);
+    if (overCap && !body.capOverrideReason)
       throw new AppError('evaluation.capExceeded', {
         detail: `${cap.count} thành viên "${scheme.levels.find((l) => l.code === cap.level)?.name}", vượt mức ${cap.allowed} (${Math.round(cap.share * 100)}% của ${cap.ofCount}).`,
       });
@@ -151,7 +153,7 @@ export async function decide(
     }
     const allDecided = rows.every((r) => next.has(r.id) || r.decidedLevel);
     await updateCycle(tx, cycle.id, {
-      ...(cap.exceeded ? { capOverrideReason: body.capOverrideReason! } : {}),
+      ...(overCap ? { capOverrideReason: body.capOverrideReason! } : {}),
       ...(allDecided
         ? { status: 'decided', asOf: asOfOf(cycle), decidedBy: actor.userId, decidedAt: now }
         : {}),
@@ -165,7 +167,7 @@ export async function decide(
         cycleId,
         items: body.items,
         cap: { ...cap },
-        capOverrideReason: cap.exceeded ? body.capOverrideReason : null,
+        capOverrideReason: overCap ? body.capOverrideReason : null,
       },
     });
   });

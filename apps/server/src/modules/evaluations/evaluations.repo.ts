@@ -1,5 +1,5 @@
 import type { EvaluationScheme } from '@steerco/contract/evaluations';
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   evaluationCycles,
@@ -71,6 +71,7 @@ export async function updateCycle(
   id: string,
   set: Partial<typeof evaluationCycles.$inferInsert>,
 ) {
+  if (!Object.keys(set).length) return;
   await db.update(evaluationCycles).set(set).where(eq(evaluationCycles.id, id));
 }
 
@@ -105,13 +106,4 @@ export async function findNotes(db: DbOrTx, cycleId: string) {
 
 export async function insertNote(db: DbOrTx, row: typeof evaluationTaskNotes.$inferInsert) {
   await db.insert(evaluationTaskNotes).values(row);
-}
-
-/** Locks nothing: a count of the cycle's members, for tests of "nothing changed". */
-export async function countDecided(db: DbOrTx, cycleId: string) {
-  const [r] = await db
-    .select({ n: sql<number>`count(*) filter (where ${evaluationMembers.decidedLevel} is not null)::int` })
-    .from(evaluationMembers)
-    .where(eq(evaluationMembers.cycleId, cycleId));
-  return r?.n ?? 0;
 }

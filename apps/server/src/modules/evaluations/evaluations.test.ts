@@ -451,6 +451,38 @@ describe('levels and the cap', () => {
     expect(proposed.cap).toMatchObject({ count: 2, ofCount: 7, allowed: 1, exceeded: true });
   });
 
+  it('a deputy under the head’s signDocuments delegation for every domain decides for the head (R4)', async () => {
+    await call(
+      ctx.app,
+      org.seats.head.session,
+      'POST',
+      `${org.url}/delegations`,
+      {
+        toMembershipId: seat.deputy2.membershipId,
+        scopes: ['signDocuments'],
+        domains: [],
+        validFrom: '2026-11-01',
+        validTo: '2026-12-31',
+      },
+      201,
+    );
+    const joiner = memberOf(await getCycle(), seat.joiner.userId);
+    const cycle = (
+      await call(
+        ctx.app,
+        seat.deputy2.session,
+        'POST',
+        `/api/v1/evaluations/${cycleId}/decisions`,
+        {
+          items: [{ memberId: joiner.id, level: 'good' }],
+        },
+        200,
+      )
+    ).json();
+    expect(memberOf(cycle, seat.joiner.userId).decidedLevel).toBe('good');
+    expect(cycle.status).toBe('open');
+  });
+
   it('only the head decides: a deputy without a delegation gets 403; over the cap needs a reason; nothing changed before', async () => {
     const cycle = await getCycle();
     const url = `/api/v1/evaluations/${cycleId}/decisions`;
@@ -466,7 +498,7 @@ describe('levels and the cap', () => {
       'evaluation.capExceeded',
     );
     const unchanged = await getCycle();
-    expect(unchanged.members.every((m: Member) => m.decidedLevel === null)).toBe(true);
+    expect(unchanged.members.filter((m: Member) => m.decidedLevel !== null)).toHaveLength(1);
     expect(unchanged.status).toBe('open');
     const decided = (
       await call(

@@ -81,7 +81,8 @@ export function MembersTable({ cycle }: { cycle: EvaluationCycle }) {
   const count = (lvl: EvaluationLevel) => cycle.members.filter((m) => choice[m.id] === lvl).length;
   const wouldCount = count(cap.level);
   const wouldAllowed = Math.floor(cap.share * count(cap.ofLevel) + 1e-9);
-  const over = wouldCount > wouldAllowed;
+  // As the server: only a decision giving the capped level over the cap needs the reason.
+  const over = wouldCount > wouldAllowed && chosen.some((m) => choice[m.id] === cap.level);
   const fmt = (n: number | null) => formatPoints(n, i18n.language);
   const member = cycle.members.find((m) => m.id === open);
   return (
