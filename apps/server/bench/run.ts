@@ -257,6 +257,42 @@ async function benchReports() {
   ]);
 }
 
+/** Issue 20: the annual evaluation of members on the national dataset: one member's year, a committee's summary. */
+async function benchEvaluations() {
+  const child = fork(path.join(here, 'evaluations.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  type P = { p50: number; p95: number; max: number };
+  const r = await new Promise<{
+    generatedMs: number;
+    counts: { tasks: number; attendees: number; members: number };
+    memberYear: P;
+    busiest: P;
+    provinceSummary: P;
+    xlsx: P;
+  }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as never));
+    child.once('exit', (code) => reject(new Error(`evaluations benchmark exited with ${code}`)));
+  });
+  await new Promise((r) => child.once('exit', r));
+  const n = (x: number) => x.toLocaleString('en');
+  console.log(
+    `\nEvaluations: ${n(r.counts.tasks)} tasks, ${n(r.counts.attendees)} meeting attendees, ${n(r.counts.members)} members evaluated (generated in ${(r.generatedMs / 1000).toFixed(0)} s)`,
+  );
+  const row = (measure: string, p: P, limitMs: number) => ({
+    measure,
+    p50ms: p.p50.toFixed(2),
+    p95ms: p.p95.toFixed(2),
+    maxMs: p.max.toFixed(2),
+    target: `p95 < ${limitMs} ms`,
+    met: p.p95 < limitMs ? '✔' : '✘',
+  });
+  console.table([
+    row('one member’s year (GET /evaluations/:id/members/:memberId), 200 runs', r.memberYear, 100),
+    row('a province committee’s evaluation summary (GET /evaluations/:id), 100 runs', r.provinceSummary, 300),
+    row('the busiest commune’s evaluation (a member with 200 tasks), 100 runs', r.busiest, 300),
+    row('XLSX of the province committee’s summary, 30 runs', r.xlsx, 2000),
+  ]);
+}
+
 /** Issue 7: rendering a Decree 30 conclusion notice with 30 conclusions. */
 async function benchDocuments() {
   const { benchConclusionNotice } = await import('../src/modules/documents/render/bench.ts');
@@ -328,5 +364,6 @@ if (!only || only === 'meetings') await benchMeetings();
 if (!only || only === 'tasks') await benchTasks();
 if (!only || only === 'reports') await benchReports();
 if (!only || only === 'indicators') await benchIndicators();
+if (!only || only === 'evaluations') await benchEvaluations();
 if (!only || only === 'web') await benchWeb();
 if (!only || only === 'overhead') await benchOverhead();

@@ -29,6 +29,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { committeeRoutes } from './modules/committees/committees.routes.ts';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
+import { evaluationRoutes } from './modules/evaluations/evaluations.routes.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { healthRoutes, VERSION } from './modules/health/health.routes.ts';
 import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
@@ -72,6 +73,7 @@ const API_MODULES = [
   planRoutes,
   reportRoutes,
   indicatorRoutes,
+  evaluationRoutes,
   dashboardRoutes,
   inboxRoutes,
   searchRoutes,

@@ -55,6 +55,10 @@ export const RuleSettings = z
       .describe(
         'After N working days overdue a task is escalated to the standing agency and the heads (default 3)',
       ),
+    evaluationProposer: z
+      .enum(['standingDeputy', 'anyDeputy', 'secretary'])
+      .optional()
+      .describe('R17: who proposes the members’ yearly levels (default the standing deputy)'),
   })
   .strict();
 export type RuleSettings = z.infer<typeof RuleSettings>;

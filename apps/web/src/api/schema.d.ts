@@ -2496,6 +2496,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/committees/{id}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các đợt đánh giá thành viên hằng năm */
+        get: operations["getCommitteesIdEvaluations"];
+        put?: never;
+        /** Mở đợt đánh giá thành viên của năm (cơ quan thường trực), hạn trước 15/12 */
+        post: operations["postCommitteesIdEvaluations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đợt đánh giá: số liệu từ hồ sơ, điểm, mức đề xuất và quyết định, tỷ lệ xuất sắc */
+        get: operations["getEvaluationsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả đánh giá một thành viên và số liệu */
+        get: operations["getEvaluationsIdMembersMemberId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/members/{memberId}/self-score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Thành viên tự chấm điểm tiêu chí chung */
+        put: operations["putEvaluationsIdMembersMemberIdSelfScore"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Người đề xuất rà soát điểm tiêu chí chung và đề xuất mức xếp loại */
+        post: operations["postEvaluationsIdProposals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trưởng Ban quyết định mức xếp loại (vượt tỷ lệ xuất sắc phải nêu lý do) */
+        post: operations["postEvaluationsIdDecisions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/task-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận nguyên nhân khách quan (miễn trừ chậm) hoặc lần trả lại là lỗi nhỏ */
+        post: operations["postEvaluationsIdTaskNotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/members/{memberId}/sheet.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phiếu đánh giá thành viên (DOCX, Nghị định 30) */
+        get: operations["getEvaluationsIdMembersMemberIdSheetDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/summary.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo tổng hợp kết quả đánh giá (DOCX, Nghị định 30) */
+        get: operations["getEvaluationsIdSummaryDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{id}/summary.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng tổng hợp kết quả đánh giá (Excel) */
+        get: operations["getEvaluationsIdSummaryXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard": {
         parameters: {
             query?: never;
@@ -6259,6 +6430,11 @@ export interface operations {
                             taskReminderWorkingDays?: number[];
                             /** @description After N working days overdue a task is escalated to the standing agency and the heads (default 3) */
                             taskEscalationWorkingDays?: number;
+                            /**
+                             * @description R17: who proposes the members’ yearly levels (default the standing deputy)
+                             * @enum {string}
+                             */
+                            evaluationProposer?: "standingDeputy" | "anyDeputy" | "secretary";
                         };
                     };
                 };
@@ -6383,6 +6559,11 @@ export interface operations {
                             taskReminderWorkingDays?: number[];
                             /** @description After N working days overdue a task is escalated to the standing agency and the heads (default 3) */
                             taskEscalationWorkingDays?: number;
+                            /**
+                             * @description R17: who proposes the members’ yearly levels (default the standing deputy)
+                             * @enum {string}
+                             */
+                            evaluationProposer?: "standingDeputy" | "anyDeputy" | "secretary";
                         };
                     };
                 };
@@ -6446,6 +6627,11 @@ export interface operations {
                     taskReminderWorkingDays?: number[];
                     /** @description After N working days overdue a task is escalated to the standing agency and the heads (default 3) */
                     taskEscalationWorkingDays?: number;
+                    /**
+                     * @description R17: who proposes the members’ yearly levels (default the standing deputy)
+                     * @enum {string}
+                     */
+                    evaluationProposer?: "standingDeputy" | "anyDeputy" | "secretary";
                 };
             };
         };
@@ -6484,6 +6670,11 @@ export interface operations {
                         taskReminderWorkingDays?: number[];
                         /** @description After N working days overdue a task is escalated to the standing agency and the heads (default 3) */
                         taskEscalationWorkingDays?: number;
+                        /**
+                         * @description R17: who proposes the members’ yearly levels (default the standing deputy)
+                         * @enum {string}
+                         */
+                        evaluationProposer?: "standingDeputy" | "anyDeputy" | "secretary";
                     };
                 };
             };
@@ -19422,6 +19613,1685 @@ export interface operations {
                         allowedActions: ("score" | "submit" | "appraise" | "finalise")[];
                     };
                 };
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCommitteesIdEvaluations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            year: number;
+                            /** Format: date */
+                            deadline: string;
+                            /** @enum {string} */
+                            status: "open" | "decided";
+                        }[];
+                    };
+                };
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCommitteesIdEvaluations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                    /**
+                     * Format: date
+                     * @description Before 15/12 of the year, a working day; default the last one
+                     */
+                    deadline?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        committeeId: string;
+                        committeeName: string;
+                        year: number;
+                        /** Format: date */
+                        deadline: string;
+                        /** @enum {string} */
+                        status: "open" | "decided";
+                        /**
+                         * Format: date
+                         * @description The records are counted up to this day
+                         */
+                        asOf: string;
+                        /** @enum {string} */
+                        proposerRole: "standingDeputy" | "anyDeputy" | "secretary";
+                        scheme: {
+                            code: string;
+                            name: string;
+                            levels: {
+                                /** @enum {string} */
+                                code: "excellent" | "good" | "done" | "notDone";
+                                name: string;
+                                minPoints: number;
+                            }[];
+                            generalCriteria: {
+                                code: string;
+                                group: string;
+                                text: string;
+                                maxPoints: number;
+                                unconfirmed: boolean;
+                            }[];
+                            generalMax: number;
+                            taskMax: number;
+                            weights: {
+                                quantity: number;
+                                quality: number;
+                                timeliness: number;
+                            };
+                            /** @description Share of an item’s quality points lost per major error */
+                            errorPenalty: number;
+                            /** @description Share of an item’s timeliness points lost per delay */
+                            delayPenalty: number;
+                            cap: {
+                                /** @enum {string} */
+                                level: "excellent" | "good" | "done" | "notDone";
+                                /** @enum {string} */
+                                ofLevel: "excellent" | "good" | "done" | "notDone";
+                                share: number;
+                            };
+                            /** @description What is sourced, what is inference or unconfirmed */
+                            notes: string[];
+                        };
+                        members: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            userId: string;
+                            fullName: string;
+                            position: string | null;
+                            role: string;
+                            /** Format: date */
+                            seatFrom: string;
+                            seatTo: string | null;
+                            figures: {
+                                tasks: {
+                                    assigned: number;
+                                    doneOnTime: number;
+                                    doneLate: number;
+                                    overdue: number;
+                                    open: number;
+                                    returned: number;
+                                    majorErrors: number;
+                                    extensions: number;
+                                    exempted: number;
+                                    cooperated: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        taskId: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        role: "lead" | "cooperate";
+                                        /** Format: date */
+                                        deadline: string;
+                                        /** Format: date */
+                                        originalDeadline: string;
+                                        status: string;
+                                        completedOn: string | null;
+                                        /** @enum {string} */
+                                        outcome: "doneOnTime" | "doneLate" | "overdue" | "open";
+                                        returns: {
+                                            /** Format: uuid */
+                                            eventId: string;
+                                            at: string;
+                                            reason: string | null;
+                                            minor: boolean;
+                                        }[];
+                                        extensions: number;
+                                        /** @description The objective cause the committee confirmed */
+                                        exemption: string | null;
+                                        /** @description Counted in the 70-point task part */
+                                        counted: boolean;
+                                    }[];
+                                };
+                                attendance: {
+                                    meetings: number;
+                                    present: number;
+                                    substitute: number;
+                                    approvedAbsence: number;
+                                    absentWithoutLeave: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        meetingId: string;
+                                        title: string;
+                                        /** Format: date */
+                                        date: string;
+                                        /** @enum {string} */
+                                        outcome: "present" | "substitute" | "approvedAbsence" | "absentWithoutLeave";
+                                    }[];
+                                };
+                                reports: {
+                                    submitted: number;
+                                    onTime: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        reportId: string;
+                                        label: string;
+                                        /** Format: date */
+                                        deadline: string;
+                                        /** Format: date */
+                                        sentOn: string;
+                                        onTime: boolean;
+                                    }[];
+                                };
+                            };
+                            taskScore: {
+                                quantityPct: number;
+                                qualityPct: number;
+                                timelinessPct: number;
+                                /** @description Out of the scheme’s task maximum (70) */
+                                points: number;
+                            };
+                            selfScores: {
+                                [key: string]: number;
+                            } | null;
+                            reviewedScores: {
+                                [key: string]: number;
+                            } | null;
+                            generalPoints: number | null;
+                            totalPoints: number | null;
+                            suggestedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            proposedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            proposalNote: string | null;
+                            decidedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            decidedAt: string | null;
+                        }[];
+                        /** @description Counted on the proposed levels until decided, then on the decided ones */
+                        cap: {
+                            /** @enum {string} */
+                            level: "excellent" | "good" | "done" | "notDone";
+                            /** @enum {string} */
+                            ofLevel: "excellent" | "good" | "done" | "notDone";
+                            share: number;
+                            count: number;
+                            ofCount: number;
+                            allowed: number;
+                            exceeded: boolean;
+                        };
+                        capOverrideReason: string | null;
+                        may: {
+                            propose: boolean;
+                            decide: boolean;
+                            manage: boolean;
+                            viewAll: boolean;
+                        };
+                        myMemberId: string | null;
+                    };
+                };
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvaluationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        committeeId: string;
+                        committeeName: string;
+                        year: number;
+                        /** Format: date */
+                        deadline: string;
+                        /** @enum {string} */
+                        status: "open" | "decided";
+                        /**
+                         * Format: date
+                         * @description The records are counted up to this day
+                         */
+                        asOf: string;
+                        /** @enum {string} */
+                        proposerRole: "standingDeputy" | "anyDeputy" | "secretary";
+                        scheme: {
+                            code: string;
+                            name: string;
+                            levels: {
+                                /** @enum {string} */
+                                code: "excellent" | "good" | "done" | "notDone";
+                                name: string;
+                                minPoints: number;
+                            }[];
+                            generalCriteria: {
+                                code: string;
+                                group: string;
+                                text: string;
+                                maxPoints: number;
+                                unconfirmed: boolean;
+                            }[];
+                            generalMax: number;
+                            taskMax: number;
+                            weights: {
+                                quantity: number;
+                                quality: number;
+                                timeliness: number;
+                            };
+                            /** @description Share of an item’s quality points lost per major error */
+                            errorPenalty: number;
+                            /** @description Share of an item’s timeliness points lost per delay */
+                            delayPenalty: number;
+                            cap: {
+                                /** @enum {string} */
+                                level: "excellent" | "good" | "done" | "notDone";
+                                /** @enum {string} */
+                                ofLevel: "excellent" | "good" | "done" | "notDone";
+                                share: number;
+                            };
+                            /** @description What is sourced, what is inference or unconfirmed */
+                            notes: string[];
+                        };
+                        members: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            userId: string;
+                            fullName: string;
+                            position: string | null;
+                            role: string;
+                            /** Format: date */
+                            seatFrom: string;
+                            seatTo: string | null;
+                            figures: {
+                                tasks: {
+                                    assigned: number;
+                                    doneOnTime: number;
+                                    doneLate: number;
+                                    overdue: number;
+                                    open: number;
+                                    returned: number;
+                                    majorErrors: number;
+                                    extensions: number;
+                                    exempted: number;
+                                    cooperated: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        taskId: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        role: "lead" | "cooperate";
+                                        /** Format: date */
+                                        deadline: string;
+                                        /** Format: date */
+                                        originalDeadline: string;
+                                        status: string;
+                                        completedOn: string | null;
+                                        /** @enum {string} */
+                                        outcome: "doneOnTime" | "doneLate" | "overdue" | "open";
+                                        returns: {
+                                            /** Format: uuid */
+                                            eventId: string;
+                                            at: string;
+                                            reason: string | null;
+                                            minor: boolean;
+                                        }[];
+                                        extensions: number;
+                                        /** @description The objective cause the committee confirmed */
+                                        exemption: string | null;
+                                        /** @description Counted in the 70-point task part */
+                                        counted: boolean;
+                                    }[];
+                                };
+                                attendance: {
+                                    meetings: number;
+                                    present: number;
+                                    substitute: number;
+                                    approvedAbsence: number;
+                                    absentWithoutLeave: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        meetingId: string;
+                                        title: string;
+                                        /** Format: date */
+                                        date: string;
+                                        /** @enum {string} */
+                                        outcome: "present" | "substitute" | "approvedAbsence" | "absentWithoutLeave";
+                                    }[];
+                                };
+                                reports: {
+                                    submitted: number;
+                                    onTime: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        reportId: string;
+                                        label: string;
+                                        /** Format: date */
+                                        deadline: string;
+                                        /** Format: date */
+                                        sentOn: string;
+                                        onTime: boolean;
+                                    }[];
+                                };
+                            };
+                            taskScore: {
+                                quantityPct: number;
+                                qualityPct: number;
+                                timelinessPct: number;
+                                /** @description Out of the scheme’s task maximum (70) */
+                                points: number;
+                            };
+                            selfScores: {
+                                [key: string]: number;
+                            } | null;
+                            reviewedScores: {
+                                [key: string]: number;
+                            } | null;
+                            generalPoints: number | null;
+                            totalPoints: number | null;
+                            suggestedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            proposedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            proposalNote: string | null;
+                            decidedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            decidedAt: string | null;
+                        }[];
+                        /** @description Counted on the proposed levels until decided, then on the decided ones */
+                        cap: {
+                            /** @enum {string} */
+                            level: "excellent" | "good" | "done" | "notDone";
+                            /** @enum {string} */
+                            ofLevel: "excellent" | "good" | "done" | "notDone";
+                            share: number;
+                            count: number;
+                            ofCount: number;
+                            allowed: number;
+                            exceeded: boolean;
+                        };
+                        capOverrideReason: string | null;
+                        may: {
+                            propose: boolean;
+                            decide: boolean;
+                            manage: boolean;
+                            viewAll: boolean;
+                        };
+                        myMemberId: string | null;
+                    };
+                };
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvaluationsIdMembersMemberId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        userId: string;
+                        fullName: string;
+                        position: string | null;
+                        role: string;
+                        /** Format: date */
+                        seatFrom: string;
+                        seatTo: string | null;
+                        figures: {
+                            tasks: {
+                                assigned: number;
+                                doneOnTime: number;
+                                doneLate: number;
+                                overdue: number;
+                                open: number;
+                                returned: number;
+                                majorErrors: number;
+                                extensions: number;
+                                exempted: number;
+                                cooperated: number;
+                                records: {
+                                    /** Format: uuid */
+                                    taskId: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    role: "lead" | "cooperate";
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** Format: date */
+                                    originalDeadline: string;
+                                    status: string;
+                                    completedOn: string | null;
+                                    /** @enum {string} */
+                                    outcome: "doneOnTime" | "doneLate" | "overdue" | "open";
+                                    returns: {
+                                        /** Format: uuid */
+                                        eventId: string;
+                                        at: string;
+                                        reason: string | null;
+                                        minor: boolean;
+                                    }[];
+                                    extensions: number;
+                                    /** @description The objective cause the committee confirmed */
+                                    exemption: string | null;
+                                    /** @description Counted in the 70-point task part */
+                                    counted: boolean;
+                                }[];
+                            };
+                            attendance: {
+                                meetings: number;
+                                present: number;
+                                substitute: number;
+                                approvedAbsence: number;
+                                absentWithoutLeave: number;
+                                records: {
+                                    /** Format: uuid */
+                                    meetingId: string;
+                                    title: string;
+                                    /** Format: date */
+                                    date: string;
+                                    /** @enum {string} */
+                                    outcome: "present" | "substitute" | "approvedAbsence" | "absentWithoutLeave";
+                                }[];
+                            };
+                            reports: {
+                                submitted: number;
+                                onTime: number;
+                                records: {
+                                    /** Format: uuid */
+                                    reportId: string;
+                                    label: string;
+                                    /** Format: date */
+                                    deadline: string;
+                                    /** Format: date */
+                                    sentOn: string;
+                                    onTime: boolean;
+                                }[];
+                            };
+                        };
+                        taskScore: {
+                            quantityPct: number;
+                            qualityPct: number;
+                            timelinessPct: number;
+                            /** @description Out of the scheme’s task maximum (70) */
+                            points: number;
+                        };
+                        selfScores: {
+                            [key: string]: number;
+                        } | null;
+                        reviewedScores: {
+                            [key: string]: number;
+                        } | null;
+                        generalPoints: number | null;
+                        totalPoints: number | null;
+                        suggestedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                        proposedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                        proposalNote: string | null;
+                        decidedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                        decidedAt: string | null;
+                    };
+                };
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putEvaluationsIdMembersMemberIdSelfScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    scores: {
+                        [key: string]: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        committeeId: string;
+                        committeeName: string;
+                        year: number;
+                        /** Format: date */
+                        deadline: string;
+                        /** @enum {string} */
+                        status: "open" | "decided";
+                        /**
+                         * Format: date
+                         * @description The records are counted up to this day
+                         */
+                        asOf: string;
+                        /** @enum {string} */
+                        proposerRole: "standingDeputy" | "anyDeputy" | "secretary";
+                        scheme: {
+                            code: string;
+                            name: string;
+                            levels: {
+                                /** @enum {string} */
+                                code: "excellent" | "good" | "done" | "notDone";
+                                name: string;
+                                minPoints: number;
+                            }[];
+                            generalCriteria: {
+                                code: string;
+                                group: string;
+                                text: string;
+                                maxPoints: number;
+                                unconfirmed: boolean;
+                            }[];
+                            generalMax: number;
+                            taskMax: number;
+                            weights: {
+                                quantity: number;
+                                quality: number;
+                                timeliness: number;
+                            };
+                            /** @description Share of an item’s quality points lost per major error */
+                            errorPenalty: number;
+                            /** @description Share of an item’s timeliness points lost per delay */
+                            delayPenalty: number;
+                            cap: {
+                                /** @enum {string} */
+                                level: "excellent" | "good" | "done" | "notDone";
+                                /** @enum {string} */
+                                ofLevel: "excellent" | "good" | "done" | "notDone";
+                                share: number;
+                            };
+                            /** @description What is sourced, what is inference or unconfirmed */
+                            notes: string[];
+                        };
+                        members: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            userId: string;
+                            fullName: string;
+                            position: string | null;
+                            role: string;
+                            /** Format: date */
+                            seatFrom: string;
+                            seatTo: string | null;
+                            figures: {
+                                tasks: {
+                                    assigned: number;
+                                    doneOnTime: number;
+                                    doneLate: number;
+                                    overdue: number;
+                                    open: number;
+                                    returned: number;
+                                    majorErrors: number;
+                                    extensions: number;
+                                    exempted: number;
+                                    cooperated: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        taskId: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        role: "lead" | "cooperate";
+                                        /** Format: date */
+                                        deadline: string;
+                                        /** Format: date */
+                                        originalDeadline: string;
+                                        status: string;
+                                        completedOn: string | null;
+                                        /** @enum {string} */
+                                        outcome: "doneOnTime" | "doneLate" | "overdue" | "open";
+                                        returns: {
+                                            /** Format: uuid */
+                                            eventId: string;
+                                            at: string;
+                                            reason: string | null;
+                                            minor: boolean;
+                                        }[];
+                                        extensions: number;
+                                        /** @description The objective cause the committee confirmed */
+                                        exemption: string | null;
+                                        /** @description Counted in the 70-point task part */
+                                        counted: boolean;
+                                    }[];
+                                };
+                                attendance: {
+                                    meetings: number;
+                                    present: number;
+                                    substitute: number;
+                                    approvedAbsence: number;
+                                    absentWithoutLeave: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        meetingId: string;
+                                        title: string;
+                                        /** Format: date */
+                                        date: string;
+                                        /** @enum {string} */
+                                        outcome: "present" | "substitute" | "approvedAbsence" | "absentWithoutLeave";
+                                    }[];
+                                };
+                                reports: {
+                                    submitted: number;
+                                    onTime: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        reportId: string;
+                                        label: string;
+                                        /** Format: date */
+                                        deadline: string;
+                                        /** Format: date */
+                                        sentOn: string;
+                                        onTime: boolean;
+                                    }[];
+                                };
+                            };
+                            taskScore: {
+                                quantityPct: number;
+                                qualityPct: number;
+                                timelinessPct: number;
+                                /** @description Out of the scheme’s task maximum (70) */
+                                points: number;
+                            };
+                            selfScores: {
+                                [key: string]: number;
+                            } | null;
+                            reviewedScores: {
+                                [key: string]: number;
+                            } | null;
+                            generalPoints: number | null;
+                            totalPoints: number | null;
+                            suggestedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            proposedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            proposalNote: string | null;
+                            decidedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            decidedAt: string | null;
+                        }[];
+                        /** @description Counted on the proposed levels until decided, then on the decided ones */
+                        cap: {
+                            /** @enum {string} */
+                            level: "excellent" | "good" | "done" | "notDone";
+                            /** @enum {string} */
+                            ofLevel: "excellent" | "good" | "done" | "notDone";
+                            share: number;
+                            count: number;
+                            ofCount: number;
+                            allowed: number;
+                            exceeded: boolean;
+                        };
+                        capOverrideReason: string | null;
+                        may: {
+                            propose: boolean;
+                            decide: boolean;
+                            manage: boolean;
+                            viewAll: boolean;
+                        };
+                        myMemberId: string | null;
+                    };
+                };
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEvaluationsIdProposals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** Format: uuid */
+                        memberId: string;
+                        /** @enum {string} */
+                        level: "excellent" | "good" | "done" | "notDone";
+                        reviewedScores?: {
+                            [key: string]: number;
+                        };
+                        note?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        committeeId: string;
+                        committeeName: string;
+                        year: number;
+                        /** Format: date */
+                        deadline: string;
+                        /** @enum {string} */
+                        status: "open" | "decided";
+                        /**
+                         * Format: date
+                         * @description The records are counted up to this day
+                         */
+                        asOf: string;
+                        /** @enum {string} */
+                        proposerRole: "standingDeputy" | "anyDeputy" | "secretary";
+                        scheme: {
+                            code: string;
+                            name: string;
+                            levels: {
+                                /** @enum {string} */
+                                code: "excellent" | "good" | "done" | "notDone";
+                                name: string;
+                                minPoints: number;
+                            }[];
+                            generalCriteria: {
+                                code: string;
+                                group: string;
+                                text: string;
+                                maxPoints: number;
+                                unconfirmed: boolean;
+                            }[];
+                            generalMax: number;
+                            taskMax: number;
+                            weights: {
+                                quantity: number;
+                                quality: number;
+                                timeliness: number;
+                            };
+                            /** @description Share of an item’s quality points lost per major error */
+                            errorPenalty: number;
+                            /** @description Share of an item’s timeliness points lost per delay */
+                            delayPenalty: number;
+                            cap: {
+                                /** @enum {string} */
+                                level: "excellent" | "good" | "done" | "notDone";
+                                /** @enum {string} */
+                                ofLevel: "excellent" | "good" | "done" | "notDone";
+                                share: number;
+                            };
+                            /** @description What is sourced, what is inference or unconfirmed */
+                            notes: string[];
+                        };
+                        members: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            userId: string;
+                            fullName: string;
+                            position: string | null;
+                            role: string;
+                            /** Format: date */
+                            seatFrom: string;
+                            seatTo: string | null;
+                            figures: {
+                                tasks: {
+                                    assigned: number;
+                                    doneOnTime: number;
+                                    doneLate: number;
+                                    overdue: number;
+                                    open: number;
+                                    returned: number;
+                                    majorErrors: number;
+                                    extensions: number;
+                                    exempted: number;
+                                    cooperated: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        taskId: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        role: "lead" | "cooperate";
+                                        /** Format: date */
+                                        deadline: string;
+                                        /** Format: date */
+                                        originalDeadline: string;
+                                        status: string;
+                                        completedOn: string | null;
+                                        /** @enum {string} */
+                                        outcome: "doneOnTime" | "doneLate" | "overdue" | "open";
+                                        returns: {
+                                            /** Format: uuid */
+                                            eventId: string;
+                                            at: string;
+                                            reason: string | null;
+                                            minor: boolean;
+                                        }[];
+                                        extensions: number;
+                                        /** @description The objective cause the committee confirmed */
+                                        exemption: string | null;
+                                        /** @description Counted in the 70-point task part */
+                                        counted: boolean;
+                                    }[];
+                                };
+                                attendance: {
+                                    meetings: number;
+                                    present: number;
+                                    substitute: number;
+                                    approvedAbsence: number;
+                                    absentWithoutLeave: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        meetingId: string;
+                                        title: string;
+                                        /** Format: date */
+                                        date: string;
+                                        /** @enum {string} */
+                                        outcome: "present" | "substitute" | "approvedAbsence" | "absentWithoutLeave";
+                                    }[];
+                                };
+                                reports: {
+                                    submitted: number;
+                                    onTime: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        reportId: string;
+                                        label: string;
+                                        /** Format: date */
+                                        deadline: string;
+                                        /** Format: date */
+                                        sentOn: string;
+                                        onTime: boolean;
+                                    }[];
+                                };
+                            };
+                            taskScore: {
+                                quantityPct: number;
+                                qualityPct: number;
+                                timelinessPct: number;
+                                /** @description Out of the scheme’s task maximum (70) */
+                                points: number;
+                            };
+                            selfScores: {
+                                [key: string]: number;
+                            } | null;
+                            reviewedScores: {
+                                [key: string]: number;
+                            } | null;
+                            generalPoints: number | null;
+                            totalPoints: number | null;
+                            suggestedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            proposedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            proposalNote: string | null;
+                            decidedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            decidedAt: string | null;
+                        }[];
+                        /** @description Counted on the proposed levels until decided, then on the decided ones */
+                        cap: {
+                            /** @enum {string} */
+                            level: "excellent" | "good" | "done" | "notDone";
+                            /** @enum {string} */
+                            ofLevel: "excellent" | "good" | "done" | "notDone";
+                            share: number;
+                            count: number;
+                            ofCount: number;
+                            allowed: number;
+                            exceeded: boolean;
+                        };
+                        capOverrideReason: string | null;
+                        may: {
+                            propose: boolean;
+                            decide: boolean;
+                            manage: boolean;
+                            viewAll: boolean;
+                        };
+                        myMemberId: string | null;
+                    };
+                };
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEvaluationsIdDecisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** Format: uuid */
+                        memberId: string;
+                        /** @enum {string} */
+                        level: "excellent" | "good" | "done" | "notDone";
+                    }[];
+                    /** @description Required when the cap is exceeded */
+                    capOverrideReason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        committeeId: string;
+                        committeeName: string;
+                        year: number;
+                        /** Format: date */
+                        deadline: string;
+                        /** @enum {string} */
+                        status: "open" | "decided";
+                        /**
+                         * Format: date
+                         * @description The records are counted up to this day
+                         */
+                        asOf: string;
+                        /** @enum {string} */
+                        proposerRole: "standingDeputy" | "anyDeputy" | "secretary";
+                        scheme: {
+                            code: string;
+                            name: string;
+                            levels: {
+                                /** @enum {string} */
+                                code: "excellent" | "good" | "done" | "notDone";
+                                name: string;
+                                minPoints: number;
+                            }[];
+                            generalCriteria: {
+                                code: string;
+                                group: string;
+                                text: string;
+                                maxPoints: number;
+                                unconfirmed: boolean;
+                            }[];
+                            generalMax: number;
+                            taskMax: number;
+                            weights: {
+                                quantity: number;
+                                quality: number;
+                                timeliness: number;
+                            };
+                            /** @description Share of an item’s quality points lost per major error */
+                            errorPenalty: number;
+                            /** @description Share of an item’s timeliness points lost per delay */
+                            delayPenalty: number;
+                            cap: {
+                                /** @enum {string} */
+                                level: "excellent" | "good" | "done" | "notDone";
+                                /** @enum {string} */
+                                ofLevel: "excellent" | "good" | "done" | "notDone";
+                                share: number;
+                            };
+                            /** @description What is sourced, what is inference or unconfirmed */
+                            notes: string[];
+                        };
+                        members: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            userId: string;
+                            fullName: string;
+                            position: string | null;
+                            role: string;
+                            /** Format: date */
+                            seatFrom: string;
+                            seatTo: string | null;
+                            figures: {
+                                tasks: {
+                                    assigned: number;
+                                    doneOnTime: number;
+                                    doneLate: number;
+                                    overdue: number;
+                                    open: number;
+                                    returned: number;
+                                    majorErrors: number;
+                                    extensions: number;
+                                    exempted: number;
+                                    cooperated: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        taskId: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        role: "lead" | "cooperate";
+                                        /** Format: date */
+                                        deadline: string;
+                                        /** Format: date */
+                                        originalDeadline: string;
+                                        status: string;
+                                        completedOn: string | null;
+                                        /** @enum {string} */
+                                        outcome: "doneOnTime" | "doneLate" | "overdue" | "open";
+                                        returns: {
+                                            /** Format: uuid */
+                                            eventId: string;
+                                            at: string;
+                                            reason: string | null;
+                                            minor: boolean;
+                                        }[];
+                                        extensions: number;
+                                        /** @description The objective cause the committee confirmed */
+                                        exemption: string | null;
+                                        /** @description Counted in the 70-point task part */
+                                        counted: boolean;
+                                    }[];
+                                };
+                                attendance: {
+                                    meetings: number;
+                                    present: number;
+                                    substitute: number;
+                                    approvedAbsence: number;
+                                    absentWithoutLeave: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        meetingId: string;
+                                        title: string;
+                                        /** Format: date */
+                                        date: string;
+                                        /** @enum {string} */
+                                        outcome: "present" | "substitute" | "approvedAbsence" | "absentWithoutLeave";
+                                    }[];
+                                };
+                                reports: {
+                                    submitted: number;
+                                    onTime: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        reportId: string;
+                                        label: string;
+                                        /** Format: date */
+                                        deadline: string;
+                                        /** Format: date */
+                                        sentOn: string;
+                                        onTime: boolean;
+                                    }[];
+                                };
+                            };
+                            taskScore: {
+                                quantityPct: number;
+                                qualityPct: number;
+                                timelinessPct: number;
+                                /** @description Out of the scheme’s task maximum (70) */
+                                points: number;
+                            };
+                            selfScores: {
+                                [key: string]: number;
+                            } | null;
+                            reviewedScores: {
+                                [key: string]: number;
+                            } | null;
+                            generalPoints: number | null;
+                            totalPoints: number | null;
+                            suggestedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            proposedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            proposalNote: string | null;
+                            decidedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            decidedAt: string | null;
+                        }[];
+                        /** @description Counted on the proposed levels until decided, then on the decided ones */
+                        cap: {
+                            /** @enum {string} */
+                            level: "excellent" | "good" | "done" | "notDone";
+                            /** @enum {string} */
+                            ofLevel: "excellent" | "good" | "done" | "notDone";
+                            share: number;
+                            count: number;
+                            ofCount: number;
+                            allowed: number;
+                            exceeded: boolean;
+                        };
+                        capOverrideReason: string | null;
+                        may: {
+                            propose: boolean;
+                            decide: boolean;
+                            manage: boolean;
+                            viewAll: boolean;
+                        };
+                        myMemberId: string | null;
+                    };
+                };
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEvaluationsIdTaskNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    taskId: string;
+                    /** @enum {string} */
+                    kind: "exemptDelay" | "minorReturn";
+                    /**
+                     * Format: uuid
+                     * @description minorReturn: the return marked minor
+                     */
+                    eventId?: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        committeeId: string;
+                        committeeName: string;
+                        year: number;
+                        /** Format: date */
+                        deadline: string;
+                        /** @enum {string} */
+                        status: "open" | "decided";
+                        /**
+                         * Format: date
+                         * @description The records are counted up to this day
+                         */
+                        asOf: string;
+                        /** @enum {string} */
+                        proposerRole: "standingDeputy" | "anyDeputy" | "secretary";
+                        scheme: {
+                            code: string;
+                            name: string;
+                            levels: {
+                                /** @enum {string} */
+                                code: "excellent" | "good" | "done" | "notDone";
+                                name: string;
+                                minPoints: number;
+                            }[];
+                            generalCriteria: {
+                                code: string;
+                                group: string;
+                                text: string;
+                                maxPoints: number;
+                                unconfirmed: boolean;
+                            }[];
+                            generalMax: number;
+                            taskMax: number;
+                            weights: {
+                                quantity: number;
+                                quality: number;
+                                timeliness: number;
+                            };
+                            /** @description Share of an item’s quality points lost per major error */
+                            errorPenalty: number;
+                            /** @description Share of an item’s timeliness points lost per delay */
+                            delayPenalty: number;
+                            cap: {
+                                /** @enum {string} */
+                                level: "excellent" | "good" | "done" | "notDone";
+                                /** @enum {string} */
+                                ofLevel: "excellent" | "good" | "done" | "notDone";
+                                share: number;
+                            };
+                            /** @description What is sourced, what is inference or unconfirmed */
+                            notes: string[];
+                        };
+                        members: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            userId: string;
+                            fullName: string;
+                            position: string | null;
+                            role: string;
+                            /** Format: date */
+                            seatFrom: string;
+                            seatTo: string | null;
+                            figures: {
+                                tasks: {
+                                    assigned: number;
+                                    doneOnTime: number;
+                                    doneLate: number;
+                                    overdue: number;
+                                    open: number;
+                                    returned: number;
+                                    majorErrors: number;
+                                    extensions: number;
+                                    exempted: number;
+                                    cooperated: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        taskId: string;
+                                        title: string;
+                                        /** @enum {string} */
+                                        role: "lead" | "cooperate";
+                                        /** Format: date */
+                                        deadline: string;
+                                        /** Format: date */
+                                        originalDeadline: string;
+                                        status: string;
+                                        completedOn: string | null;
+                                        /** @enum {string} */
+                                        outcome: "doneOnTime" | "doneLate" | "overdue" | "open";
+                                        returns: {
+                                            /** Format: uuid */
+                                            eventId: string;
+                                            at: string;
+                                            reason: string | null;
+                                            minor: boolean;
+                                        }[];
+                                        extensions: number;
+                                        /** @description The objective cause the committee confirmed */
+                                        exemption: string | null;
+                                        /** @description Counted in the 70-point task part */
+                                        counted: boolean;
+                                    }[];
+                                };
+                                attendance: {
+                                    meetings: number;
+                                    present: number;
+                                    substitute: number;
+                                    approvedAbsence: number;
+                                    absentWithoutLeave: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        meetingId: string;
+                                        title: string;
+                                        /** Format: date */
+                                        date: string;
+                                        /** @enum {string} */
+                                        outcome: "present" | "substitute" | "approvedAbsence" | "absentWithoutLeave";
+                                    }[];
+                                };
+                                reports: {
+                                    submitted: number;
+                                    onTime: number;
+                                    records: {
+                                        /** Format: uuid */
+                                        reportId: string;
+                                        label: string;
+                                        /** Format: date */
+                                        deadline: string;
+                                        /** Format: date */
+                                        sentOn: string;
+                                        onTime: boolean;
+                                    }[];
+                                };
+                            };
+                            taskScore: {
+                                quantityPct: number;
+                                qualityPct: number;
+                                timelinessPct: number;
+                                /** @description Out of the scheme’s task maximum (70) */
+                                points: number;
+                            };
+                            selfScores: {
+                                [key: string]: number;
+                            } | null;
+                            reviewedScores: {
+                                [key: string]: number;
+                            } | null;
+                            generalPoints: number | null;
+                            totalPoints: number | null;
+                            suggestedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            proposedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            proposalNote: string | null;
+                            decidedLevel: ("excellent" | "good" | "done" | "notDone") | null;
+                            decidedAt: string | null;
+                        }[];
+                        /** @description Counted on the proposed levels until decided, then on the decided ones */
+                        cap: {
+                            /** @enum {string} */
+                            level: "excellent" | "good" | "done" | "notDone";
+                            /** @enum {string} */
+                            ofLevel: "excellent" | "good" | "done" | "notDone";
+                            share: number;
+                            count: number;
+                            ofCount: number;
+                            allowed: number;
+                            exceeded: boolean;
+                        };
+                        capOverrideReason: string | null;
+                        may: {
+                            propose: boolean;
+                            decide: boolean;
+                            manage: boolean;
+                            viewAll: boolean;
+                        };
+                        myMemberId: string | null;
+                    };
+                };
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvaluationsIdMembersMemberIdSheetDocx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvaluationsIdSummaryDocx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi máy chủ (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvaluationsIdSummaryXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Yêu cầu không hợp lệ hoặc không được phép (RFC 9457) */
             "4XX": {

@@ -1,4 +1,5 @@
 import { documentsEn } from './documents.en.ts';
+import { evaluationsEn } from './evaluations.en.ts';
 import { inboxEn, notificationCentreEn, scheduleEn, searchEn } from './everyday.en.ts';
 import { indicatorsEn } from './indicators.en.ts';
 import { meetingsEn } from './meetings.en.ts';
@@ -312,6 +313,7 @@ export const en: Translation = {
       'quy-che': 'Regulation',
       'ke-hoach': 'Work plan',
       'chi-so': 'Indicators',
+      'danh-gia': 'Evaluation',
     },
     roles: {
       head: 'Head',
@@ -662,6 +664,14 @@ export const en: Translation = {
       remindersHint: 'Default: 3 and 1; reminders also go out on the day and when overdue.',
       escalation: 'Escalate when overdue for (working days)',
       escalationHint: 'The standing agency, the head and deputies are told. Default: 3.',
+      evaluationProposer: 'Who proposes the members’ yearly levels',
+      evaluationProposerHint:
+        'Gathers and reviews the self-scores and proposes the levels; the head decides.',
+      evaluationProposerOptions: {
+        standingDeputy: 'Standing deputy head',
+        anyDeputy: 'Deputy head',
+        secretary: 'Standing agency',
+      },
     },
   },
   orgChart: {
@@ -710,6 +720,7 @@ export const en: Translation = {
   search: searchEn,
   notificationCentre: notificationCentreEn,
   schedule: scheduleEn,
+  evaluations: evaluationsEn,
   reports: reportsEn,
   indicators: indicatorsEn,
   documents: documentsEn,

@@ -1,4 +1,5 @@
 import { documentsVi } from './documents.vi.ts';
+import { evaluationsVi } from './evaluations.vi.ts';
 import { inboxVi, notificationCentreVi, scheduleVi, searchVi } from './everyday.vi.ts';
 import { indicatorsVi } from './indicators.vi.ts';
 import { meetingsVi } from './meetings.vi.ts';
@@ -19,6 +20,7 @@ export const viPages = {
   search: searchVi,
   notificationCentre: notificationCentreVi,
   schedule: scheduleVi,
+  evaluations: evaluationsVi,
 };
 
 /** Every Vietnamese text: the shape every translation has. */

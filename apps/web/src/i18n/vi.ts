@@ -304,6 +304,7 @@ export const viCore = {
       'quy-che': 'Quy chế',
       'ke-hoach': 'Kế hoạch công tác',
       'chi-so': 'Chỉ số',
+      'danh-gia': 'Đánh giá',
     },
     roles: { ...ROLE_LABELS },
     standing: 'Thường trực',
@@ -644,6 +645,14 @@ export const viCore = {
       remindersHint: 'Mặc định 3 và 1 ngày; hệ thống còn nhắc vào ngày đến hạn và khi quá hạn.',
       escalation: 'Báo cáo lãnh đạo khi quá hạn (ngày làm việc)',
       escalationHint: 'Cơ quan thường trực, Trưởng Ban, Phó Trưởng Ban nhận báo cáo. Mặc định 3.',
+      evaluationProposer: 'Người đề xuất mức xếp loại thành viên hằng năm',
+      evaluationProposerHint:
+        'Người tổng hợp, rà soát điểm tự chấm và đề xuất mức xếp loại; Trưởng Ban quyết định.',
+      evaluationProposerOptions: {
+        standingDeputy: 'Phó Trưởng ban Thường trực',
+        anyDeputy: 'Phó Trưởng ban',
+        secretary: 'Cơ quan thường trực',
+      },
     },
   },
   orgChart: {

@@ -233,3 +233,32 @@ export async function findSeatNames(db: DbOrTx, seatIds: string[]) {
     .innerJoin(person, eq(person.id, memberships.userId))
     .where(inArray(memberships.id, seatIds));
 }
+
+/**
+ * The committee's seats (guests aside) held at some time in [from, to], with the holder's name: the members an
+ * annual evaluation covers (R17), a seat replaced mid-year and its replacement both included.
+ */
+export async function findSeatsDuring(db: DbOrTx, committeeId: string, from: string, to: string) {
+  const person = usersView('evaluated_person');
+  return db
+    .select({
+      id: memberships.id,
+      userId: memberships.userId,
+      fullName: person.fullName,
+      role: memberships.role,
+      isStanding: memberships.isStanding,
+      position: memberships.position,
+      startDate: memberships.startDate,
+      endDate: memberships.endDate,
+    })
+    .from(memberships)
+    .innerJoin(person, eq(person.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.committeeId, committeeId),
+        notGuest,
+        sql`${memberships.startDate} <= ${to}::date and (${memberships.endDate} is null or ${memberships.endDate} >= ${from}::date)`,
+      ),
+    )
+    .orderBy(memberships.startDate, memberships.id);
+}

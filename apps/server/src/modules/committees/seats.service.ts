@@ -9,6 +9,7 @@ import {
   findSeatedUsers,
   findSeatHolders,
   findSeatNames,
+  findSeatsDuring,
   findSeatsInForce,
   findUnitSeatHolders,
   findUnitSeats,
@@ -84,3 +85,6 @@ export async function seatHolders(db: DbOrTx, seatIds: string[]) {
 export async function seatsInForceAmong(db: DbOrTx, committeeId: string, ids: string[], date: string) {
   return ids.length ? findSeatsInForce(db, committeeId, [...new Set(ids)], date) : [];
 }
+
+/** The seats (guests aside) held at some time in [from, to] with their holders: whom a year's evaluation covers. */
+export const seatsDuring = findSeatsDuring;

@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPES } from '@steerco/contract/documents';
+import { type Block, DOCUMENT_TYPES } from '@steerco/contract/documents';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Actor } from '../../http/permissions.ts';
@@ -16,6 +16,8 @@ import {
 import { renderOfficialDocumentHtml } from './render/official-document-html.ts';
 
 // A document as a file: the Decree 30 DOCX, its HTML preview, and the stored PDF.
+
+export type { DocumentKind };
 
 /** The model both the DOCX and the HTML preview are made from. */
 export async function specOf(db: DbOrTx, doc: DocumentRow): Promise<OfficialDocumentSpec> {
@@ -67,4 +69,37 @@ export async function documentPdf(db: Db, actor: Actor, documentId: string) {
   const file = await findStoredFile(db, doc.pdfFileId);
   if (!file) throw new AppError('document.pdfUnavailable');
   return file;
+}
+
+/**
+ * A Decree 30 DOCX in the committee's name from a body another module assembles, not registered as a document
+ * (e.g. the annual evaluation's member sheet and summary, R17): the same header, title, signature and layout.
+ */
+export async function renderCommitteeDocx(
+  db: DbOrTx,
+  committeeId: string,
+  d: {
+    kind: DocumentKind;
+    symbol: string;
+    title: string;
+    body: Block[];
+    date: string | null;
+    signature: { capacity: string[]; name: string | null };
+    recipients: string[];
+  },
+) {
+  const c = await committeeWithUnit(db, committeeId);
+  if (!c) throw new AppError('committee.notFound');
+  return renderOfficialDocument({
+    issuer: { parent: parentAuthority(c.unitName), name: issuerName(c.name, c.unitName) },
+    number: null,
+    symbol: d.symbol,
+    place: c.unitShortName ?? c.unitName,
+    date: d.date,
+    kind: d.kind,
+    title: d.title,
+    body: d.body,
+    signature: d.signature,
+    recipients: d.recipients,
+  });
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { conclusions, meetings } from './meetings.schema.ts';
+import { conclusions, meetingAttendees, meetings } from './meetings.schema.ts';
 
 // The meetings' figures of a report's cut-off window [from, to] (Viet Nam days, both included), for many
 // committees in one statement: meetings held by kind, notices sent on time, conclusions of those meetings.
@@ -62,4 +62,35 @@ export async function findMeetingFigureRecords(
     select ${meetings.id} as id, ${meetings.title} as title, ${day} as date from ${meetings}
     where ${base} and ${extra} order by ${meetings.startsAt} limit 500`);
   return rows.map((r) => ({ ...r, kind: 'meeting' }));
+}
+
+/**
+ * These people's attendance at the committee's meetings held in [from, to] (R17): present (checked in, or the
+ * minute-taker), represented by a substitute, absent with the absence approved, or absent without leave.
+ */
+export async function findMemberAttendance(
+  db: DbOrTx,
+  committeeId: string,
+  userIds: string[],
+  from: string,
+  to: string,
+) {
+  const { rows } = await db.execute<{
+    user_id: string;
+    meeting_id: string;
+    title: string;
+    date: string;
+    outcome: 'present' | 'substitute' | 'approvedAbsence' | 'absentWithoutLeave';
+  }>(sql`
+    select a.user_id, ${meetings.id} as meeting_id, ${meetings.title} as title,
+      (${meetings.startsAt} at time zone 'Asia/Ho_Chi_Minh')::date::text as date,
+      case when a.checked_in_at is not null or a.minute_taker then 'present'
+        when a.response = 'substitute' then 'substitute'
+        when a.response = 'absent' and a.approval = 'approved' then 'approvedAbsence'
+        else 'absentWithoutLeave' end as outcome
+    from ${meetingAttendees} a join ${meetings} on ${meetings.id} = a.meeting_id
+    where ${meetings.committeeId} = ${committeeId} and a.kind = 'member'
+      and a.user_id = any(${sql.param(userIds)}::uuid[]) and ${heldIn(from, to)}
+    order by ${meetings.startsAt}, ${meetings.id}`);
+  return rows;
 }

@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import {
   countMeetingFigures,
   findMeetingFigureRecords,
+  findMemberAttendance,
   MEETING_KINDS,
   type MeetingFigure,
 } from './report-figures.repo.ts';
@@ -64,3 +65,15 @@ export const meetingFigureSource = {
   records: (db: DbOrTx, q: { committeeId: string; key: string; from: string; to: string }) =>
     meetingFigureRecords(db, q),
 };
+
+/**
+ * These people's attendance at the committee's meetings held in [from, to], each meeting with its outcome
+ * (present, substitute, approved absence, absent without leave): for the annual evaluation (R17).
+ */
+export async function memberAttendance(
+  db: DbOrTx,
+  q: { committeeId: string; userIds: string[]; from: string; to: string },
+) {
+  if (!q.userIds.length) return [];
+  return findMemberAttendance(db, q.committeeId, q.userIds, q.from, q.to);
+}

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { seatHolders } from '../committees/seats.service.ts';
 import { unitNames } from '../units/units.service.ts';
 import { countReviewFigures, findTaskStates } from './figures.repo.ts';
+import { findMemberTasks, findReturnsAndExtensions } from './member-figures.repo.ts';
 import { windowOf } from './standing.service.ts';
 import { derivedStatusOf } from './tasks.repo.ts';
 
@@ -39,4 +40,31 @@ export async function taskStates(db: DbOrTx, committeeId: string, ids: string[])
   for (const r of rows)
     out.set(r.id, { status: r.status as TaskStatus, derivedStatus: derivedStatusOf(r, w) });
   return out;
+}
+
+/**
+ * The tasks these seats answered for (lead or responsible member) or co-operated on, due or completed in
+ * [from, to], each with its returns for rework and the number of approved extensions: a member's year of work
+ * products for the annual evaluation (R17). A task handed over on a personnel change (R14) counts for the seat
+ * that holds it now — whoever held the seat when the work was done.
+ */
+export async function memberTaskRecords(
+  db: DbOrTx,
+  q: { committeeId: string; membershipIds: string[]; from: string; to: string },
+) {
+  if (!q.membershipIds.length) return [];
+  const rows = await findMemberTasks(db, q.committeeId, q.membershipIds, q.from, q.to);
+  const byTask = new Map<string, Awaited<ReturnType<typeof findReturnsAndExtensions>>>();
+  for (const e of await findReturnsAndExtensions(db, [...new Set(rows.map((r) => r.id))]))
+    byTask.set(e.task_id, [...(byTask.get(e.task_id) ?? []), e]);
+  return rows.map((r) => {
+    const events = byTask.get(r.id) ?? [];
+    return {
+      ...r,
+      returns: events
+        .filter((e) => e.kind === 'returned')
+        .map((e) => ({ eventId: e.id, at: e.created_at, reason: e.reason })),
+      extensions: events.filter((e) => e.kind === 'extensionApproved').length,
+    };
+  });
 }

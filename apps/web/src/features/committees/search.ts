@@ -12,6 +12,7 @@ export const COMMITTEE_TABS = [
   'quy-che',
   'ke-hoach',
   'chi-so',
+  'danh-gia',
 ] as const;
 export type CommitteeTab = (typeof COMMITTEE_TABS)[number];
 

@@ -52,7 +52,14 @@ import { issuerLines, textWidth } from './text-metrics.ts';
 
 export { issuerLines, textWidth };
 
-export type DocumentKind = 'THÔNG BÁO' | 'GIẤY MỜI' | 'BIÊN BẢN' | 'KẾ HOẠCH' | 'BÁO CÁO' | 'QUYẾT ĐỊNH';
+export type DocumentKind =
+  | 'THÔNG BÁO'
+  | 'GIẤY MỜI'
+  | 'BIÊN BẢN'
+  | 'KẾ HOẠCH'
+  | 'BÁO CÁO'
+  | 'QUYẾT ĐỊNH'
+  | 'PHIẾU ĐÁNH GIÁ';
 
 /** paragraph | heading | numbered | field ("Thời gian:" …) | basis (căn cứ): the body blocks of the contract. */
 export type { Block };

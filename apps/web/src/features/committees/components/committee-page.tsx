@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Fact } from '../../../components/fact.tsx';
 import { RecordPage, RecordTabs } from '../../../components/record-page.tsx';
 import { SampleBadge } from '../../../components/sample-badge.tsx';
+import { EvaluationsTab } from '../../evaluations/components/evaluations-tab.tsx';
 import { IndicatorsTab } from '../../indicators/components/indicators-tab.tsx';
 import { PlansTab } from '../../plans/components/plans-tab.tsx';
 import { COMMITTEE_TABS, type CommitteeTab } from '../api.ts';
@@ -41,6 +42,7 @@ export function CommitteePage({ committee, tab, onTabChange }: CommitteePageProp
     'quy-che': <RegulationTab committee={committee} />,
     'ke-hoach': <PlansTab committee={committee} />,
     'chi-so': <IndicatorsTab committee={committee} />,
+    'danh-gia': <EvaluationsTab committee={committee} />,
   };
   return (
     <RecordPage

@@ -266,6 +266,7 @@ interface SettingsValues {
   /** Working days before a task's deadline when reminders go out, as the multi-select's values. */
   taskReminderWorkingDays: string[];
   taskEscalationWorkingDays: number | string;
+  evaluationProposer: string;
 }
 
 const REMINDER_DAY_OPTIONS = Array.from({ length: 10 }, (_, i) => String(i + 1));
@@ -297,6 +298,7 @@ function SettingsForm({
     taskReminderWorkingDays: values.taskReminderWorkingDays.map(Number).sort((a, b) => b - a),
     taskEscalationWorkingDays:
       values.taskEscalationWorkingDays === '' ? undefined : Number(values.taskEscalationWorkingDays),
+    evaluationProposer: values.evaluationProposer,
   });
   const form = useForm<SettingsValues>({
     initialValues: {
@@ -310,6 +312,7 @@ function SettingsForm({
       taskDueSoonWorkingDays: settings.taskDueSoonWorkingDays ?? 3,
       taskReminderWorkingDays: (settings.taskReminderWorkingDays ?? [3, 1]).map(String),
       taskEscalationWorkingDays: settings.taskEscalationWorkingDays ?? 3,
+      evaluationProposer: settings.evaluationProposer ?? 'standingDeputy',
     },
     validate: (values) => {
       const errors = schemaErrors(RuleSettings, bodyOf(values), t);
@@ -364,6 +367,22 @@ function SettingsForm({
             {...form.getInputProps('checkInOpensMinutes')}
           />
         </SimpleGrid>
+        <Radio.Group
+          label={t('regulation.settings.evaluationProposer')}
+          description={t('regulation.settings.evaluationProposerHint')}
+          {...form.getInputProps('evaluationProposer')}
+        >
+          <Group gap="lg" mt={6}>
+            {(['standingDeputy', 'anyDeputy', 'secretary'] as const).map((role) => (
+              <Radio
+                key={role}
+                value={role}
+                disabled={!canEdit}
+                label={t(`regulation.settings.evaluationProposerOptions.${role}`)}
+              />
+            ))}
+          </Group>
+        </Radio.Group>
         <Radio.Group label={t('regulation.settings.substitute')} {...form.getInputProps('substitutePolicy')}>
           <Stack gap={6} mt={6}>
             {SubstitutePolicy.options.map((policy) => (
