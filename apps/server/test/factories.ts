@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { CSRF_HEADER } from '@steerco/contract/auth';
 import type { SystemRole } from '@steerco/contract/users';
 import { eq } from 'drizzle-orm';
@@ -91,7 +92,8 @@ export function multipartFile(
   content: Buffer,
   contentType = 'application/octet-stream',
 ) {
-  const boundary = `----steerco${Math.random().toString(16).slice(2)}`;
+  // A fixed-length boundary: the same file sent twice has the same length (the idempotency fingerprint of an upload).
+  const boundary = `----steerco${randomBytes(8).toString('hex')}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
   );

@@ -118,7 +118,8 @@ describe('Idempotency-Key on creating writes', () => {
     };
     const first = await send();
     expect(first.statusCode, first.body).toBe(201);
-    expect((await send()).json().id).toBe(first.json().id);
+    const again = await send();
+    expect(again.json().id, again.body).toBe(first.json().id);
     const files = await ctx.db.execute(
       sql`select count(*)::int as n from files where sha256 = ${first.json().sha256}`,
     );

@@ -86,7 +86,7 @@ describe('login', () => {
     const wrong: number[] = [];
     const unknown: number[] = [];
     const locked: number[] = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 5; i++) {
       // Below the lockout threshold (3): reset the counter between rounds.
       await ctx.db.update(users).set({ failedLoginCount: 0 }).where(sql`username = ${username}`);
       wrong.push(await time(username));
@@ -94,8 +94,11 @@ describe('login', () => {
       locked.push(await time(lockedName));
     }
     // Each answer costs one password verification (tens of milliseconds); a missing one would be far faster.
-    expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.4);
-    expect(median(locked)).toBeGreaterThan(median(wrong) * 0.4);
+    // Against the fastest wrong-password answer (the verification's own cost): a loaded machine slows some
+    // answers down, never below that.
+    const verification = Math.min(...wrong);
+    expect(median(unknown)).toBeGreaterThan(verification * 0.4);
+    expect(median(locked)).toBeGreaterThan(verification * 0.4);
   });
 
   it('locks the account after repeated failures, even for the right password, and tells its owner by e-mail', async () => {
