@@ -107,7 +107,7 @@ describe('official documents of BCĐ phường Phúc La', () => {
     j.current = secretary;
     await secretary.goto(url('/van-ban'));
     await secretary.getByLabel('Tìm toàn văn').fill('ket qua cai cach hanh chinh quy iv');
-    const row = secretary.getByRole('link', { name: `Mở văn bản ${TITLE}` });
+    const row = secretary.getByRole('link', { name: TITLE, exact: true });
     await row.waitFor();
     await expect.poll(() => secretary.getByRole('row').count()).toBe(2);
     const cells = await secretary.getByRole('row').nth(1).textContent();
@@ -154,7 +154,8 @@ describe('official documents of BCĐ phường Phúc La', () => {
     await secretary.goto(url('/van-ban'));
     await secretary.getByLabel('Nơi ban hành').fill('ha dong');
     const link = secretary.getByRole('link', {
-      name: 'Mở văn bản Kế hoạch triển khai Đề án 06 năm 2026 trên địa bàn quận',
+      name: 'Kế hoạch triển khai Đề án 06 năm 2026 trên địa bàn quận',
+      exact: true,
     });
     await link.waitFor();
     await expect.poll(() => secretary.getByRole('row').count()).toBe(2);

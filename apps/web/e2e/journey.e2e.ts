@@ -162,7 +162,7 @@ describe('first day with steerco', () => {
   });
 
   it('logs out from the user menu', async () => {
-    await page.getByRole('button', { name: 'Tài khoản của Quản trị hệ thống' }).click();
+    await page.getByRole('button', { name: 'Quản trị hệ thống — tài khoản' }).click();
     await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
     await page.waitForURL(/\/dang-nhap/);
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
@@ -205,13 +205,13 @@ describe('first day with steerco', () => {
   });
 
   it('switches to English and back, remembering the choice', async () => {
-    await page.getByRole('button', { name: `Tài khoản của ${NEW_USER.fullName}` }).click();
+    await page.getByRole('button', { name: `${NEW_USER.fullName} — tài khoản` }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('heading', { name: `Hello, ${NEW_USER.fullName}` }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: `Hello, ${NEW_USER.fullName}` }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await page.getByRole('button', { name: `Account of ${NEW_USER.fullName}` }).click();
+    await page.getByRole('button', { name: `${NEW_USER.fullName} — account` }).click();
     await page.getByRole('menuitem', { name: 'Tiếng Việt' }).click();
     await page.getByRole('heading', { name: `Xin chào, ${NEW_USER.fullName}` }).waitFor();
   });

@@ -224,6 +224,12 @@ describe('the Phúc La quarterly meeting', () => {
       .getByRole('button', { name: 'Xác nhận tham dự' })
       .click();
     const dialog = tuan.getByRole('dialog', { name: 'Xác nhận tham dự' });
+    // Nothing is chosen for him; each choice says what it means, and sending without one asks for one.
+    for (const radio of await dialog.getByRole('radio').all()) expect(await radio.isChecked()).toBe(false);
+    await dialog.getByText('Bạn sẽ có mặt tại cuộc họp.').waitFor();
+    await saveScreenshot(tuan, 'meeting-respond-dialog', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Gửi xác nhận' }).click();
+    await dialog.getByText('Hãy chọn một câu trả lời').waitFor();
     await dialog.getByRole('radio', { name: 'Vắng mặt' }).check();
     await dialog.getByRole('button', { name: 'Gửi xác nhận' }).click();
     await dialog.getByText('Cần nêu lý do vắng mặt').waitFor();

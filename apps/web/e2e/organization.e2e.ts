@@ -389,19 +389,38 @@ describe('the organisation of BCĐ phường Phúc La', () => {
       const overflow = await head.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, tab).toBeLessThanOrEqual(0);
     }
+    // The member table on a phone: name, role and unit in view, nothing scrolled sideways.
+    await openTab(head, 'Thành viên');
+    const table = head.getByRole('table', { name: 'Thành viên Ban Chỉ đạo', exact: true });
+    const row = table.getByRole('row').filter({ hasText: 'Nguyễn Thị Thu Hằng' });
+    expect(
+      await row
+        .getByText(/^Trưởng Ban/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
+    expect(
+      await table.evaluate((el) => el.scrollWidth - (el.parentElement?.clientWidth ?? 0)),
+    ).toBeLessThanOrEqual(0);
+    await saveScreenshot(head, 'committee-members-mobile');
     await openTab(head, 'Sơ đồ tổ chức');
     await saveScreenshot(head, 'committee-mobile');
     await head.setViewportSize({ width: 1366, height: 860 });
+    // At 1366 px the nine tabs wrap rather than overflow: every tab is wholly inside the page.
+    const tabs = head.getByRole('tablist');
+    for (const tab of await tabs.getByRole('tab').all()) {
+      const box = await tab.boundingBox();
+      expect(box && box.x + box.width <= 1366).toBe(true);
+    }
+    await saveScreenshot(head, 'committee-tabs-1366', { fullPage: false });
   });
 
-  it('shows the 2026 working calendar with Tết 14/02–22/02, in Quản trị → Lịch làm việc', async () => {
+  it('shows the 2026 working calendar with Tết 14/02–22/02, from the sidebar', async () => {
     j.current = admin;
     const nav = admin.getByRole('navigation', { name: 'Điều hướng chính' });
-    const calendarLink = nav.getByRole('link', { name: 'Lịch làm việc' });
-    // The Quản trị group may still be open from the users page.
-    if (!(await calendarLink.isVisible())) await nav.getByRole('button', { name: 'Quản trị' }).click();
-    await calendarLink.click();
-    await admin.waitForURL(/\/quan-tri\/lich-lam-viec/);
+    await nav.getByRole('link', { name: 'Lịch làm việc' }).click();
+    await admin.waitForURL(/\/lich-lam-viec/);
+    expect(new URL(admin.url()).pathname).toBe('/lich-lam-viec');
     await admin.getByRole('heading', { name: 'Lịch làm việc', level: 1 }).waitFor();
     const year = admin.getByRole('textbox', { name: 'Năm', exact: true });
     if ((await year.inputValue()) !== '2026') {
@@ -452,6 +471,18 @@ describe('the organisation of BCĐ phường Phúc La', () => {
       .click();
     await admin.getByText('Chưa có ngày điều chỉnh nào trong năm 2026.').waitFor();
     await expect.poll(() => cell.getAttribute('data-kind')).toBe('workday');
+  });
+
+  it('lets anyone signed in read the working calendar, without the controls that change it', async () => {
+    j.current = secretary;
+    await secretary
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Lịch làm việc' })
+      .click();
+    await secretary.getByRole('heading', { name: 'Lịch làm việc', level: 1 }).waitFor();
+    await secretary.getByRole('list', { name: 'Các kỳ nghỉ lễ, Tết' }).waitFor();
+    expect(await secretary.getByRole('button', { name: 'Thêm ngày điều chỉnh' }).count()).toBe(0);
+    await saveScreenshot(secretary, 'calendar-reader', { fullPage: false });
   });
 
   it('did not crash, and fetched nothing but our own server', () => {

@@ -544,9 +544,12 @@ const unitsRoute = createRoute({
   }),
 });
 
-/** Lịch làm việc: the working calendar of a year (`?nam=`); system administrators adjust it. */
+/**
+ * Lịch làm việc: the working calendar of a year (`?nam=`), for every signed-in person (the server lets all
+ * read it); only system administrators see the controls that adjust it.
+ */
 const calendarRoute = createRoute({
-  getParentRoute: () => adminRoute,
+  getParentRoute: () => appRoute,
   path: '/lich-lam-viec',
   validateSearch: parseCalendarSearch,
   component: withPage(CalendarPage, function CalendarRoute() {
@@ -563,6 +566,16 @@ const calendarRoute = createRoute({
   }),
 });
 
+/** The calendar's former address under Quản trị, kept for bookmarks (administrators only, like the rest of it). */
+const oldCalendarRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/lich-lam-viec',
+  validateSearch: parseCalendarSearch,
+  beforeLoad: ({ search }) => {
+    throw redirect({ to: '/lich-lam-viec', search, replace: true });
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   changePasswordRoute,
@@ -574,6 +587,7 @@ const routeTree = rootRoute.addChildren([
     inboxAliasRoute,
     notificationsRoute,
     scheduleRoute,
+    calendarRoute,
     committeesRoute,
     committeeRoute,
     parRoute,
@@ -587,7 +601,7 @@ const routeTree = rootRoute.addChildren([
     reportsRoute,
     reportRoute,
     rollupRoute,
-    adminRoute.addChildren([adminIndexRoute, usersRoute, unitsRoute, calendarRoute]),
+    adminRoute.addChildren([adminIndexRoute, usersRoute, unitsRoute, oldCalendarRoute]),
   ]),
 ]);
 

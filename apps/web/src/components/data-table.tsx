@@ -1,4 +1,5 @@
 import { Box, Center, Group, LoadingOverlay, Pagination, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -29,6 +30,11 @@ interface DataTableProps<Row> {
   /** True while newer rows are on their way; the current ones stay visible under a light overlay. */
   refreshing?: boolean;
   paging?: PageInfo;
+  /**
+   * The columns for a phone (below 36em), if the table has them: drawn without a minimum width, so the phone
+   * shows them without sideways scrolling. Without them the full table scrolls sideways.
+   */
+  phoneColumns?: Column<Row>[];
 }
 
 /** The list table of every admin page: header, rows, empty text, and paging with a "1–20 of 35" summary. */
@@ -40,21 +46,25 @@ export function DataTable<Row>({
   emptyText,
   refreshing,
   paging,
+  phoneColumns,
 }: DataTableProps<Row>) {
+  const phone = useMediaQuery('(max-width: 36em)') ?? false;
+  const compact = phone && !!phoneColumns;
+  const shown = compact ? phoneColumns : columns;
   return (
     <Box>
       <Box pos="relative">
         <LoadingOverlay visible={!!refreshing} overlayProps={{ blur: 0, backgroundOpacity: 0.5 }} />
-        <Table.ScrollContainer minWidth={960}>
+        <Table.ScrollContainer minWidth={compact ? 0 : 960}>
           <Table striped highlightOnHover verticalSpacing="sm" aria-label={caption}>
             <Table.Thead>
               <Table.Tr>
-                {columns.map((column) => (
+                {shown.map((column) => (
                   <Table.Th
                     key={column.key}
                     ta={column.actions ? 'right' : undefined}
                     w={column.actions ? 1 : undefined}
-                    miw={column.minWidth}
+                    miw={compact ? undefined : column.minWidth}
                     style={{ whiteSpace: 'nowrap' }}
                   >
                     {column.header}
@@ -65,7 +75,7 @@ export function DataTable<Row>({
             <Table.Tbody>
               {rows.map((row) => (
                 <Table.Tr key={rowKey(row)}>
-                  {columns.map((column) => (
+                  {shown.map((column) => (
                     <Table.Td key={column.key} ta={column.actions ? 'right' : undefined}>
                       {column.render(row)}
                     </Table.Td>

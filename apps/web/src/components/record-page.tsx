@@ -1,4 +1,4 @@
-import { Anchor, Group, ScrollArea, Tabs } from '@mantine/core';
+import { Anchor, Group, Tabs } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -45,8 +45,9 @@ interface RecordTabsProps<T extends string> {
 }
 
 /**
- * A record's tabs: a tab bar that scrolls sideways on a phone (keeping the open tab in sight), and the open
- * tab's panel.
+ * A record's tabs: a tab bar that scrolls sideways on a phone (keeping the open tab in sight) and wraps onto a
+ * second line on wider screens (a committee's nine tabs do not fit 1366 px); a tab's title is never cut. Then the
+ * open tab's panel.
  */
 export function RecordTabs<T extends string>({
   tabs,
@@ -59,15 +60,16 @@ export function RecordTabs<T extends string>({
   const viewport = useActiveTabInView(value);
   return (
     <Tabs value={value} onChange={(v) => v && onChange(v as T)} keepMounted={false} mt="lg">
-      <ScrollArea type="auto" offsetScrollbars="x" scrollbarSize={6} viewportRef={viewport}>
-        <Tabs.List aria-label={label} style={{ flexWrap: 'nowrap' }}>
+      {/* A plain scrolling box, not a ScrollArea: its table-like content box would stop the wrapping. */}
+      <div ref={viewport} className="record-tabs-viewport">
+        <Tabs.List aria-label={label} className="record-tabs">
           {tabs.map((slug) => (
             <Tabs.Tab key={slug} value={slug} data-slug={slug} style={{ whiteSpace: 'nowrap' }}>
               {titleOf(slug)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-      </ScrollArea>
+      </div>
       {tabs.map((slug) => (
         <Tabs.Panel key={slug} value={slug} pt="md">
           {panels[slug]}

@@ -46,7 +46,7 @@ export const en: Translation = {
     notifications: 'Notifications',
   },
   userMenu: {
-    open: 'Account of {{name}}',
+    open: '{{name}} — account',
     changePassword: 'Change password',
     language: 'Language',
     logout: 'Log out',

@@ -119,6 +119,13 @@ export const meetingsEn: Translation['meetings'] = {
     absent: 'Absent',
     substitute: 'Send a substitute',
     needsApproval: 'Absences and substitutes need the chair’s approval.',
+    responseHint: 'Choose one of the three answers; none is chosen for you.',
+    responseRequired: 'Choose an answer',
+    explain: {
+      attend: 'You will be at the meeting.',
+      absent: 'You cannot attend; give a reason, and the chair must agree.',
+      substitute: 'Someone else attends in your place, briefed on the meeting; the chair must agree.',
+    },
     reason: 'Reason for absence',
     reasonRequired: 'Give the reason for the absence',
     substituteName: 'Substitute’s full name',

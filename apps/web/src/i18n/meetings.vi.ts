@@ -113,6 +113,14 @@ export const meetingsVi = {
     absent: 'Vắng mặt',
     substitute: 'Cử người dự thay',
     needsApproval: 'Vắng mặt và cử người dự thay cần người chủ trì đồng ý.',
+    responseHint: 'Chọn một trong ba cách trả lời; chưa có lựa chọn nào được chọn sẵn.',
+    responseRequired: 'Hãy chọn một câu trả lời',
+    explain: {
+      attend: 'Bạn sẽ có mặt tại cuộc họp.',
+      absent: 'Bạn không dự được; cần nêu lý do, và người chủ trì phải đồng ý.',
+      substitute:
+        'Một người khác dự thay bạn, đã được phổ biến nội dung cuộc họp; người chủ trì phải đồng ý.',
+    },
     reason: 'Lý do vắng mặt',
     reasonRequired: 'Cần nêu lý do vắng mặt',
     substituteName: 'Họ tên người dự thay',

@@ -38,7 +38,7 @@ export const viCore = {
     notifications: 'Thông báo',
   },
   userMenu: {
-    open: 'Tài khoản của {{name}}',
+    open: '{{name}} — tài khoản',
     changePassword: 'Đổi mật khẩu',
     language: 'Ngôn ngữ',
     logout: 'Đăng xuất',

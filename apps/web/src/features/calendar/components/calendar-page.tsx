@@ -67,7 +67,7 @@ const LEGEND = [
 ] as const;
 
 /**
- * Quản trị → Lịch làm việc: the year as twelve Monday-first months coloured by kind of day, its holiday breaks
+ * Lịch làm việc (everyone reads it; system administrators adjust it): the year as twelve Monday-first months coloured by kind of day, its holiday breaks
  * and days off with their names and source documents, and the local adjustments.
  */
 export function CalendarPage({ year: requestedYear, onYearChange, canManage }: CalendarPageProps) {

@@ -206,6 +206,24 @@ export function MembersTab({ committee }: { committee: CommitteeDetail }) {
     },
   ];
 
+  // On a phone: one column with the name, the role and the unit stacked, and the row's actions (no sideways
+  // scrolling); the profile opened from the name shows the rest.
+  const columnOf = (key: string) => columns.find((column) => column.key === key) as Column<Membership>;
+  const phoneColumns: Column<Membership>[] = [
+    {
+      key: 'member',
+      header: t('members.columns.fullName'),
+      render: (member) => (
+        <Stack gap={4} align="flex-start">
+          {columnOf('fullName').render(member)}
+          {columnOf('role').render(member)}
+          {member.unitName && <Text size="xs">{member.unitName}</Text>}
+        </Stack>
+      ),
+    },
+    columnOf('actions'),
+  ];
+
   return (
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
       <Stack gap="md">
@@ -264,6 +282,7 @@ export function MembersTab({ committee }: { committee: CommitteeDetail }) {
             rows={members.data}
             rowKey={(member) => member.id}
             emptyText={view === 'at' ? t('members.emptyAt') : t('members.empty')}
+            phoneColumns={phoneColumns}
             refreshing={members.isPlaceholderData}
           />
         )}

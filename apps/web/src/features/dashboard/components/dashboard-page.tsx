@@ -100,7 +100,7 @@ export function DashboardPage({ user }: { user: User }) {
                 summary={t('units.subtitle')}
               />
               <ModuleCard
-                to="/quan-tri/lich-lam-viec"
+                to="/lich-lam-viec"
                 icon={<IconCalendarTime size={22} />}
                 title={t('nav.calendar')}
                 summary={t('calendar.subtitle')}

@@ -202,11 +202,7 @@ function RegistryCard({ doc: d }: { doc: OfficialDocument }) {
         </Text>
         <DocumentStatusBadge status={d.status} />
       </Group>
-      <Anchor
-        component={Link}
-        to={`/van-ban/${d.id}`}
-        aria-label={t('documents.actions.open', { title: d.title })}
-      >
+      <Anchor component={Link} to={`/van-ban/${d.id}`}>
         {d.title}
       </Anchor>
       <Text size="xs" c="dimmed" mt={4}>
@@ -247,11 +243,7 @@ function RegistryTable({ items }: { items: OfficialDocument[] }) {
                 )}
               </Table.Td>
               <Table.Td>
-                <Anchor
-                  component={Link}
-                  to={`/van-ban/${d.id}`}
-                  aria-label={t('documents.actions.open', { title: d.title })}
-                >
+                <Anchor component={Link} to={`/van-ban/${d.id}`}>
                   {d.title}
                 </Anchor>
               </Table.Td>

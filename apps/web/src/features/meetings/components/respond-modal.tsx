@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { Attendee, RespondBody } from '@steerco/contract/meetings';
@@ -28,7 +28,8 @@ interface RespondModalProps {
 export function RespondModal({ meeting, attendee, onBehalf, onClose }: RespondModalProps) {
   const { t } = useTranslation();
   const respond = useRespond(meeting.id);
-  const [response, setResponse] = useState<Response>(attendee.response ?? 'attend');
+  // Nothing is chosen for the person: a pre-selected "attend" would be sent by a hasty click.
+  const [response, setResponse] = useState<Response | null>(attendee.response ?? null);
   const [reason, setReason] = useState(attendee.reason ?? '');
   const [name, setName] = useState(attendee.substitute?.name ?? '');
   const [position, setPosition] = useState(attendee.substitute?.position ?? '');
@@ -42,6 +43,10 @@ export function RespondModal({ meeting, attendee, onBehalf, onClose }: RespondMo
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const next: Record<string, string> = {};
+    if (!response) {
+      setErrors({ response: t('meetings.respond.responseRequired') });
+      return;
+    }
     if (response === 'absent' && !reason.trim()) next.reason = t('meetings.respond.reasonRequired');
     if (response === 'substitute') {
       if (!name.trim()) next['substitute.name'] = t('common.required');
@@ -90,20 +95,26 @@ export function RespondModal({ meeting, attendee, onBehalf, onClose }: RespondMo
       )}
       <Radio.Group
         label={t('meetings.respond.response')}
+        description={t('meetings.respond.responseHint')}
+        withAsterisk
         value={response}
-        onChange={(value) => setResponse(value as Response)}
+        onChange={(value) => {
+          setResponse(value as Response);
+          setErrors(({ response: _cleared, ...rest }) => rest);
+        }}
+        error={errors.response}
       >
-        <Stack gap={8} mt={6}>
-          <Radio value="attend" label={t('meetings.respond.attend')} />
-          <Radio value="absent" label={t('meetings.respond.absent')} />
-          <Radio value="substitute" label={t('meetings.respond.substitute')} />
+        <Stack gap={10} mt={8}>
+          {(['attend', 'absent', 'substitute'] as const).map((option) => (
+            <Radio
+              key={option}
+              value={option}
+              label={t(`meetings.respond.${option}`)}
+              description={t(`meetings.respond.explain.${option}`)}
+            />
+          ))}
         </Stack>
       </Radio.Group>
-      {response !== 'attend' && (
-        <Text size="sm" c="dimmed">
-          {t('meetings.respond.needsApproval')}
-        </Text>
-      )}
       {response === 'absent' && (
         <Textarea
           label={t('meetings.respond.reason')}

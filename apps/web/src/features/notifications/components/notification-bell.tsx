@@ -46,138 +46,139 @@ export function NotificationBell() {
 
   return (
     <>
-      <Popover
-        opened={opened}
-        onChange={(next) => !next && close()}
-        position="bottom-end"
-        width={360}
-        shadow="md"
-        withinPortal
+      {/* The count sits on the button, outside the popover's target: the target (which carries
+          aria-expanded / aria-haspopup) must be the button itself, not a role-less wrapper. */}
+      <Indicator
+        label={unread > 99 ? '99+' : unread}
+        size={18}
+        disabled={unread === 0}
+        offset={6}
+        color="govRed.8"
       >
-        <Popover.Target>
-          <Indicator
-            label={unread > 99 ? '99+' : unread}
-            size={18}
-            disabled={unread === 0}
-            offset={6}
-            color="govRed.8"
-          >
+        <Popover
+          opened={opened}
+          onChange={(next) => !next && close()}
+          position="bottom-end"
+          width={360}
+          shadow="md"
+          withinPortal
+        >
+          <Popover.Target>
             <ActionIcon
               variant="subtle"
               color="gray"
               size="lg"
               aria-label={t('notifications.open', { count: unread })}
-              aria-expanded={opened}
               onClick={toggle}
             >
               <IconBell size={20} />
             </ActionIcon>
-          </Indicator>
-        </Popover.Target>
-        <Popover.Dropdown p={0} aria-label={t('notifications.title')} role="dialog">
-          <Group
-            justify="space-between"
-            px="md"
-            py="sm"
-            style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
-          >
-            <Text fw={600} size="sm">
-              {t('notifications.title')}
-            </Text>
-            <Group gap={4} wrap="nowrap">
-              {unread > 0 && (
-                <Button
-                  size="compact-xs"
+          </Popover.Target>
+          <Popover.Dropdown p={0} aria-label={t('notifications.title')} role="dialog">
+            <Group
+              justify="space-between"
+              px="md"
+              py="sm"
+              style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+            >
+              <Text fw={600} size="sm">
+                {t('notifications.title')}
+              </Text>
+              <Group gap={4} wrap="nowrap">
+                {unread > 0 && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    leftSection={<IconChecks size={14} />}
+                    loading={markRead.isPending}
+                    onClick={() => markRead.mutate('all')}
+                  >
+                    {t('notifications.markAll')}
+                  </Button>
+                )}
+                <ActionIcon
                   variant="subtle"
-                  leftSection={<IconChecks size={14} />}
-                  loading={markRead.isPending}
-                  onClick={() => markRead.mutate('all')}
+                  color="gray"
+                  size="sm"
+                  aria-label={t('notifications.preferences.open')}
+                  title={t('notifications.preferences.open')}
+                  onClick={() => {
+                    close();
+                    settings.open();
+                  }}
                 >
-                  {t('notifications.markAll')}
-                </Button>
-              )}
-              <ActionIcon
+                  <IconMailCog size={16} />
+                </ActionIcon>
+              </Group>
+            </Group>
+            {items.length === 0 ? (
+              <Text size="sm" c="dimmed" ta="center" py="lg">
+                {t('notifications.empty')}
+              </Text>
+            ) : (
+              <ScrollArea.Autosize mah={420} type="auto">
+                <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+                  {items.map((item) => (
+                    <li key={item.id}>
+                      <UnstyledButton
+                        w="100%"
+                        px="md"
+                        py="sm"
+                        onClick={() => open(item)}
+                        className="unit-row"
+                        style={{
+                          borderBottom: '1px solid var(--mantine-color-gray-1)',
+                          background: item.readAt ? undefined : 'var(--mantine-color-govRed-0)',
+                        }}
+                      >
+                        <Group gap="xs" wrap="nowrap" align="flex-start">
+                          <Box
+                            mt={6}
+                            w={8}
+                            h={8}
+                            style={{
+                              borderRadius: '50%',
+                              flexShrink: 0,
+                              background: item.readAt ? 'transparent' : 'var(--mantine-color-govRed-7)',
+                            }}
+                            aria-label={item.readAt ? undefined : t('notifications.unread')}
+                          />
+                          <Stack gap={2} style={{ minWidth: 0 }}>
+                            <Text size="sm" fw={item.readAt ? 400 : 600}>
+                              {item.title}
+                            </Text>
+                            {item.body && (
+                              <Text size="xs" c="dimmed" lineClamp={2}>
+                                {item.body}
+                              </Text>
+                            )}
+                            <Text size="xs" c="dimmed">
+                              {formatDateTime(item.createdAt)}
+                            </Text>
+                          </Stack>
+                        </Group>
+                      </UnstyledButton>
+                    </li>
+                  ))}
+                </Stack>
+              </ScrollArea.Autosize>
+            )}
+            <Box px="md" py="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+              <Button
                 variant="subtle"
-                color="gray"
-                size="sm"
-                aria-label={t('notifications.preferences.open')}
-                title={t('notifications.preferences.open')}
+                size="compact-sm"
+                fullWidth
                 onClick={() => {
                   close();
-                  settings.open();
+                  void navigate({ to: '/thong-bao' });
                 }}
               >
-                <IconMailCog size={16} />
-              </ActionIcon>
-            </Group>
-          </Group>
-          {items.length === 0 ? (
-            <Text size="sm" c="dimmed" ta="center" py="lg">
-              {t('notifications.empty')}
-            </Text>
-          ) : (
-            <ScrollArea.Autosize mah={420} type="auto">
-              <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-                {items.map((item) => (
-                  <li key={item.id}>
-                    <UnstyledButton
-                      w="100%"
-                      px="md"
-                      py="sm"
-                      onClick={() => open(item)}
-                      className="unit-row"
-                      style={{
-                        borderBottom: '1px solid var(--mantine-color-gray-1)',
-                        background: item.readAt ? undefined : 'var(--mantine-color-govRed-0)',
-                      }}
-                    >
-                      <Group gap="xs" wrap="nowrap" align="flex-start">
-                        <Box
-                          mt={6}
-                          w={8}
-                          h={8}
-                          style={{
-                            borderRadius: '50%',
-                            flexShrink: 0,
-                            background: item.readAt ? 'transparent' : 'var(--mantine-color-govRed-7)',
-                          }}
-                          aria-label={item.readAt ? undefined : t('notifications.unread')}
-                        />
-                        <Stack gap={2} style={{ minWidth: 0 }}>
-                          <Text size="sm" fw={item.readAt ? 400 : 600}>
-                            {item.title}
-                          </Text>
-                          {item.body && (
-                            <Text size="xs" c="dimmed" lineClamp={2}>
-                              {item.body}
-                            </Text>
-                          )}
-                          <Text size="xs" c="dimmed">
-                            {formatDateTime(item.createdAt)}
-                          </Text>
-                        </Stack>
-                      </Group>
-                    </UnstyledButton>
-                  </li>
-                ))}
-              </Stack>
-            </ScrollArea.Autosize>
-          )}
-          <Box px="md" py="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
-            <Button
-              variant="subtle"
-              size="compact-sm"
-              fullWidth
-              onClick={() => {
-                close();
-                void navigate({ to: '/thong-bao' });
-              }}
-            >
-              {t('notifications.all')}
-            </Button>
-          </Box>
-        </Popover.Dropdown>
-      </Popover>
+                {t('notifications.all')}
+              </Button>
+            </Box>
+          </Popover.Dropdown>
+        </Popover>
+      </Indicator>
       {settingsOpened && (
         <Suspense fallback={null}>
           <NotificationPreferencesModal opened onClose={settings.close} />

@@ -56,6 +56,14 @@ export function MainNav({ user, onNavigate }: MainNavProps) {
             onNavigate={onNavigate}
           />
         </li>
+        <li>
+          <NavItem
+            to="/lich-lam-viec"
+            label={t('nav.calendar')}
+            icon={<IconCalendarTime size={18} />}
+            onNavigate={onNavigate}
+          />
+        </li>
         {COMMITTEE_MODULES.map((module) => (
           <li key={module.key}>
             <NavItem
@@ -86,12 +94,6 @@ export function MainNav({ user, onNavigate }: MainNavProps) {
                 to="/quan-tri/don-vi"
                 label={t('nav.units')}
                 icon={<IconSitemap size={16} />}
-                onNavigate={onNavigate}
-              />
-              <NavItem
-                to="/quan-tri/lich-lam-viec"
-                label={t('nav.calendar')}
-                icon={<IconCalendarTime size={16} />}
                 onNavigate={onNavigate}
               />
             </NavLink>

@@ -30,7 +30,8 @@ export function UserMenu({ user }: { user: User }) {
           style={{ borderRadius: 8 }}
         >
           <Group gap="xs" wrap="nowrap">
-            <Avatar color="govRed" radius="xl" size={34}>
+            {/* The initials repeat the name beside them: hidden from assistive technology (label in name). */}
+            <Avatar color="govRed" radius="xl" size={34} aria-hidden>
               {initialsOf(user.fullName)}
             </Avatar>
             <Text size="sm" fw={600} visibleFrom="sm" maw={200} truncate>
